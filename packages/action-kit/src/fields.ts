@@ -1,0 +1,197 @@
+import { parse as parseYaml } from 'yaml'
+import { z } from 'zod'
+import { parseImageReference, TAG_PATTERN } from './image-reference.js'
+
+/**
+ * Shared zod field types for action inputs (STYLE.md §6). `ctx.inputs()` turns an empty input into `undefined`, so
+ * optional inputs are `field.optional()`; defaults live in action.yml only.
+ */
+
+/** Inputs whose values are masked before anything sees them. */
+export const secretFields = z.registry<{ secret: true }>()
+
+/** A secret string: masked at read time, never echoed in an error. */
+export const secret = z.string().min(1).register(secretFields, { secret: true })
+
+/** Same as `.optional()`: an empty input is absent. */
+export const optionalInput = <T extends z.ZodType>(schema: T) =>
+  schema.optional()
+
+/** Only "true" or "false" (YAML 1.2 core schema booleans as the runner passes them). */
+export const flag = z
+  .string()
+  .refine((v) => v === 'true' || v === 'false', {
+    message: 'must be "true" or "false"'
+  })
+  .transform((v) => v === 'true')
+
+const durationRe = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+(?:\.\d+)?)s)?$/
+
+/**
+ * Parses a duration: `90s`, `10m`, `1h30m`, `2h`, or a bare number of seconds (`45`).
+ * @returns seconds (may be fractional for `1.5s`), or undefined when unparseable.
+ */
+export function parseDurationSeconds(text: string): number | undefined {
+  const v = text.trim()
+  if (/^\d+(\.\d+)?$/.test(v)) return Number(v)
+  const m = durationRe.exec(v)
+  if (!m || v === '') return undefined
+  return (
+    Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)
+  )
+}
+
+/** A positive duration such as `90s`, `10m`, `1h30m` or `45` (seconds) → seconds. */
+export const durationSeconds = z.string().transform((v, ctx) => {
+  const seconds = parseDurationSeconds(v)
+  if (seconds === undefined || seconds <= 0) {
+    ctx.issues.push({
+      code: 'custom',
+      input: v,
+      message: 'must be a positive duration such as 90s, 10m or 1h30m'
+    })
+    return z.NEVER
+  }
+  return seconds
+})
+
+/** A positive whole number. */
+export const positiveInteger = z
+  .string()
+  .regex(/^\d+$/, 'must be a whole number')
+  .transform(Number)
+  .refine((n) => n > 0, 'must be greater than 0')
+
+/** RFC 1123 DNS label (Kubernetes namespace names): lowercase alphanumerics and '-', at most 63. */
+export const namespaceName = z
+  .string()
+  .max(63, 'must be at most 63 characters')
+  .regex(
+    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+    'must be a lowercase RFC 1123 label (a-z, 0-9, "-"; start and end alphanumeric)'
+  )
+
+/** RFC 1123 DNS subdomain (Deployment, Secret names): at most 253. */
+export const k8sName = z
+  .string()
+  .max(253, 'must be at most 253 characters')
+  .regex(
+    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
+    'must be a lowercase RFC 1123 name (a-z, 0-9, "-", "."; start and end alphanumeric)'
+  )
+
+/** `namespace/name` of a namespaced object. */
+export const qualifiedName = z.string().transform((v, ctx) => {
+  const [ns, name, ...rest] = v.split('/')
+  const okNs = ns !== undefined && namespaceName.safeParse(ns).success
+  const okName = name !== undefined && k8sName.safeParse(name).success
+  if (rest.length > 0 || !okNs || !okName) {
+    ctx.issues.push({
+      code: 'custom',
+      input: v,
+      message: 'must be "namespace/name" with RFC 1123 names'
+    })
+    return z.NEVER
+  }
+  return { namespace: ns, name }
+})
+
+/** A list separated by commas or newlines; blank entries dropped; each item checked by `item`. */
+export const nameList = <T extends z.ZodType<unknown, string>>(
+  item: T = k8sName as unknown as T
+) =>
+  z
+    .string()
+    .transform((v) =>
+      v
+        .split(/[,\n]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '')
+    )
+    .pipe(z.array(item).min(1, 'must name at least one item'))
+
+/** An image reference (OCI grammar) → {@link ImageReference}. */
+export const imageRef = z.string().transform((v, ctx) => {
+  try {
+    return parseImageReference(v)
+  } catch (error) {
+    ctx.issues.push({
+      code: 'custom',
+      input: v,
+      message: `is not a valid image reference: ${(error as Error).message}`
+    })
+    return z.NEVER
+  }
+})
+
+/** An image tag (OCI grammar). */
+export const imageTag = z
+  .string()
+  .regex(
+    TAG_PATTERN,
+    'is not a valid tag (letters, digits, _ . -; at most 128 characters; not starting with . or -)'
+  )
+
+/** ISO 8601 date-time with an explicit offset (`Z` or `±hh:mm`) → Date (UTC instant). */
+export const isoTimestampWithOffset = z.string().transform((v, ctx) => {
+  const ok =
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i.test(
+      v.trim()
+    )
+  const time = Date.parse(v.trim())
+  if (!ok || Number.isNaN(time)) {
+    ctx.issues.push({
+      code: 'custom',
+      input: v,
+      message: /^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(v.trim())
+        ? 'has no UTC offset; add Z or an offset such as +02:00 (e.g. 2026-11-22T03:15:00Z)'
+        : 'is not an ISO 8601 date-time with offset (e.g. 2026-11-22T03:15:00Z)'
+    })
+    return z.NEVER
+  }
+  return new Date(time)
+})
+
+/** A YAML document holding a list, each item validated by `item`. */
+export const yamlList = <T extends z.ZodType>(item: T) =>
+  z
+    .string()
+    .transform((v, ctx) => {
+      try {
+        return parseYaml(v) as unknown
+      } catch (error) {
+        ctx.issues.push({
+          code: 'custom',
+          input: v,
+          message: `is not valid YAML: ${(error as Error).message.split('\n')[0]}`
+        })
+        return z.NEVER
+      }
+    })
+    .pipe(z.array(item, { error: 'must be a YAML list' }))
+
+/** A regular expression source → RegExp. */
+export const regexSource = z.string().transform((v, ctx) => {
+  try {
+    return new RegExp(v)
+  } catch (error) {
+    ctx.issues.push({
+      code: 'custom',
+      input: v,
+      message: `is not a valid regular expression: ${(error as Error).message}`
+    })
+    return z.NEVER
+  }
+})
+
+/** True when `schema` (through optional/default/pipe wrappers) is registered as a secret. */
+export function isSecretSchema(schema: z.ZodType): boolean {
+  let s: z.ZodType | undefined = schema
+  for (let i = 0; s && i < 10; i++) {
+    if (secretFields.has(s)) return true
+    const def = (s as unknown as { _zod: { def: Record<string, unknown> } })
+      ._zod.def
+    s = (def.innerType ?? def.in) as z.ZodType | undefined
+  }
+  return false
+}

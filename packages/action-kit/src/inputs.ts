@@ -1,0 +1,60 @@
+import type { z } from 'zod'
+import { InputError } from './errors.js'
+import { isSecretSchema } from './fields.js'
+import type { Logger } from './logger.js'
+
+/** `rolloutTimeout` → `rollout-timeout` (schema keys are the camelCase of action.yml input names). */
+export function kebabCase(key: string): string {
+  return key.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)
+}
+
+/** A line starting with `::` would be read by the runner as a workflow command. */
+const WORKFLOW_COMMAND = /(^|[\r\n])\s*::/
+
+function shown(value: string): string {
+  const one = value.length > 80 ? `${value.slice(0, 77)}...` : value
+  return JSON.stringify(one)
+}
+
+/**
+ * Reads every input the schema declares (by the kebab-case of each key), masks secret inputs first, rejects
+ * workflow-command injection, turns empty values into `undefined`, and validates with zod.
+ * @param getInput returns the raw input ('' when unset), as `core.getInput` does.
+ * @throws InputError naming the kebab-case input, the value (never for secrets) and the rule broken; for
+ *   cross-field rules (object `.refine` with a `path`) the first path element names the input.
+ */
+export function parseInputs<S extends z.ZodObject>(
+  schema: S,
+  getInput: (name: string) => string,
+  log: Logger
+): z.infer<S> {
+  const raw: Record<string, string | undefined> = {}
+  const secretKeys = new Set<string>()
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const name = kebabCase(key)
+    const value = getInput(name)
+    if (isSecretSchema(field as z.ZodType)) {
+      secretKeys.add(key)
+      if (value) log.secret(value)
+    }
+    if (WORKFLOW_COMMAND.test(value))
+      throw new InputError(
+        name,
+        'contains a line starting with "::", which the runner would execute as a workflow command; remove it'
+      )
+    raw[key] = value.trim() === '' ? undefined : value
+  }
+  const parsed = schema.safeParse(raw)
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]
+  const key = String(issue?.path[0] ?? '')
+  const name = kebabCase(key)
+  const value = raw[key]
+  let detail = issue?.message ?? 'is invalid'
+  if (value === undefined && issue?.code === 'invalid_type') {
+    detail = 'is required but was empty'
+  } else if (value !== undefined && !secretKeys.has(key) && !detail.includes(value)) {
+    detail = `${shown(value)} ${detail}`
+  }
+  throw new InputError(name || 'inputs', detail)
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from '@jest/globals'
+import { z } from 'zod'
+import {
+  durationSeconds,
+  flag,
+  imageRef,
+  isoTimestampWithOffset,
+  nameList,
+  parseImageReference,
+  qualifiedName,
+  yamlList
+} from '@rollback-actions/action-kit'
+
+describe('durationSeconds', () => {
+  it.each([
+    ['90s', 90],
+    ['10m', 600],
+    ['1h30m', 5400],
+    ['45', 45],
+    ['1.5s', 1.5]
+  ])('parses %s as %d seconds', (text, seconds) => {
+    expect(durationSeconds.parse(text)).toBe(seconds)
+  })
+
+  it.each(['-5s', '0', 'ten minutes', '10x', '', '5m3h'])(
+    'rejects %j',
+    (text) => {
+      expect(durationSeconds.safeParse(text).success).toBe(false)
+    }
+  )
+})
+
+describe('flag', () => {
+  it('accepts only "true" and "false"', () => {
+    expect(flag.parse('true')).toBe(true)
+    expect(flag.parse('false')).toBe(false)
+    expect(flag.safeParse('yes').success).toBe(false)
+    expect(flag.safeParse('True').success).toBe(false)
+  })
+})
+
+describe('parseImageReference', () => {
+  it.each([
+    [
+      'myreg.azurecr.io/warranty-hub/product-service:v1.2.0-stable',
+      {
+        registry: 'myreg.azurecr.io',
+        repository: 'warranty-hub/product-service',
+        tag: 'v1.2.0-stable'
+      }
+    ],
+    [
+      '127.0.0.1:5000/app@sha256:' + 'a'.repeat(64),
+      { registry: '127.0.0.1:5000', repository: 'app', digest: 'sha256:' + 'a'.repeat(64) }
+    ],
+    ['localhost/app:1', { registry: 'localhost', repository: 'app', tag: '1' }],
+    ['library/nginx', { repository: 'library/nginx' }]
+  ])('parses %s', (text, expected) => {
+    expect(parseImageReference(text)).toMatchObject(expected)
+  })
+
+  it.each([
+    ['reg.io/App:v1', /lowercase/],
+    ['reg.io/app:-bad', /tag "-bad"/],
+    ['reg.io/app:v1@sha256:abc', /digest/],
+    ['reg.io/app:' + 'x'.repeat(129), /tag/],
+    ['reg.io/a pp:v1', /white space/],
+    ['', /empty/]
+  ])('rejects %j', (text, message) => {
+    expect(() => parseImageReference(text)).toThrow(message)
+  })
+
+  it('round-trips through the imageRef field', () => {
+    const ref = imageRef.parse('reg.io/team/app:v2')
+    expect(ref.reference).toBe('reg.io/team/app:v2')
+  })
+})
+
+describe('other fields', () => {
+  it('splits a name list on commas and newlines', () => {
+    expect(nameList().parse('api, web\nworker\n')).toEqual([
+      'api',
+      'web',
+      'worker'
+    ])
+    expect(nameList().safeParse('Api').success).toBe(false)
+  })
+
+  it('parses namespace/name', () => {
+    expect(qualifiedName.parse('prod/api')).toEqual({
+      namespace: 'prod',
+      name: 'api'
+    })
+    expect(qualifiedName.safeParse('api').success).toBe(false)
+  })
+
+  it('requires an explicit offset on timestamps', () => {
+    expect(isoTimestampWithOffset.parse('2026-11-22T03:15:00+02:00')).toEqual(
+      new Date('2026-11-22T01:15:00Z')
+    )
+    const r = isoTimestampWithOffset.safeParse('2026-11-22T03:15:00')
+    expect(r.success).toBe(false)
+    expect(r.error?.issues[0]?.message).toMatch(/no UTC offset/)
+  })
+
+  it('parses a YAML list and checks each item', () => {
+    const schema = yamlList(z.object({ url: z.string() }))
+    expect(schema.parse('- url: https://a\n- url: https://b')).toHaveLength(2)
+    expect(schema.safeParse('url: x').success).toBe(false)
+    expect(schema.safeParse('- [unclosed').success).toBe(false)
+  })
+})
