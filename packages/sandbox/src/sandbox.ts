@@ -1,0 +1,255 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { startAcrEmulator, type AcrEmulator } from './acr/index.js'
+import { startEntraEmulator, type EntraEmulator } from './entra/index.js'
+import {
+  startKubernetesEmulator,
+  type KubernetesEmulator
+} from './kube/index.js'
+import {
+  GITHUB_OIDC_ISSUER,
+  githubSubject,
+  startGitHubOidcEmulator,
+  type GitHubOidcClaims,
+  type GitHubOidcEmulator
+} from './oidc/index.js'
+import { loadScenario, resolveScenarioTime, type Scenario } from './scenario.js'
+import { RequestLog, type RunningServer } from './server.js'
+import { createProductServiceRuntime } from './service/runtime.js'
+import { startServiceProxy } from './service/proxy.js'
+import { createCertificateAuthority } from './tls.js'
+
+/** The audience GitHub OIDC tokens carry for Azure (azure/login default). */
+export const AZURE_OIDC_AUDIENCE = 'api://AzureADTokenExchange'
+
+export interface SandboxOptions {
+  /** Folder for kubeconfig, sandbox.env and ca.pem (created). */
+  outDir: string
+  scenario?: Scenario
+  /** Progress lines (the CLI prints them). */
+  onLine?: (line: string) => void
+  /** Pod start latency override, ms (tests use small values). */
+  podStartLatencyMs?: number
+}
+
+/** A running sandbox: every emulator, the shared request log, and the environment an action needs. */
+export interface Sandbox {
+  scenario: Scenario
+  /** KEY=VALUE pairs written to `sandbox.env` (what an action needs to reach the sandbox). */
+  env: Record<string, string>
+  kubeconfigPath: string
+  envFilePath: string
+  caPem: string
+  requests: RequestLog
+  oidc: GitHubOidcEmulator
+  entra: EntraEmulator
+  acr: AcrEmulator
+  kube: KubernetesEmulator
+  service: RunningServer
+  /** GitHub `github` context values the drill uses for the simulated workflow run. */
+  github: Record<string, string>
+  /** Stops every emulator and process; safe to call twice. */
+  stop(): Promise<void>
+}
+
+/**
+ * Starts the sandbox: a CA generated at start; a GitHub OIDC token endpoint, an Entra ID token endpoint that trusts
+ * it (federated credential, no client secret), an ACR emulator, a Kubernetes API emulator whose pods run the sample
+ * product-service, and an HTTPS Service endpoint in front of the Ready pods — all on random loopback ports. Seeds the
+ * scenario's deployments (revision history, last revision live) and waits until they are available, then writes
+ * `<outDir>/kubeconfig` and `<outDir>/sandbox.env`.
+ * @throws Error when a component cannot start; everything already started is stopped first.
+ */
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const scenario = options.scenario ?? loadScenario()
+  const say = options.onLine ?? (() => undefined)
+  const outDir = resolve(options.outDir)
+  await mkdir(outDir, { recursive: true })
+  const stops: Array<() => Promise<void>> = []
+  const stop = async () => {
+    for (const s of stops.splice(0).reverse()) await s().catch(() => undefined)
+  }
+  try {
+    const now = new Date()
+    const requests = new RequestLog()
+    const ca = await createCertificateAuthority()
+    const tls = await ca.issue(['localhost', '127.0.0.1'])
+    const caPath = join(outDir, 'ca.pem')
+    await writeFile(caPath, ca.caPem)
+
+    const github = {
+      repository: 'warranty-hub/platform',
+      actor: 'sandbox-sre',
+      triggering_actor: 'sandbox-sre',
+      run_id: String(Date.now()),
+      run_attempt: '1',
+      server_url: 'https://github.com',
+      event_name: 'workflow_dispatch',
+      ref: 'refs/heads/main',
+      sha: randomBytes(20).toString('hex'),
+      workflow: 'Roll back application'
+    }
+    const claims: GitHubOidcClaims = {
+      repository: github.repository,
+      ref: github.ref,
+      actor: github.actor,
+      run_id: github.run_id,
+      event_name: github.event_name
+    }
+    const oidc = await startGitHubOidcEmulator({ log: requests, claims })
+    stops.push(() => oidc.close())
+    const clientId = randomUUID()
+    const tenantId = randomUUID()
+    const entra = await startEntraEmulator({
+      tls,
+      log: requests,
+      tenantId,
+      federatedCredentials: [
+        {
+          clientId,
+          issuer: GITHUB_OIDC_ISSUER,
+          subject: githubSubject(claims),
+          audience: AZURE_OIDC_AUDIENCE
+        }
+      ],
+      issuerKeys: { [oidc.issuer]: oidc.jwks.keys }
+    })
+    stops.push(() => entra.close())
+    say(`entra     ${entra.url} (tenant ${tenantId})`)
+
+    const acr = await startAcrEmulator({
+      tls,
+      log: requests,
+      entra,
+      repositories: scenario.registry.repositories.map((r) => ({
+        name: r.name,
+        tags: r.tags.map((t) => ({
+          name: t.name,
+          pushed: resolveScenarioTime(t.pushed, now),
+          broken: t.broken
+        }))
+      }))
+    })
+    stops.push(() => acr.close())
+    say(`acr       ${acr.url} (login server ${acr.loginServer})`)
+
+    const runtime = createProductServiceRuntime({
+      resolve: (image) => {
+        const r = acr.resolve(image)
+        return 'error' in r ? { error: r.error } : { digest: r.digest }
+      },
+      isBroken: (image) => {
+        const r = acr.resolve(image)
+        return !('error' in r) && r.broken
+      }
+    })
+    stops.push(() => runtime.stopAll())
+    const token = randomBytes(24).toString('base64url')
+    const kube = await startKubernetesEmulator({
+      tls,
+      caPem: ca.caPem,
+      log: requests,
+      token,
+      runtime,
+      podStartLatencyMs:
+        options.podStartLatencyMs ?? scenario.kubernetes.podStartLatencyMs
+    })
+    stops.push(() => kube.close())
+    say(`kubernetes ${kube.url}`)
+
+    for (const d of scenario.kubernetes.deployments) {
+      await kube.seedDeployment({
+        namespace: d.namespace,
+        name: d.name,
+        replicas: d.replicas,
+        container: d.container,
+        images: d.history.map(
+          (tag) => `${acr.loginServer}/${d.repository}:${tag}`
+        ),
+        progressDeadlineSeconds: d.progressDeadlineSeconds,
+        revisionHistoryLimit: d.revisionHistoryLimit,
+        env: d.env.map((e) =>
+          e.secretKeyRef
+            ? {
+                name: e.name,
+                valueFrom: {
+                  secretKeyRef: { ...e.secretKeyRef, optional: e.optional }
+                }
+              }
+            : { name: e.name, value: e.value ?? '' }
+        )
+      })
+      say(
+        `deployment ${d.namespace}/${d.name}: ${d.replicas} replicas on ${d.history.at(-1) ?? ''}`
+      )
+    }
+
+    const service = await startServiceProxy({
+      tls,
+      log: requests,
+      endpoints: () =>
+        kube.readyEndpoints(
+          scenario.service.namespace,
+          scenario.service.deployment
+        )
+    })
+    stops.push(() => service.close())
+    say(
+      `service   ${service.url} → ${scenario.service.namespace}/${scenario.service.deployment}`
+    )
+
+    const kubeconfigPath = join(outDir, 'kubeconfig')
+    await writeFile(
+      kubeconfigPath,
+      kube.kubeconfig({ namespace: scenario.service.namespace }),
+      { mode: 0o600 }
+    )
+    const env: Record<string, string> = {
+      KUBECONFIG: kubeconfigPath,
+      NODE_EXTRA_CA_CERTS: caPath,
+      ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
+      AZURE_CLIENT_ID: clientId,
+      AZURE_TENANT_ID: tenantId,
+      AZURE_AUTHORITY_HOST: entra.url,
+      SANDBOX_REGISTRY: acr.loginServer,
+      SANDBOX_SERVICE_URL: service.url,
+      GITHUB_REPOSITORY: github.repository,
+      GITHUB_RUN_ID: github.run_id,
+      GITHUB_ACTOR: github.actor,
+      GITHUB_SERVER_URL: github.server_url
+    }
+    const envFilePath = join(outDir, 'sandbox.env')
+    await writeEnvFile(envFilePath, env)
+    return {
+      scenario,
+      env,
+      kubeconfigPath,
+      envFilePath,
+      caPem: ca.caPem,
+      requests,
+      oidc,
+      entra,
+      acr,
+      kube,
+      service,
+      github,
+      stop
+    }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}
+
+/** Writes KEY=VALUE lines (values single-quoted for `set -a; . sandbox.env`). */
+export async function writeEnvFile(
+  path: string,
+  env: Record<string, string>
+): Promise<void> {
+  const lines = Object.entries(env).map(
+    ([k, v]) => `${k}='${v.replace(/'/g, `'\\''`)}'`
+  )
+  await writeFile(path, `${lines.join('\n')}\n`, { mode: 0o600 })
+}

@@ -1,0 +1,144 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import { parse } from 'yaml'
+
+const ROOT = join(import.meta.dirname, '..', '..')
+
+interface ActionYaml {
+  name?: string
+  description?: string
+  author?: string
+  inputs?: Record<
+    string,
+    { description?: string; required?: boolean; default?: unknown }
+  >
+  outputs?: Record<string, { description?: string }>
+  runs?: { using?: string; main?: string; post?: string; 'post-if'?: string }
+  branding?: unknown
+}
+
+const actionIds = readdirSync(join(ROOT, 'actions')).filter((d) =>
+  existsSync(join(ROOT, 'actions', d, 'action.yml'))
+)
+const load = (path: string) =>
+  parse(readFileSync(join(ROOT, path), 'utf8')) as ActionYaml
+
+describe('every action.yml (STYLE.md §4)', () => {
+  it('finds the actions of the suite', () => {
+    expect(actionIds).toEqual(
+      expect.arrayContaining(['discover-tag', 'redeploy', 'validate-health'])
+    )
+  })
+
+  describe.each(actionIds)('%s', (id) => {
+    const doc = load(`actions/${id}/action.yml`)
+
+    it('has a name, a description and the suite as author', () => {
+      expect(doc.name).toBeTruthy()
+      expect(doc.description).toBeTruthy()
+      expect(doc.author).toBe('rollback-actions')
+    })
+
+    it('runs on node24 from a bundle that exists', () => {
+      expect(doc.runs?.using).toBe('node24')
+      expect(doc.runs?.main).toBe('dist/index.js')
+      expect(existsSync(join(ROOT, 'actions', id, 'dist', 'index.js'))).toBe(true)
+      if (doc.runs?.post) expect(doc.runs['post-if']).toBe('always()')
+    })
+
+    it('describes every input, says whether it is required, and defaults every optional one', () => {
+      for (const [name, spec] of Object.entries(doc.inputs ?? {})) {
+        expect([name, spec.description?.length ?? 0]).not.toEqual([name, 0])
+        expect([name, typeof spec.required]).toEqual([name, 'boolean'])
+        if (!spec.required)
+          expect([name, 'default' in spec]).toEqual([name, true])
+        expect(name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+      }
+    })
+
+    it('describes every output and says when it is empty', () => {
+      for (const [name, spec] of Object.entries(doc.outputs ?? {})) {
+        expect([name, spec.description ?? '']).toEqual([
+          name,
+          expect.stringMatching(/empty|never empty|always set/i)
+        ])
+      }
+    })
+
+    it('has a one-line entrypoint that only calls run()', () => {
+      const src = readFileSync(
+        join(ROOT, 'actions', id, 'src', 'index.ts'),
+        'utf8'
+      )
+      expect(src).toMatch(/await run\(\)/)
+      expect(src.split('\n').filter((l) => /\S/.test(l)).length).toBeLessThanOrEqual(3)
+    })
+
+    it('has no branding (only the root facade does)', () => {
+      expect(doc.branding).toBeUndefined()
+    })
+  })
+})
+
+describe('root action.yml facade', () => {
+  const facade = load('action.yml')
+  const fronted = /^actions\/([^/]+)\/dist\/index\.js$/.exec(
+    facade.runs?.main ?? ''
+  )?.[1]
+
+  it('points at the bundle of one action', () => {
+    expect(fronted).toBeDefined()
+    expect(actionIds).toContain(fronted)
+  })
+
+  it('declares exactly the inputs and outputs of that action', () => {
+    const target = load(`actions/${fronted}/action.yml`)
+    expect(facade.inputs).toEqual(target.inputs)
+    expect(facade.outputs).toEqual(target.outputs)
+    expect(facade.runs?.using).toBe('node24')
+    expect(facade.branding).toBeDefined()
+  })
+})
+
+describe('generated files are in sync', () => {
+  it('every committed bundle equals a fresh build', () => {
+    expect(() =>
+      execFileSync(process.execPath, ['scripts/build.mjs', '--check'], {
+        cwd: ROOT,
+        stdio: 'pipe'
+      })
+    ).not.toThrow()
+  })
+
+  it('every bundle is tracked by git (no forgotten new bundle)', () => {
+    const tracked = execFileSync('git', ['ls-files', 'actions'], {
+      cwd: ROOT,
+      encoding: 'utf8'
+    })
+    for (const id of actionIds)
+      expect([id, tracked.includes(`actions/${id}/dist/index.js`)]).toEqual([
+        id,
+        true
+      ])
+  })
+
+  it('README tables match action.yml', () => {
+    expect(() =>
+      execFileSync(process.execPath, ['scripts/gen-readme.mjs', '--check'], {
+        cwd: ROOT,
+        stdio: 'pipe'
+      })
+    ).not.toThrow()
+  })
+
+  it('.github/workflows mirrors workflows-templates', () => {
+    expect(() =>
+      execFileSync(process.execPath, ['scripts/sync-workflows.mjs', '--check'], {
+        cwd: ROOT,
+        stdio: 'pipe'
+      })
+    ).not.toThrow()
+  })
+})
