@@ -2,6 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import jestPlugin from 'eslint-plugin-jest'
 import prettier from 'eslint-config-prettier'
+import globals from 'globals'
 
 export default tseslint.config(
   {
@@ -10,6 +11,7 @@ export default tseslint.config(
       'actions/*/dist/**',
       'drill-output/**',
       'bench-output/**',
+      'sandbox-output/**',
       '.tools/**',
       'coverage/**'
     ]
@@ -18,7 +20,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname }
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname
+      }
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -30,24 +35,41 @@ export default tseslint.config(
     }
   },
   {
-    // Only the action kit talks to @actions/*; other packages receive a Logger.
+    // Only the action kit talks to the runner toolkit (@actions/*); other packages receive a Logger.
+    // @actions/expressions is GitHub's expression engine (used by the drill), not the runner toolkit.
     files: ['packages/**/*.ts', 'actions/**/*.ts'],
     ignores: ['packages/action-kit/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@actions/*'], message: 'Use @rollback-actions/action-kit.' }] }
+        {
+          patterns: [
+            {
+              group: [
+                '@actions/*',
+                '!@actions/expressions',
+                '!@actions/expressions/*'
+              ],
+              message: 'Use @rollback-actions/action-kit.'
+            }
+          ]
+        }
       ]
     }
   },
   {
-    // The sandbox and drill are command-line programs: they print.
-    files: ['packages/sandbox/src/cli/**/*.ts', 'bench/**/*.ts', 'scripts/**'],
+    // The sandbox and drill CLIs and the benchmarks are command-line programs: they print.
+    files: ['packages/sandbox/src/cli/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-console': 'off' }
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-console': 'off' }
   },
   {
     files: ['test/**/*.ts'],

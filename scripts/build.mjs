@@ -3,7 +3,13 @@
 // (dist/<x>.js) are built from src/<x>.ts with esbuild (STYLE.md §9). No hand-kept entry list.
 //   node scripts/build.mjs            write the bundles
 //   node scripts/build.mjs --check    build in memory and fail when a committed bundle differs or is missing
-import { readdirSync, readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import {
+  readdirSync,
+  readFileSync,
+  existsSync,
+  mkdirSync,
+  writeFileSync
+} from 'node:fs'
 import { join, dirname, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
@@ -24,7 +30,10 @@ export function actionEntries() {
       const target = runs[key]
       if (!target) continue
       const m = /^dist\/(.+)\.js$/.exec(target)
-      if (!m) throw new Error(`${relative(root, yml)}: runs.${key} must be dist/<name>.js, got ${target}`)
+      if (!m)
+        throw new Error(
+          `${relative(root, yml)}: runs.${key} must be dist/<name>.js, got ${target}`
+        )
       entries.push({
         action: name,
         entry: join(actionsDir, name, 'src', `${m[1]}.ts`),
@@ -67,9 +76,12 @@ await Promise.all(
     const text = await bundle(e)
     const rel = relative(root, e.outfile)
     if (check) {
-      if (!existsSync(e.outfile)) problems.push(`${rel}: missing (run npm run build and commit it)`)
+      if (!existsSync(e.outfile))
+        problems.push(`${rel}: missing (run npm run build and commit it)`)
       else if (readFileSync(e.outfile, 'utf8') !== text)
-        problems.push(`${rel}: differs from a fresh build (run npm run build and commit it)`)
+        problems.push(
+          `${rel}: differs from a fresh build (run npm run build and commit it)`
+        )
     } else {
       mkdirSync(dirname(e.outfile), { recursive: true })
       writeFileSync(e.outfile, text)
@@ -80,4 +92,6 @@ if (problems.length > 0) {
   console.error(problems.join('\n'))
   process.exit(1)
 }
-console.log(`${check ? 'checked' : 'built'} ${entries.length} bundle(s): ${entries.map((e) => relative(root, e.outfile)).join(', ')}`)
+console.log(
+  `${check ? 'checked' : 'built'} ${entries.length} bundle(s): ${entries.map((e) => relative(root, e.outfile)).join(', ')}`
+)

@@ -11,18 +11,28 @@ import { parse } from 'yaml'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const check = process.argv.includes('--check')
-const esc = (v) => String(v ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').trim()
+const esc = (v) =>
+  String(v ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ')
+    .trim()
 
 export function inputsTable(doc) {
   const rows = Object.entries(doc.inputs ?? {}).map(
     ([name, s]) =>
       `| \`${name}\` | ${s.required ? 'yes' : 'no'} | ${s.default === undefined || s.default === '' ? '' : `\`${esc(s.default)}\``} | ${esc(s.description)} |`
   )
-  return ['| Name | Required | Default | Description |', '| --- | --- | --- | --- |', ...rows].join('\n')
+  return [
+    '| Name | Required | Default | Description |',
+    '| --- | --- | --- | --- |',
+    ...rows
+  ].join('\n')
 }
 
 export function outputsTable(doc) {
-  const rows = Object.entries(doc.outputs ?? {}).map(([name, s]) => `| \`${name}\` | ${esc(s.description)} |`)
+  const rows = Object.entries(doc.outputs ?? {}).map(
+    ([name, s]) => `| \`${name}\` | ${esc(s.description)} |`
+  )
   return ['| Name | Description |', '| --- | --- |', ...rows].join('\n')
 }
 
@@ -60,7 +70,12 @@ for (const name of readdirSync(actionsDir).sort()) {
   )
   update(join(root, 'README.md'), (t) =>
     replaceBetween(
-      replaceBetween(t, `<!-- ${name}:inputs:start -->`, `<!-- ${name}:inputs:end -->`, inputs),
+      replaceBetween(
+        t,
+        `<!-- ${name}:inputs:start -->`,
+        `<!-- ${name}:inputs:end -->`,
+        inputs
+      ),
       `<!-- ${name}:outputs:start -->`,
       `<!-- ${name}:outputs:end -->`,
       outputs

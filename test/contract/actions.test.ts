@@ -44,16 +44,19 @@ describe('every action.yml (STYLE.md §4)', () => {
     it('runs on node24 from a bundle that exists', () => {
       expect(doc.runs?.using).toBe('node24')
       expect(doc.runs?.main).toBe('dist/index.js')
-      expect(existsSync(join(ROOT, 'actions', id, 'dist', 'index.js'))).toBe(true)
-      if (doc.runs?.post) expect(doc.runs['post-if']).toBe('always()')
+      expect(existsSync(join(ROOT, 'actions', id, 'dist', 'index.js'))).toBe(
+        true
+      )
+      expect(
+        doc.runs?.post === undefined || doc.runs['post-if'] === 'always()'
+      ).toBe(true)
     })
 
     it('describes every input, says whether it is required, and defaults every optional one', () => {
       for (const [name, spec] of Object.entries(doc.inputs ?? {})) {
         expect([name, spec.description?.length ?? 0]).not.toEqual([name, 0])
         expect([name, typeof spec.required]).toEqual([name, 'boolean'])
-        if (!spec.required)
-          expect([name, 'default' in spec]).toEqual([name, true])
+        expect([name, spec.required || 'default' in spec]).toEqual([name, true])
         expect(name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/)
       }
     })
@@ -73,7 +76,9 @@ describe('every action.yml (STYLE.md §4)', () => {
         'utf8'
       )
       expect(src).toMatch(/await run\(\)/)
-      expect(src.split('\n').filter((l) => /\S/.test(l)).length).toBeLessThanOrEqual(3)
+      expect(
+        src.split('\n').filter((l) => /\S/.test(l)).length
+      ).toBeLessThanOrEqual(3)
     })
 
     it('has no branding (only the root facade does)', () => {
@@ -135,10 +140,14 @@ describe('generated files are in sync', () => {
 
   it('.github/workflows mirrors workflows-templates', () => {
     expect(() =>
-      execFileSync(process.execPath, ['scripts/sync-workflows.mjs', '--check'], {
-        cwd: ROOT,
-        stdio: 'pipe'
-      })
+      execFileSync(
+        process.execPath,
+        ['scripts/sync-workflows.mjs', '--check'],
+        {
+          cwd: ROOT,
+          stdio: 'pipe'
+        }
+      )
     ).not.toThrow()
   })
 })

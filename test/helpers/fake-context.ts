@@ -88,7 +88,9 @@ export function fakeContext(
     getIDToken: (audience) =>
       options.idToken
         ? Promise.resolve(options.idToken)
-        : Promise.reject(new Error(`no OIDC token in this test (audience ${audience})`)),
+        : Promise.reject(
+            new Error(`no OIDC token in this test (audience ${audience})`)
+          ),
     env: fullEnv
   })
   const fake = ctx as FakeContext

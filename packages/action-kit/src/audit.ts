@@ -55,7 +55,10 @@ export class AuditTrail {
   /**
    * Runs `fn` as a named step and records it. The record is written even when `fn` throws; the error is re-thrown.
    */
-  async step<T>(name: string, fn: (rec: StepRecorder) => Promise<T>): Promise<T> {
+  async step<T>(
+    name: string,
+    fn: (rec: StepRecorder) => Promise<T>
+  ): Promise<T> {
     const started = new Date()
     const changes: AuditChange[] = []
     const details: Record<string, unknown> = {}

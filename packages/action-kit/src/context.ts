@@ -135,7 +135,9 @@ export function createContext(id: string, io: ContextIO): ActionContext {
   const github = githubRunInfo(io.env)
   const auditFile =
     io.env.ROLLBACK_AUDIT_FILE ??
-    (io.env.RUNNER_TEMP ? `${io.env.RUNNER_TEMP}/rollback-audit.jsonl` : undefined)
+    (io.env.RUNNER_TEMP
+      ? `${io.env.RUNNER_TEMP}/rollback-audit.jsonl`
+      : undefined)
   const audit = new AuditTrail(
     id,
     { actor: github.actor, runUrl: github.runUrl },
@@ -145,7 +147,7 @@ export function createContext(id: string, io: ContextIO): ActionContext {
   const summary = new Summary()
   return {
     id,
-    inputs: (schema) => parseInputs(schema, io.getInput, log),
+    inputs: (schema) => parseInputs(schema, (name) => io.getInput(name), log),
     log,
     output: { set: (name, value) => io.setOutput(name, redact(value)) },
     summary,
@@ -165,7 +167,13 @@ export function createContext(id: string, io: ContextIO): ActionContext {
       if (failure) closing.paragraph(`> ${cell(failure)}`)
       if (audit.steps.length > 0) {
         closing.table(
-          ['Step', 'Outcome', 'What changed (from → to)', 'Started (UTC)', 'Finished (UTC)'],
+          [
+            'Step',
+            'Outcome',
+            'What changed (from → to)',
+            'Started (UTC)',
+            'Finished (UTC)'
+          ],
           audit.steps.map((s) => [
             s.step,
             s.outcome,

@@ -36,9 +36,7 @@ export function parseDurationSeconds(text: string): number | undefined {
   if (/^\d+(\.\d+)?$/.test(v)) return Number(v)
   const m = durationRe.exec(v)
   if (!m || v === '') return undefined
-  return (
-    Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)
-  )
+  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)
 }
 
 /** A positive duration such as `90s`, `10m`, `1h30m` or `45` (seconds) → seconds. */

@@ -25,7 +25,8 @@ const domainRe = new RegExp(`^(?:${domainName}|${ipv6})(?::[0-9]+)?$`)
 const pathComponentRe = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/
 /** OCI tag grammar. */
 export const TAG_PATTERN = /^[\w][\w.-]{0,127}$/
-const digestRe = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/
+const digestRe =
+  /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/
 
 /**
  * Parses an image reference.

@@ -53,7 +53,11 @@ export function parseInputs<S extends z.ZodObject>(
   let detail = issue?.message ?? 'is invalid'
   if (value === undefined && issue?.code === 'invalid_type') {
     detail = 'is required but was empty'
-  } else if (value !== undefined && !secretKeys.has(key) && !detail.includes(value)) {
+  } else if (
+    value !== undefined &&
+    !secretKeys.has(key) &&
+    !detail.includes(value)
+  ) {
     detail = `${shown(value)} ${detail}`
   }
   throw new InputError(name || 'inputs', detail)

@@ -39,7 +39,8 @@ export function recordingLogger(): Logger & {
 } {
   const lines: LogLine[] = []
   const secrets: string[] = []
-  const mask = (m: string) => secrets.reduce((t, s) => t.split(s).join('***'), m)
+  const mask = (m: string) =>
+    secrets.reduce((t, s) => t.split(s).join('***'), m)
   const push = (level: LogLine['level'], message: string) =>
     lines.push({ level, message: mask(message) })
   return {

@@ -1,6 +1,11 @@
 /** Escapes a table cell: pipes and newlines would break the Markdown table. */
 export function cell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value)
+  const text =
+    value === null || value === undefined
+      ? ''
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value)
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>')
 }
 

@@ -64,7 +64,12 @@ export function actionInputDefaults(id: string): Record<string, string> {
   ) as { inputs?: Record<string, { default?: unknown }> }
   const out: Record<string, string> = {}
   for (const [name, spec] of Object.entries(doc.inputs ?? {}))
-    out[name] = spec.default === undefined ? '' : String(spec.default)
+    out[name] =
+      spec.default === undefined
+        ? ''
+        : typeof spec.default === 'object'
+          ? JSON.stringify(spec.default)
+          : String(spec.default)
   return out
 }
 

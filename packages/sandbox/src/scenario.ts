@@ -10,7 +10,11 @@ const tag = z.object({
   name: z.string(),
   pushed: relativeTime,
   /** Pods running this tag crash (CrashLoopBackOff); its service answers 5xx. */
-  broken: z.boolean().default(false)
+  broken: z.boolean().default(false),
+  /** Share of `/api/products` answers that are 500 (default 0.001 = 0.1 %); a "degraded" version sets more. */
+  errorRate: z.number().min(0).max(1).optional(),
+  /** 95th percentile latency of `/api/products` in ms (default 80). */
+  p95LatencyMs: z.number().positive().optional()
 })
 
 const deployment = z.object({
@@ -27,7 +31,9 @@ const deployment = z.object({
       z.object({
         name: z.string(),
         value: z.string().optional(),
-        secretKeyRef: z.object({ name: z.string(), key: z.string() }).optional(),
+        secretKeyRef: z
+          .object({ name: z.string(), key: z.string() })
+          .optional(),
         optional: z.boolean().default(false)
       })
     )
@@ -44,8 +50,39 @@ export const Scenario = z.object({
   }),
   service: z.object({ namespace: z.string(), deployment: z.string() }),
   /** Optional sections owned by later features (database, prometheus) extend this object. */
-  database: z.unknown().optional(),
-  prometheus: z.unknown().optional()
+  /** Azure Database for PostgreSQL (ARM emulator + real PostgreSQL 15 clusters) and the Key Vault apps read from. */
+  database: z
+    .object({
+      subscriptionId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i),
+      resourceGroup: z.string().min(1),
+      location: z.string().min(1),
+      servers: z
+        .array(
+          z.object({
+            name: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/),
+            database: z.string().min(1),
+            backupRetentionDays: z.number().int().min(7).max(35).default(7),
+            /** SQL run in `database` when the sandbox starts, before the base backup. */
+            seed: z.string().default('')
+          })
+        )
+        .min(1),
+      keyVault: z.object({ name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/) })
+    })
+    .optional(),
+  /** A real Prometheus scraping the product-service pods, and a load generator against the Service. */
+  prometheus: z
+    .object({
+      enabled: z.boolean().default(true),
+      scrapeIntervalSeconds: z.number().positive().default(1),
+      load: z
+        .object({
+          ratePerSecond: z.number().positive().max(200).default(20),
+          path: z.string().startsWith('/').default('/api/products')
+        })
+        .prefault({})
+    })
+    .optional()
 })
 export type Scenario = z.infer<typeof Scenario>
 export type ScenarioTag = z.infer<typeof tag>
@@ -78,6 +115,8 @@ export function loadScenario(path = DEFAULT_SCENARIO_PATH): Scenario {
 export function resolveScenarioTime(value: string, now: Date): Date {
   const m = /^-(\d+)([smhd])$/.exec(value)
   if (!m) return new Date(value)
-  const unit = { s: 1e3, m: 60e3, h: 3600e3, d: 86400e3 }[m[2] as 's' | 'm' | 'h' | 'd']
+  const unit = { s: 1e3, m: 60e3, h: 3600e3, d: 86400e3 }[
+    m[2] as 's' | 'm' | 'h' | 'd'
+  ]
   return new Date(now.getTime() - Number(m[1]) * unit)
 }

@@ -100,7 +100,10 @@ export async function createCertificateAuthority(
           await x509.AuthorityKeyIdentifierExtension.create(caCert)
         ]
       })
-      return { certPem: cert.toString('pem'), keyPem: await exportKeyPem(keys.privateKey) }
+      return {
+        certPem: cert.toString('pem'),
+        keyPem: await exportKeyPem(keys.privateKey)
+      }
     }
   }
 }

@@ -70,16 +70,22 @@ describe('defineAction', () => {
       ctx.inputs(Inputs)
       return Promise.resolve()
     })(createContext('redeploy', value))
-    expect(rec.failed).toMatch(/input "rollout-timeout": is required but was empty/)
+    expect(rec.failed).toMatch(
+      /input "rollout-timeout": is required but was empty/
+    )
   })
 
   it('refuses a workflow-command injection before parsing', async () => {
-    const { rec, value } = io({ 'rollout-timeout': '10m\n::set-output name=x::y' })
+    const { rec, value } = io({
+      'rollout-timeout': '10m\n::set-output name=x::y'
+    })
     await defineAction('redeploy', (ctx) => {
       ctx.inputs(Inputs)
       return Promise.resolve()
     })(createContext('redeploy', value))
-    expect(rec.failed).toMatch(/input "rollout-timeout": contains a line starting with "::"/)
+    expect(rec.failed).toMatch(
+      /input "rollout-timeout": contains a line starting with "::"/
+    )
   })
 
   it('masks secrets in every form and never shows them in errors', async () => {
@@ -95,7 +101,12 @@ describe('defineAction', () => {
       })
       throw new OperationError(`failed with ${JSON.stringify(pw)}`)
     })(createContext('secret-swap', value))
-    const all = [rec.lines.join('\n'), rec.summary, rec.failed, JSON.stringify(rec.outputs)].join('\n')
+    const all = [
+      rec.lines.join('\n'),
+      rec.summary,
+      rec.failed,
+      JSON.stringify(rec.outputs)
+    ].join('\n')
     for (const form of [
       pw,
       Buffer.from(pw).toString('base64'),
@@ -107,11 +118,14 @@ describe('defineAction', () => {
   })
 
   it('writes the summary and audit even when the body fails', async () => {
-    const { rec, value } = io({ 'rollout-timeout': '1m' }, {
-      GITHUB_REPOSITORY: 'o/r',
-      GITHUB_RUN_ID: '7',
-      GITHUB_ACTOR: 'sre'
-    })
+    const { rec, value } = io(
+      { 'rollout-timeout': '1m' },
+      {
+        GITHUB_REPOSITORY: 'o/r',
+        GITHUB_RUN_ID: '7',
+        GITHUB_ACTOR: 'sre'
+      }
+    )
     const ctx = createContext('redeploy', value)
     await defineAction('redeploy', async (c) => {
       await c.audit.step('Roll out', (r) => {
@@ -139,6 +153,8 @@ describe('defineAction', () => {
       createContext('x', value)
     )
     expect(rec.failed).toBe('x: unexpected error: boom')
-    expect(rec.lines.some((l) => l.startsWith('debug TypeError: boom'))).toBe(true)
+    expect(rec.lines.some((l) => l.startsWith('debug TypeError: boom'))).toBe(
+      true
+    )
   })
 })

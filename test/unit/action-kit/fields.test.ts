@@ -51,7 +51,11 @@ describe('parseImageReference', () => {
     ],
     [
       '127.0.0.1:5000/app@sha256:' + 'a'.repeat(64),
-      { registry: '127.0.0.1:5000', repository: 'app', digest: 'sha256:' + 'a'.repeat(64) }
+      {
+        registry: '127.0.0.1:5000',
+        repository: 'app',
+        digest: 'sha256:' + 'a'.repeat(64)
+      }
     ],
     ['localhost/app:1', { registry: 'localhost', repository: 'app', tag: '1' }],
     ['library/nginx', { repository: 'library/nginx' }]

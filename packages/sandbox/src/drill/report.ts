@@ -73,7 +73,7 @@ function section(
   const { steps, ...fields } = body
   const lines = Object.entries(fields).map(
     ([k, v]) =>
-      `| ${k} | ${typeof v === 'object' ? `\`${JSON.stringify(v)}\`` : String(v)} |`
+      `| ${k} | ${typeof v === 'object' ? `\`${JSON.stringify(v)}\`` : String(v as string | number | boolean)} |`
   )
   return [
     `## ${title}`,

@@ -67,6 +67,12 @@ interface RawWorkflow {
   jobs?: Record<string, RawJob>
 }
 
+function scalarText(value: unknown): string {
+  return typeof value === 'object'
+    ? JSON.stringify(value)
+    : String(value)
+}
+
 /**
  * Loads a workflow file.
  * @throws Error when a job needs an unknown job or the `needs` graph has a cycle.
@@ -119,7 +125,7 @@ export function loadWorkflow(path: string): Workflow {
     Object.entries(raw.on?.workflow_dispatch?.inputs ?? {}).map(([k, v]) => [
       k,
       {
-        ...(v.default === undefined ? {} : { default: String(v.default) }),
+        ...(v.default === undefined ? {} : { default: scalarText(v.default) }),
         required: v.required ?? false
       }
     ])
