@@ -61,15 +61,10 @@ export function parseGithubOutput(text: string): Record<string, string> {
 export function actionInputDefaults(id: string): Record<string, string> {
   const doc = parse(
     readFileSync(join(REPO_ROOT, 'actions', id, 'action.yml'), 'utf8')
-  ) as { inputs?: Record<string, { default?: unknown }> }
+  ) as { inputs?: Record<string, { default?: string | number | boolean }> }
   const out: Record<string, string> = {}
   for (const [name, spec] of Object.entries(doc.inputs ?? {}))
-    out[name] =
-      spec.default === undefined
-        ? ''
-        : typeof spec.default === 'object'
-          ? JSON.stringify(spec.default)
-          : String(spec.default)
+    out[name] = spec.default === undefined ? '' : String(spec.default)
   return out
 }
 

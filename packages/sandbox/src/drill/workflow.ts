@@ -61,16 +61,17 @@ interface RawWorkflow {
   name?: string
   on?: {
     workflow_dispatch?: {
-      inputs?: Record<string, { default?: unknown; required?: boolean }>
+      inputs?: Record<
+        string,
+        { default?: string | number | boolean; required?: boolean }
+      >
     }
   }
   jobs?: Record<string, RawJob>
 }
 
-function scalarText(value: unknown): string {
-  return typeof value === 'object'
-    ? JSON.stringify(value)
-    : String(value)
+function scalarText(value: string | number | boolean): string {
+  return String(value)
 }
 
 /**
