@@ -165,7 +165,12 @@ export async function executeWorkflow(
       const run = await runAction(actionId, withValues, {
         env: { ...options.env, ...githubEnv(options.github, environment) },
         ...(options.onLine
-          ? { onLine: (l: string) => options.onLine?.(`  ${l}`) }
+          ? {
+              onLine: (l: string) => {
+                // The runner never shows these workflow commands: masks and debug lines.
+                if (!/^::(add-mask|debug)::/.test(l)) options.onLine?.(`  ${l}`)
+              }
+            }
           : {})
       })
       runs.push(run)

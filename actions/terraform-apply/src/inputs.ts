@@ -1,0 +1,10 @@
+import { sha256Hex } from '@rollback-actions/terraform'
+import { z } from 'zod'
+
+/** Inputs of terraform-apply (defaults live in action.yml). */
+export const ApplyInputs = z.object({
+  planFile: z.string().min(1), // input `plan-file`: the saved plan artifact
+  planSha256: sha256Hex, // input `plan-sha256`: digest recorded by the review
+  workingDirectory: z.string().min(1) // input `working-directory`
+})
+export type ApplyInputs = z.infer<typeof ApplyInputs>

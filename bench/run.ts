@@ -1,0 +1,88 @@
+// npm run bench [-- --only parallel,fail-fast,discover,startup] [--iterations N] [--deadline SECONDS] [--update-readme]
+// Every figure is a ratio measured side by side in this one process against a baseline (these machines are noisy).
+import { readFile, writeFile, mkdtemp, rm, mkdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { REPO_ROOT } from '@rollback-actions/sandbox'
+import { benchParallel } from './parallel-rollback.js'
+import { benchFailFast } from './fail-fast.js'
+import { benchDiscover } from './discover-requests.js'
+import { benchStartup } from './startup.js'
+import type { BenchResult } from './lib.js'
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string', default: 'parallel,fail-fast,discover,startup' },
+    iterations: { type: 'string', default: '3' },
+    deadline: { type: 'string', default: '60' },
+    'update-readme': { type: 'boolean', default: false }
+  }
+})
+const only = new Set(values.only.split(','))
+const iterations = Number(values.iterations)
+const results: BenchResult[] = []
+const scratch = await mkdtemp(join(tmpdir(), 'rollback-bench-kubectl-'))
+const started = new Date()
+try {
+  if (only.has('parallel'))
+    results.push(...(await benchParallel({ iterations, cacheDir: scratch })))
+  if (only.has('fail-fast'))
+    results.push(
+      await benchFailFast({
+        progressDeadlineSeconds: Number(values.deadline),
+        cacheDir: scratch
+      })
+    )
+  if (only.has('discover')) results.push(await benchDiscover())
+  if (only.has('startup'))
+    results.push(
+      ...(await benchStartup({ iterations: Math.max(iterations, 5) }))
+    )
+} finally {
+  await rm(scratch, { recursive: true, force: true })
+}
+
+const fmt = (v: number, unit: string) =>
+  unit === 'requests'
+    ? `${v}`
+    : unit === 'ms'
+      ? `${v.toFixed(0)} ms`
+      : `${v.toFixed(2)} s`
+const table = [
+  '| Benchmark | Ours | Baseline | Ratio | Goal | Met |',
+  '| --- | --- | --- | --- | --- | --- |',
+  ...results.map(
+    (r) =>
+      `| ${r.name} | ${r.ours}: ${fmt(r.oursValue, r.unit)} | ${r.baseline}: ${fmt(r.baselineValue, r.unit)} | ${r.ratio.toFixed(3)}× | ${r.goal} | ${r.met ? 'yes' : 'NO'} |`
+  )
+].join('\n')
+console.log(`\n${table}\n`)
+for (const r of results) if (r.notes) console.log(`- ${r.name}: ${r.notes}`)
+await mkdir(join(REPO_ROOT, 'bench-output'), { recursive: true })
+await writeFile(
+  join(REPO_ROOT, 'bench-output', 'results.json'),
+  `${JSON.stringify({ started_at: started.toISOString(), results }, null, 2)}\n`
+)
+if (values['update-readme']) {
+  const readme = join(REPO_ROOT, 'README.md')
+  const text = await readFile(readme, 'utf8')
+  const start = '<!-- bench:start -->'
+  const end = '<!-- bench:end -->'
+  const body = [
+    `Measured ${started.toISOString().slice(0, 10)} on the project machine (2 cores) with \`npm run bench\`` +
+      ` (${iterations} iterations, medians):`,
+    '',
+    table,
+    '',
+    ...results.filter((r) => r.notes).map((r) => `- ${r.name}: ${r.notes}`)
+  ].join('\n')
+  await writeFile(
+    readme,
+    text.replace(
+      new RegExp(`${start}[\\s\\S]*${end}`),
+      `${start}\n${body}\n${end}`
+    )
+  )
+}
+process.exit(results.every((r) => r.met) ? 0 : 1)

@@ -1,0 +1,125 @@
+/**
+ * Glob patterns over Terraform resource instance addresses
+ * (https://developer.hashicorp.com/terraform/cli/state/resource-addressing).
+ *
+ * An address is split into segments at every `.` outside an index (`[...]`), so
+ * `module.data.azurerm_storage_account.state["prod.eu"]` has the segments `module`, `data`,
+ * `azurerm_storage_account` and `state["prod.eu"]`. In a pattern:
+ * - `*` matches any characters inside one segment (index included: `azurerm_key_vault.*` matches `azurerm_key_vault.main[0]`);
+ * - a segment that is exactly `**` matches zero or more whole segments (`**.azurerm_key_vault.*` matches the vault at the
+ *   root and in any module);
+ * - every other character matches itself.
+ */
+
+/** Splits a resource address (or a pattern) into segments at `.` outside `[...]` and outside quoted keys. */
+export function splitAddress(address: string): string[] {
+  const segments: string[] = []
+  let current = ''
+  let depth = 0
+  let quoted = false
+  for (let i = 0; i < address.length; i++) {
+    const c = address[i] as string
+    if (quoted) {
+      current += c
+      if (c === '\\' && i + 1 < address.length) current += address[++i] ?? ''
+      else if (c === '"') quoted = false
+      continue
+    }
+    if (c === '"' && depth > 0) quoted = true
+    else if (c === '[') depth++
+    else if (c === ']') depth = Math.max(0, depth - 1)
+    if (c === '.' && depth === 0) {
+      segments.push(current)
+      current = ''
+    } else current += c
+  }
+  segments.push(current)
+  return segments
+}
+
+function segmentRegex(segment: string): RegExp {
+  const source = segment
+    .split('*')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*')
+  return new RegExp(`^${source}$`)
+}
+
+/** A compiled address pattern; `test(address)` says whether it matches. */
+export interface AddressPattern {
+  readonly pattern: string
+  test(address: string): boolean
+}
+
+/**
+ * Compiles an address glob (see the module comment for the grammar).
+ * @throws Error when the pattern is empty or has an empty segment (`a..b`, a leading or trailing dot).
+ */
+export function compileAddressPattern(pattern: string): AddressPattern {
+  const trimmed = pattern.trim()
+  const parts = splitAddress(trimmed)
+  if (trimmed === '' || parts.some((p) => p === '')) {
+    throw new Error(
+      `"${pattern}" is not an address pattern (empty segment); write e.g. azurerm_key_vault.* or **.azurerm_key_vault.*`
+    )
+  }
+  const compiled = parts.map((p) => (p === '**' ? null : segmentRegex(p)))
+  const match = (pi: number, segs: string[], si: number): boolean => {
+    if (pi === compiled.length) return si === segs.length
+    const re = compiled[pi]
+    if (re === null) {
+      for (let k = si; k <= segs.length; k++)
+        if (match(pi + 1, segs, k)) return true
+      return false
+    }
+    if (re === undefined || si >= segs.length) return false
+    return re.test(segs[si] as string) && match(pi + 1, segs, si + 1)
+  }
+  return {
+    pattern: trimmed,
+    test: (address) => match(0, splitAddress(address), 0)
+  }
+}
+
+/**
+ * Returns the first pattern that matches `address`, or undefined.
+ * @param patterns compiled patterns (see {@link compileAddressPattern}).
+ */
+export function firstMatch(
+  patterns: readonly AddressPattern[],
+  address: string
+): AddressPattern | undefined {
+  return patterns.find((p) => p.test(address))
+}
+
+/**
+ * Splits a list of addresses or patterns written one per line or separated by commas. Commas inside an index
+ * (`["a,b"]`) do not split; blank entries and lines starting with `#` are dropped.
+ */
+export function splitAddressList(text: string): string[] {
+  const items: string[] = []
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim().startsWith('#')) continue
+    let current = ''
+    let depth = 0
+    let quoted = false
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i] as string
+      if (quoted) {
+        current += c
+        if (c === '\\' && i + 1 < line.length) current += line[++i] ?? ''
+        else if (c === '"') quoted = false
+        continue
+      }
+      if (c === '"' && depth > 0) quoted = true
+      else if (c === '[') depth++
+      else if (c === ']') depth = Math.max(0, depth - 1)
+      if (c === ',' && depth === 0) {
+        items.push(current)
+        current = ''
+      } else current += c
+    }
+    items.push(current)
+  }
+  return items.map((s) => s.trim()).filter((s) => s !== '')
+}

@@ -1,0 +1,79 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { run } from '../../../actions/terraform-apply/src/main.js'
+import { fakeContext } from '../../helpers/fake-context.js'
+
+const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'terraform')
+const PLAN_FILE = join(FIXTURES, 'zip-with-tfplan-entry.tfplan')
+
+describe('terraform-apply input checks (before terraform runs)', () => {
+  let workDir: string
+  beforeEach(() => {
+    workDir = mkdtempSync(join(tmpdir(), 'tf-apply-unit-'))
+  })
+  afterEach(() => {
+    rmSync(workDir, { recursive: true, force: true })
+  })
+  // No PATH: had the action reached terraform, it would fail with "terraform was not found" instead.
+  const env = { PATH: '' }
+
+  it('refuses a plan whose checksum differs from the reviewed one', async () => {
+    const ctx = fakeContext(
+      'terraform-apply',
+      {
+        'plan-file': PLAN_FILE,
+        'plan-sha256': 'e'.repeat(64),
+        'working-directory': workDir
+      },
+      env
+    )
+    await run(ctx)
+    expect(ctx.failure).toMatch(
+      /^terraform-apply: input "plan-sha256": .* has SHA-256 299758c8.*, but the reviewed plan had e{64}; this is not the plan a person reviewed, so nothing was applied/
+    )
+    expect(ctx.outputs).toEqual({})
+    expect(readdirSync(workDir)).toEqual([])
+  })
+
+  it('rejects a plan-sha256 that is not a digest', async () => {
+    const ctx = fakeContext('terraform-apply', {
+      'plan-file': PLAN_FILE,
+      'plan-sha256': 'latest'
+    })
+    await run(ctx)
+    expect(ctx.failure).toBe(
+      'terraform-apply: input "plan-sha256": "latest" must be a SHA-256 digest (64 hex digits)'
+    )
+  })
+
+  it('rejects a plan file that is not a saved plan', async () => {
+    const ctx = fakeContext(
+      'terraform-apply',
+      {
+        'plan-file': join(FIXTURES, 'state.json'),
+        'plan-sha256': 'e'.repeat(64)
+      },
+      env
+    )
+    await run(ctx)
+    expect(ctx.failure).toMatch(
+      /^terraform-apply: input "plan-file": .*state.json is not a Terraform saved plan/
+    )
+  })
+
+  it('records the refused apply as a failed audit step with no change', async () => {
+    const ctx = fakeContext(
+      'terraform-apply',
+      { 'plan-file': PLAN_FILE, 'plan-sha256': 'e'.repeat(64) },
+      env
+    )
+    await run(ctx)
+    expect(ctx.audit.steps[0]).toMatchObject({
+      step: 'Apply reviewed plan',
+      outcome: 'failed',
+      changes: []
+    })
+  })
+})

@@ -1,0 +1,158 @@
+import { join } from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import { run } from '../../../actions/terraform-plan-review/src/main.js'
+import { fakeContext } from '../../helpers/fake-context.js'
+
+const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'terraform')
+const PLAN_FILE = join(FIXTURES, 'zip-with-tfplan-entry.tfplan')
+const PLAN_SHA =
+  '299758c874e5420d246a722795a2e3e95b136ae0c4f8039f2b2d912fc67776c6'
+const inputs = (extra: Record<string, string> = {}) => ({
+  'plan-file': PLAN_FILE,
+  'plan-json': join(FIXTURES, 'azurerm-rollback-plan.json'),
+  ...extra
+})
+const ALL_ALLOWED = [
+  'module.data.azurerm_postgresql_flexible_server.main',
+  'azurerm_key_vault_secret.db_password["primary"]',
+  'azurerm_kubernetes_cluster_node_pool.spot',
+  'azurerm_dns_a_record.legacy'
+].join('\n')
+
+describe('terraform-plan-review', () => {
+  it('fails without allowance, listing each destructive change', async () => {
+    const ctx = fakeContext('terraform-plan-review', inputs())
+    await run(ctx)
+    expect(ctx.failure).toMatch(
+      /^terraform-plan-review: the plan has 4 destructive change\(s\) nobody allowed; nothing was applied:/
+    )
+    expect(ctx.failure).toContain(
+      'azurerm_key_vault_secret.db_password["primary"]: delete (delete, protected'
+    )
+  })
+
+  it('still sets the counts, the checksum and the summary when it refuses', async () => {
+    const ctx = fakeContext('terraform-plan-review', inputs())
+    await run(ctx)
+    expect(ctx.outputs).toMatchObject({
+      'create-count': '1',
+      'update-count': '2',
+      'replace-count': '1',
+      'delete-count': '2',
+      'destructive-count': '4',
+      'refused-count': '4',
+      'plan-sha256': PLAN_SHA
+    })
+    expect(ctx.summaryText).toContain('### Terraform plan review')
+    expect(ctx.summaryText).toContain('**refused** (replace)')
+    expect(ctx.summaryText).toContain('### terraform-plan-review: failed')
+  })
+
+  it('passes when a person allowed each destructive change', async () => {
+    const ctx = fakeContext(
+      'terraform-plan-review',
+      inputs({ 'allow-destroy': ALL_ALLOWED })
+    )
+    await run(ctx)
+    expect(ctx.failure).toBeUndefined()
+    expect(ctx.outputs['refused-count']).toBe('0')
+    const flagged = JSON.parse(ctx.outputs['destructive-changes'] ?? '') as {
+      address: string
+      allowedBy?: string
+    }[]
+    expect(flagged.every((d) => d.allowedBy === d.address)).toBe(true)
+    expect(ctx.outputs['summary-markdown']).toMatch(
+      /^Plan `sha256:299758c8.*4 destructive, 0 refused\./
+    )
+  })
+
+  it('warns about drift', async () => {
+    const ctx = fakeContext(
+      'terraform-plan-review',
+      inputs({ 'allow-destroy': ALL_ALLOWED })
+    )
+    await run(ctx)
+    expect(ctx.logs).toContainEqual({
+      level: 'warning',
+      message:
+        'azurerm_storage_account.tfstate changed outside Terraform since the last apply; the plan reverts that change too'
+    })
+  })
+
+  it('adds additional-protected-addresses to the defaults', async () => {
+    const ctx = fakeContext(
+      'terraform-plan-review',
+      inputs({
+        'allow-destroy': ALL_ALLOWED,
+        'additional-protected-addresses': '**.azurerm_linux_web_app.*'
+      })
+    )
+    await run(ctx)
+    expect(ctx.failure).toContain(
+      '  - module.app.azurerm_linux_web_app.api: update (protected; protected by **.azurerm_linux_web_app.*)'
+    )
+    expect(ctx.outputs['destructive-count']).toBe('5')
+  })
+
+  it('protects nothing beyond delete and replace when protected-addresses is emptied', async () => {
+    const ctx = fakeContext(
+      'terraform-plan-review',
+      inputs({ 'protected-addresses': '' })
+    )
+    await run(ctx)
+    expect(ctx.outputs['destructive-count']).toBe('3')
+  })
+
+  it('records the review in the audit trail', async () => {
+    const ctx = fakeContext('terraform-plan-review', inputs())
+    await run(ctx)
+    expect(ctx.audit.steps).toHaveLength(1)
+    expect(ctx.audit.steps[0]).toMatchObject({
+      step: 'Review plan',
+      outcome: 'failed',
+      details: { plan_sha256: PLAN_SHA }
+    })
+  })
+
+  it('rejects an allowance naming a resource that is not in the plan', async () => {
+    const ctx = fakeContext(
+      'terraform-plan-review',
+      inputs({ 'allow-destroy': `${ALL_ALLOWED}\nazurerm_mssql_database.gone` })
+    )
+    await run(ctx)
+    expect(ctx.failure).toMatch(
+      /^terraform-plan-review: input "allow-destroy": "azurerm_mssql_database.gone" names no resource the plan changes/
+    )
+    expect(ctx.outputs['plan-sha256']).toBeUndefined()
+  })
+
+  it('rejects plan-json that is not Terraform plan JSON', async () => {
+    const ctx = fakeContext(
+      'terraform-plan-review',
+      inputs({ 'plan-json': join(FIXTURES, 'state.json') })
+    )
+    await run(ctx)
+    expect(ctx.failure).toMatch(
+      /^terraform-plan-review: input "plan-json": is Terraform state JSON, not plan JSON/
+    )
+  })
+
+  it('rejects a plan-file that is not a saved plan', async () => {
+    const ctx = fakeContext(
+      'terraform-plan-review',
+      inputs({ 'plan-file': join(FIXTURES, 'azurerm-rollback-plan.json') })
+    )
+    await run(ctx)
+    expect(ctx.failure).toMatch(
+      /^terraform-plan-review: input "plan-file": .*azurerm-rollback-plan.json is not a Terraform saved plan \(not a zip archive\)/
+    )
+  })
+
+  it('requires plan-file', async () => {
+    const ctx = fakeContext('terraform-plan-review', { 'plan-file': '' })
+    await run(ctx)
+    expect(ctx.failure).toBe(
+      'terraform-plan-review: input "plan-file": is required but was empty'
+    )
+  })
+})
