@@ -3,6 +3,7 @@ import { writeFile, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
+  actionInputDefaults,
   inputVariable,
   runAction,
   type Sandbox
@@ -18,12 +19,21 @@ async function timeToFirstRequest(
   const mark = sandbox.requests.mark()
   const spawnedAt = Date.now()
   const child = spawn(process.execPath, [script], {
-    env: { ...process.env, ...sandbox.env, ...env },
-    stdio: 'ignore'
+    // no NODE_OPTIONS: the bench itself runs under tsx, whose loader must not reach the measured processes
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      ...sandbox.env,
+      ...env
+    },
+    stdio: ['ignore', 'pipe', 'pipe']
   })
+  let out = ''
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()))
   await new Promise<void>((resolve) => child.on('close', () => resolve()))
   const first = sandbox.requests.entries[mark]
-  if (!first) throw new Error(`${script} made no request`)
+  if (!first) throw new Error(`${script} made no request: ${out.slice(-800)}`)
   return Date.parse(first.at) - spawnedAt
 }
 
@@ -37,6 +47,8 @@ export async function benchStartup(options: {
   const { sandbox, dispose } = await benchSandbox(() => undefined)
   const dir = await mkdtemp(join(tmpdir(), 'rollback-bench-startup-'))
   try {
+    await writeFile(join(dir, 'out'), '')
+    await writeFile(join(dir, 'summary'), '')
     const bare = join(dir, 'bare.mjs')
     await writeFile(
       bare,
@@ -79,7 +91,9 @@ export async function benchStartup(options: {
       baseTimes.push(await timeToFirstRequest(sandbox, bare, {}))
       for (const [id, inputs] of Object.entries(actions)) {
         const env = Object.fromEntries(
-          Object.entries({ ...inputs }).map(([k, v]) => [inputVariable(k), v])
+          Object.entries({ ...actionInputDefaults(id), ...inputs }).map(
+            ([k, v]) => [inputVariable(k), v]
+          )
         )
         times[id]?.push(
           await timeToFirstRequest(

@@ -48,6 +48,8 @@ export interface ExecuteOptions {
   approve(job: string, environment: string): Promise<{ approvedBy: string }>
   /** Streams progress lines. */
   onLine?(line: string): void
+  /** Runs one suite action (default: its bundle, as the runner does); tests pass a recorder. */
+  runAction?: typeof runAction
 }
 
 /**
@@ -162,7 +164,7 @@ export async function executeWorkflow(
         ])
       )
       options.onLine?.(`▶ ${job.id} / ${step.name} (${actionId})`)
-      const run = await runAction(actionId, withValues, {
+      const run = await (options.runAction ?? runAction)(actionId, withValues, {
         env: { ...options.env, ...githubEnv(options.github, environment) },
         ...(options.onLine
           ? {
