@@ -1,0 +1,128 @@
+import {
+  AzureAuthorityHosts,
+  AzureCliCredential,
+  ClientAssertionCredential,
+  type TokenCredential
+} from '@azure/identity'
+import { ConfigurationError } from '@rollback-actions/action-kit'
+
+export type { TokenCredential } from '@azure/identity'
+
+/** Audience GitHub OIDC tokens must carry for Entra workload identity federation. */
+export const AZURE_FEDERATION_AUDIENCE = 'api://AzureADTokenExchange'
+
+/** Authority hosts MSAL knows (instance discovery works there); any other host is a private/emulated authority. */
+const KNOWN_AUTHORITY_HOSTS = new Set<string>([
+  AzureAuthorityHosts.AzurePublicCloud,
+  AzureAuthorityHosts.AzureChina,
+  AzureAuthorityHosts.AzureGovernment
+])
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const TENANT_DOMAIN =
+  /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i
+
+/** Federated (OIDC) login: a GitHub ID token is exchanged at Entra; no client secret exists. */
+export interface FederatedCredentialOptions {
+  /** Application (client) id of the app registration or user-assigned identity holding the federated credential. */
+  clientId: string
+  /** Directory (tenant) id, or a verified domain such as `contoso.onmicrosoft.com`. */
+  tenantId: string
+  /**
+   * Entra authority host, e.g. `https://login.microsoftonline.com` (default: env `AZURE_AUTHORITY_HOST`, then the
+   * public cloud). Must be https.
+   */
+  authorityHost?: string
+  /**
+   * Returns a fresh GitHub OIDC ID token for audience `api://AzureADTokenExchange`; called whenever MSAL needs
+   * the network (first token, expiry, new scope), so the token is always short-lived and current.
+   */
+  getAssertion: () => Promise<string>
+  /**
+   * Extra trusted CA certificates (PEM) for an emulated authority when the process cannot be started with
+   * `NODE_EXTRA_CA_CERTS` (in-process tests). Replaces Node's default CA list for this credential's requests;
+   * never disables verification.
+   */
+  caPem?: string
+}
+
+/** Use the Azure CLI session an earlier `azure/login` step left (`az account get-access-token`). */
+export interface AzureCliOptions {
+  useAzureCli: true
+  /** Tenant to ask the CLI for (`--tenant`); default: the CLI's current account. */
+  tenantId?: string
+}
+
+/** Whether `host` (an https URL) is one of the Azure clouds MSAL can discover; trailing slashes ignored. */
+export function isKnownAuthorityHost(host: string): boolean {
+  return KNOWN_AUTHORITY_HOSTS.has(host.replace(/\/+$/, '').toLowerCase())
+}
+
+/**
+ * Creates the Azure credential the actions use; it never reads or needs a client secret.
+ *
+ * - Federated: `ClientAssertionCredential(tenantId, clientId, getAssertion)` from `@azure/identity`, with
+ *   `authorityHost` (option, else env `AZURE_AUTHORITY_HOST`, else the public cloud) and
+ *   `disableInstanceDiscovery: true` whenever the host is not a known Azure cloud (emulators, private clouds:
+ *   MSAL's discovery call would go to the public cloud). TLS trust comes from the system store plus
+ *   `NODE_EXTRA_CA_CERTS`.
+ * - Azure CLI: `AzureCliCredential`, for jobs where `azure/login` already ran.
+ *
+ * @param env process environment (read for `AZURE_AUTHORITY_HOST`).
+ * @throws ConfigurationError when the client id is not a GUID, the tenant is neither a GUID nor a domain, or
+ *   the authority host is not an https URL.
+ * @see https://learn.microsoft.com/entra/workload-id/workload-identity-federation
+ */
+export function createAzureCredential(
+  options: FederatedCredentialOptions | AzureCliOptions,
+  env: NodeJS.ProcessEnv = process.env
+): TokenCredential {
+  if ('useAzureCli' in options) {
+    if (options.tenantId !== undefined) checkTenant(options.tenantId)
+    return new AzureCliCredential(
+      options.tenantId === undefined ? {} : { tenantId: options.tenantId }
+    )
+  }
+  if (!GUID.test(options.clientId)) {
+    throw new ConfigurationError(
+      `client id "${options.clientId}" is not a GUID: use the Application (client) ID of the app registration or managed identity that holds the federated credential`
+    )
+  }
+  checkTenant(options.tenantId)
+  const authorityHost = (
+    options.authorityHost ||
+    env.AZURE_AUTHORITY_HOST ||
+    AzureAuthorityHosts.AzurePublicCloud
+  ).replace(/\/+$/, '')
+  let parsed: URL
+  try {
+    parsed = new URL(authorityHost)
+  } catch {
+    throw new ConfigurationError(
+      `Azure authority host "${authorityHost}" is not a URL: set AZURE_AUTHORITY_HOST to e.g. https://login.microsoftonline.com`
+    )
+  }
+  if (parsed.protocol !== 'https:') {
+    throw new ConfigurationError(
+      `Azure authority host "${authorityHost}" must use https (Entra refuses anything else)`
+    )
+  }
+  return new ClientAssertionCredential(
+    options.tenantId,
+    options.clientId,
+    options.getAssertion,
+    {
+      authorityHost,
+      disableInstanceDiscovery: !isKnownAuthorityHost(authorityHost),
+      ...(options.caPem ? { tlsOptions: { ca: options.caPem } } : {})
+    }
+  )
+}
+
+function checkTenant(tenantId: string): void {
+  if (!GUID.test(tenantId) && !TENANT_DOMAIN.test(tenantId)) {
+    throw new ConfigurationError(
+      `tenant id "${tenantId}" is neither a GUID nor a domain: use the Directory (tenant) ID from Entra ID`
+    )
+  }
+}

@@ -1,0 +1,144 @@
+import { AppsV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-node'
+import {
+  ConfigurationError,
+  OperationError,
+  parseImageReference,
+  type Logger
+} from '@rollback-actions/action-kit'
+
+export interface ReadRunningImageOptions {
+  namespace: string
+  deployment: string
+  /** Picks the container whose image is from this repository when the pod has several. */
+  repository?: string
+  /** Default: `kubeconfigPath`, else `KubeConfig.loadFromDefault()` (KUBECONFIG, ~/.kube/config, in-cluster). */
+  kubeConfig?: KubeConfig
+  /** One kubeconfig file (the action passes its `KUBECONFIG`); a `:`-separated list is left to loadFromDefault. */
+  kubeconfigPath?: string
+  log: Logger
+}
+
+export interface RunningImage {
+  /** The image as the Deployment's pod template names it. */
+  image: string
+  container: string
+  /**
+   * `sha256:<hex>` the pods actually run: from the image reference when pinned by digest, else from the
+   * `imageID` of the pods' container statuses when they all agree; absent when unknown.
+   */
+  digest?: string
+}
+
+function statusCode(error: unknown): number | undefined {
+  const code = (error as { code?: unknown }).code
+  return typeof code === 'number' ? code : undefined
+}
+
+/**
+ * Reads the image a Deployment runs (`GET /apis/apps/v1/namespaces/{ns}/deployments/{name}`), and the digest
+ * its pods pulled (`GET /api/v1/namespaces/{ns}/pods?labelSelector=…`, container status `imageID`).
+ * @throws ConfigurationError when the Deployment does not exist, access is denied, or the container cannot
+ *   be told apart; OperationError for other API failures.
+ */
+export async function readRunningImage(
+  options: ReadRunningImageOptions
+): Promise<RunningImage> {
+  let kc = options.kubeConfig
+  if (!kc) {
+    kc = new KubeConfig()
+    try {
+      if (options.kubeconfigPath && !options.kubeconfigPath.includes(':')) {
+        kc.loadFromFile(options.kubeconfigPath)
+      } else {
+        kc.loadFromDefault()
+      }
+    } catch (error) {
+      throw new ConfigurationError(
+        `cannot load the kubeconfig${options.kubeconfigPath ? ` ${options.kubeconfigPath}` : ''}: ${(error as Error).message}; run azure/aks-set-context (or set KUBECONFIG) before this step`,
+        { cause: error }
+      )
+    }
+  }
+  const where = `${options.namespace}/${options.deployment}`
+  let deployment
+  try {
+    deployment = await kc.makeApiClient(AppsV1Api).readNamespacedDeployment({
+      name: options.deployment,
+      namespace: options.namespace
+    })
+  } catch (error) {
+    const code = statusCode(error)
+    if (code === 404) {
+      throw new ConfigurationError(
+        `Deployment ${where} does not exist: check the namespace and deployment inputs`,
+        { cause: error }
+      )
+    }
+    if (code === 401 || code === 403) {
+      throw new ConfigurationError(
+        `reading Deployment ${where} was denied (HTTP ${code}): grant "get" on deployments in ${options.namespace}`,
+        { cause: error }
+      )
+    }
+    throw new OperationError(
+      `reading Deployment ${where} failed${code ? ` (HTTP ${code})` : ''}: check the cluster connection (KUBECONFIG)`,
+      { cause: error }
+    )
+  }
+  const containers = deployment.spec?.template.spec?.containers ?? []
+  const repoOf = (image: string) => {
+    try {
+      return parseImageReference(image).repository
+    } catch {
+      return undefined
+    }
+  }
+  const container =
+    (options.repository
+      ? containers.find(
+          (c) => c.image && repoOf(c.image) === options.repository
+        )
+      : undefined) ?? (containers.length === 1 ? containers[0] : undefined)
+  if (!container?.image) {
+    throw new ConfigurationError(
+      `Deployment ${where} has ${containers.length} containers (${containers.map((c) => `${c.name}=${c.image ?? ''}`).join(', ')}) and none runs an image from repository ${options.repository ?? '(not given)'}: check the repository input`
+    )
+  }
+  const image = container.image
+  const pinned = /@(sha256:[a-f0-9]{64})$/.exec(image)?.[1]
+  if (pinned) return { image, container: container.name, digest: pinned }
+
+  const labels = deployment.spec?.selector.matchLabels ?? {}
+  const selector = Object.entries(labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',')
+  try {
+    const pods = await kc.makeApiClient(CoreV1Api).listNamespacedPod({
+      namespace: options.namespace,
+      labelSelector: selector
+    })
+    const digests = new Set<string>()
+    for (const pod of pods.items) {
+      const spec = pod.spec?.containers.find((c) => c.name === container.name)
+      if (spec?.image !== image) continue
+      const status = pod.status?.containerStatuses?.find(
+        (s) => s.name === container.name
+      )
+      const digest = /@(sha256:[a-f0-9]{64})$/.exec(status?.imageID ?? '')?.[1]
+      if (digest) digests.add(digest)
+    }
+    if (digests.size === 1) {
+      const [digest] = digests
+      options.log.debug(`pods of ${where} run ${image} as ${digest}`)
+      return { image, container: container.name, ...(digest ? { digest } : {}) }
+    }
+    options.log.debug(
+      `pods of ${where} report ${digests.size} digests for ${image}; identifying the running image by tag`
+    )
+  } catch (error) {
+    options.log.debug(
+      `could not list pods of ${where} (${statusCode(error) ?? 'error'}); identifying the running image by tag`
+    )
+  }
+  return { image, container: container.name }
+}

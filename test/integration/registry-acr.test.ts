@@ -1,0 +1,346 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import {
+  ConfigurationError,
+  recordingLogger,
+  silentLogger
+} from '@rollback-actions/action-kit'
+import { createAzureCredential } from '@rollback-actions/azure'
+import {
+  createAcrRegistryClient,
+  DEFAULT_TAG_PATTERN,
+  discoverPreviousTag,
+  TagDiscoveryError,
+  type RegistryClient
+} from '@rollback-actions/registry'
+import {
+  startAcrEmulator,
+  type AcrEmulator
+} from '../../packages/sandbox/src/acr/index.js'
+import {
+  startEntraEmulator,
+  type EntraEmulator
+} from '../../packages/sandbox/src/entra/index.js'
+import {
+  startGitHubOidcEmulator,
+  type GitHubOidcEmulator
+} from '../../packages/sandbox/src/oidc/index.js'
+import { RequestLog } from '../../packages/sandbox/src/server.js'
+import { createCertificateAuthority } from '../../packages/sandbox/src/tls.js'
+
+const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
+const CLIENT = '0b6f1b3c-5f7a-4c8e-9d2a-1a2b3c4d5e6f'
+const AUDIENCE = 'api://AzureADTokenExchange'
+const REPO = 'warranty-hub/product-service'
+const BIG = 'warranty-hub/big'
+const T0 = Date.UTC(2026, 0, 1)
+const hour = 3_600_000
+
+describe('tag discovery against the ACR emulator through the real Azure SDKs', () => {
+  const log = new RequestLog()
+  let ca: string
+  let oidc: GitHubOidcEmulator
+  let entra: EntraEmulator
+  let acr: AcrEmulator
+  let wrongSubject: GitHubOidcEmulator
+
+  beforeAll(async () => {
+    const authority = await createCertificateAuthority()
+    ca = authority.caPem
+    const tls = await authority.issue(['127.0.0.1'])
+    oidc = await startGitHubOidcEmulator({
+      log,
+      claims: {
+        repository: 'warranty-hub/platform',
+        ref: 'refs/heads/main',
+        environment: 'production',
+        actor: 'octo-sre',
+        run_id: 7
+      }
+    })
+    wrongSubject = await startGitHubOidcEmulator({
+      log,
+      claims: {
+        repository: 'warranty-hub/platform',
+        ref: 'refs/heads/feature',
+        actor: 'octo',
+        run_id: 8
+      }
+    })
+    entra = await startEntraEmulator({
+      tls,
+      log,
+      tenantId: TENANT,
+      federatedCredentials: [
+        {
+          clientId: CLIENT,
+          issuer: oidc.issuer,
+          subject: 'repo:warranty-hub/platform:environment:production',
+          audience: AUDIENCE
+        }
+      ],
+      issuerKeys: {
+        [oidc.issuer]: [...oidc.jwks.keys, ...wrongSubject.jwks.keys]
+      }
+    })
+    // 10,000 release tags one hour apart, then the running v10.0.0 on top.
+    const big = Array.from({ length: 10_000 }, (_, i) => ({
+      name: `v1.${Math.floor(i / 100)}.${i % 100}`,
+      pushed: new Date(T0 + i * hour)
+    }))
+    big.push({ name: 'v10.0.0', pushed: new Date(T0 + 10_000 * hour) })
+    acr = await startAcrEmulator({
+      tls,
+      log,
+      entra,
+      repositories: [
+        {
+          name: REPO,
+          tags: [
+            { name: 'v1.0.0', pushed: new Date(T0) },
+            { name: 'v1.1.0', pushed: new Date(T0 + hour) },
+            { name: 'nightly-41', pushed: new Date(T0 + 2 * hour) },
+            { name: 'v1.2.0-stable', pushed: new Date(T0 + 3 * hour) },
+            { name: 'v1.3.0', pushed: new Date(T0 + 5 * hour), broken: true },
+            {
+              name: 'latest',
+              pushed: new Date(T0 + 5 * hour + 1000),
+              digest: 'x'
+            },
+            {
+              name: 'v1.3.1',
+              pushed: new Date(T0 + 5 * hour + 2000),
+              digest: 'x'
+            }
+          ]
+        },
+        { name: BIG, tags: big }
+      ]
+    })
+  })
+
+  afterAll(async () => {
+    await Promise.all([
+      oidc?.close(),
+      wrongSubject?.close(),
+      entra?.close(),
+      acr?.close()
+    ])
+  })
+
+  const client = (
+    pageSize?: number,
+    mint = () => oidc.mint(AUDIENCE)
+  ): RegistryClient =>
+    createAcrRegistryClient({
+      registry: acr.loginServer,
+      credential: createAzureCredential({
+        clientId: CLIENT,
+        tenantId: TENANT,
+        authorityHost: entra.url,
+        getAssertion: () => Promise.resolve(mint()),
+        caPem: ca
+      }),
+      log: silentLogger,
+      caPem: ca,
+      ...(pageSize ? { pageSize } : {})
+    })
+
+  it('picks the newest older release tag and reports every tag weighed', async () => {
+    const result = await discoverPreviousTag({
+      client: client(),
+      repository: REPO,
+      current: { tag: 'v1.3.0' },
+      tagPattern: DEFAULT_TAG_PATTERN,
+      excludeTags: [],
+      log: silentLogger
+    })
+    expect(result.tag).toBe('v1.2.0-stable')
+    expect(result.candidates.map((c) => `${c.tag}: ${c.verdict}`)).toEqual([
+      'v1.3.1: skipped: newer than the running image',
+      'latest: skipped: does not match the tag pattern',
+      'v1.3.0: skipped: the running image',
+      'v1.2.0-stable: chosen'
+    ])
+    expect(result.digest).toBe(
+      (
+        acr.resolve(`${acr.loginServer}/${REPO}:v1.2.0-stable`) as {
+          digest: string
+        }
+      ).digest
+    )
+  })
+
+  it('skips tags pointing at the running digest when the running image is known by digest', async () => {
+    const running = acr.resolve(`${acr.loginServer}/${REPO}:latest`) as {
+      digest: string
+    }
+    const result = await discoverPreviousTag({
+      client: client(),
+      repository: REPO,
+      current: { digest: running.digest },
+      tagPattern: DEFAULT_TAG_PATTERN,
+      excludeTags: ['v1.3.0'],
+      log: silentLogger
+    })
+    expect(result.tag).toBe('v1.2.0-stable')
+    expect(result.candidates.find((c) => c.tag === 'v1.3.0')?.verdict).toBe(
+      'skipped: listed in the excluded tags'
+    )
+    expect(result.candidates[0]?.verdict).toBe('skipped: the running image')
+  })
+
+  it('follows Link pages of n tags, lazily, when the answer is on a later page', async () => {
+    const since = log.mark()
+    const result = await discoverPreviousTag({
+      client: client(2),
+      repository: REPO,
+      current: { tag: 'v1.3.0' },
+      tagPattern: /^v1\.0\.0$/,
+      excludeTags: [],
+      log: silentLogger
+    })
+    expect(result.tag).toBe('v1.0.0')
+    const pages = log
+      .of('acr', since)
+      .filter((e) => e.status === 200 && e.path.includes('/_tags'))
+    expect(
+      pages.map((e) => new URL(e.path, 'https://x').searchParams.get('n'))
+    ).toEqual(['2', '2', '2', '2'])
+    expect(
+      pages.slice(1).every((e) => e.path.includes('orderby=timedesc'))
+    ).toBe(true)
+  })
+
+  it('answers on a 10,000-tag repository with one page of tags (≤ 3 tag requests including the auth challenge)', async () => {
+    const since = log.mark()
+    const started = Date.now()
+    const result = await discoverPreviousTag({
+      client: client(),
+      repository: BIG,
+      current: { tag: 'v10.0.0' },
+      tagPattern: DEFAULT_TAG_PATTERN,
+      excludeTags: [],
+      log: silentLogger
+    })
+    expect(result.tag).toBe('v1.99.99')
+    const acrRequests = log.of('acr', since)
+    const tagRequests = acrRequests.filter((e) => e.path.includes('/_tags'))
+    expect(tagRequests.length).toBeLessThanOrEqual(3)
+    // 401 challenge, /oauth2/exchange, /oauth2/token, one page: the SDK's minimum.
+    expect(acrRequests.map((e) => e.status)).toEqual([401, 200, 200, 200])
+    expect(result.requests).toBe(1)
+    expect(Date.now() - started).toBeLessThan(5_000)
+  })
+
+  it('verifies an explicit tag exists instead of searching', async () => {
+    const result = await discoverPreviousTag({
+      client: client(),
+      repository: REPO,
+      current: { tag: 'v1.3.0' },
+      tagPattern: DEFAULT_TAG_PATTERN,
+      excludeTags: [],
+      explicitTag: 'v1.1.0',
+      log: silentLogger
+    })
+    expect(result).toMatchObject({
+      tag: 'v1.1.0',
+      candidates: [{ tag: 'v1.1.0', verdict: 'chosen' }]
+    })
+  })
+
+  it('fails with a ConfigurationError naming an explicit tag that does not exist', async () => {
+    await expect(
+      discoverPreviousTag({
+        client: client(),
+        repository: REPO,
+        current: { tag: 'v1.3.0' },
+        tagPattern: DEFAULT_TAG_PATTERN,
+        excludeTags: [],
+        explicitTag: 'v9.9.9',
+        log: silentLogger
+      })
+    ).rejects.toThrow(
+      /tag "v9\.9\.9" does not exist in 127\.0\.0\.1:\d+\/warranty-hub\/product-service/
+    )
+  })
+
+  it('fails naming the pattern and what it saw when no tag qualifies', async () => {
+    const error = await discoverPreviousTag({
+      client: client(),
+      repository: REPO,
+      current: { tag: 'v1.3.0' },
+      tagPattern: /^release-/,
+      excludeTags: [],
+      log: silentLogger
+    }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(TagDiscoveryError)
+    expect(error).toBeInstanceOf(ConfigurationError)
+    expect((error as Error).message).toMatch(
+      /matches \/\^release-\/: saw 7 tags/
+    )
+    expect((error as Error).message).toMatch(
+      /not matching \(e\.g\. v1\.3\.1, latest/
+    )
+    expect((error as TagDiscoveryError).candidates).toHaveLength(7)
+  })
+
+  it('fails with the AADSTS error when the GitHub subject has no federated credential', async () => {
+    const error = await discoverPreviousTag({
+      client: client(undefined, () => wrongSubject.mint(AUDIENCE)),
+      repository: REPO,
+      current: { tag: 'v1.3.0' },
+      tagPattern: DEFAULT_TAG_PATTERN,
+      excludeTags: [],
+      log: silentLogger
+    }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ConfigurationError)
+    expect((error as Error).message).toMatch(
+      /AADSTS700213: No matching federated identity record found for presented assertion subject 'repo:warranty-hub\/platform:ref:refs\/heads\/feature'/
+    )
+  })
+
+  it('refuses a GitHub token signed by a key the issuer never published (AADSTS700027)', async () => {
+    const forger = await startGitHubOidcEmulator({
+      log,
+      claims: {
+        repository: 'warranty-hub/platform',
+        ref: 'refs/heads/main',
+        environment: 'production',
+        actor: 'mallory',
+        run_id: 9
+      }
+    })
+    try {
+      const logger = recordingLogger()
+      const error = await discoverPreviousTag({
+        client: client(undefined, () => forger.mint(AUDIENCE)),
+        repository: REPO,
+        current: { tag: 'v1.3.0' },
+        tagPattern: DEFAULT_TAG_PATTERN,
+        excludeTags: [],
+        log: logger
+      }).catch((e: unknown) => e)
+      expect((error as Error).message).toMatch(
+        /AADSTS700027: Client assertion contains an invalid signature/
+      )
+      expect(logger.text()).not.toContain(
+        forger.mint(AUDIENCE).split('.')[0] + '.'
+      )
+    } finally {
+      await forger.close()
+    }
+  })
+
+  it('fails naming the repository when it does not exist', async () => {
+    await expect(
+      discoverPreviousTag({
+        client: client(),
+        repository: 'warranty-hub/nope',
+        current: { tag: 'v1.3.0' },
+        tagPattern: DEFAULT_TAG_PATTERN,
+        excludeTags: [],
+        log: silentLogger
+      })
+    ).rejects.toThrow(/warranty-hub\/nope.*not found \(HTTP 404\)/)
+  })
+})
