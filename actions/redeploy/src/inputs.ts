@@ -1,0 +1,29 @@
+import {
+  durationSeconds,
+  flag,
+  imageRef,
+  k8sName,
+  nameList,
+  namespaceName
+} from '@rollback-actions/action-kit'
+import { z } from 'zod'
+
+/** A registry host[:port] such as `myreg.azurecr.io` or `localhost:5000`. */
+const registryHost = z
+  .string()
+  .regex(
+    /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::[0-9]{1,5})?$/,
+    'must list registry hosts such as myreg.azurecr.io or localhost:5000 (no scheme, no path)'
+  )
+
+/** Inputs of redeploy (defaults live in action.yml). */
+export const RedeployInputs = z.object({
+  namespace: namespaceName, // input `namespace`
+  deployments: nameList(k8sName), // input `deployments`: comma/newline separated names
+  container: namespaceName.optional(), // input `container`: empty = the only container
+  image: imageRef, // input `image`: OCI reference
+  allowedRegistries: nameList(registryHost).optional(), // input `allowed-registries`: empty = current registry
+  rolloutTimeout: durationSeconds, // input `rollout-timeout`: "90s", "10m" -> seconds
+  dryRun: flag // input `dry-run`: "true" or "false"
+})
+export type RedeployInputs = z.infer<typeof RedeployInputs>

@@ -1,0 +1,77 @@
+import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node'
+import { ConfigurationError, type Logger } from '@rollback-actions/action-kit'
+import type { KubeClients } from './clients.js'
+import { ANNOTATIONS, FIELD_MANAGER } from './constants.js'
+import { kubeError } from './errors.js'
+import { readDeployment } from './set-image.js'
+
+export interface RestartRolloutOptions {
+  clients: KubeClients
+  namespace: string
+  /** Deployment name. */
+  name: string
+  log: Logger
+  /** Time to record; defaults to now. */
+  now?: Date
+}
+
+/** What `restartRollout` wrote. */
+export interface RestartResult {
+  /** The `kubectl.kubernetes.io/restartedAt` value set (UTC, RFC 3339, second precision). */
+  restartedAt: string
+}
+
+/** RFC 3339 UTC with second precision (Go `time.RFC3339` with TZ=UTC), e.g. `2026-11-22T06:14:44Z`. */
+export function rfc3339Seconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+/** The strategic-merge-patch body `kubectl rollout restart` sends (kubernetes-rollout.md §4). */
+export function restartPatchBody(restartedAt: string): object {
+  return {
+    spec: {
+      template: {
+        metadata: { annotations: { [ANNOTATIONS.restartedAt]: restartedAt } }
+      }
+    }
+  }
+}
+
+/**
+ * `kubectl rollout restart deployment/<name>` (kubernetes-rollout.md §4): GET, then one strategic-merge PATCH
+ * setting the pod-template annotation `kubectl.kubernetes.io/restartedAt` (`fieldManager=rollback-actions`), which
+ * makes the controller roll every pod. Does not wait: see `waitForRollout`.
+ *
+ * @throws ConfigurationError when the Deployment is missing or paused (kubectl: "can't restart paused deployment
+ *   (run rollout resume first)"); OperationError/ConfigurationError for API failures.
+ */
+export async function restartRollout(
+  options: RestartRolloutOptions
+): Promise<RestartResult> {
+  const { clients, namespace, name, log } = options
+  const deployment = await readDeployment(clients, namespace, name)
+  if (deployment.spec?.paused) {
+    throw new ConfigurationError(
+      `can't restart paused deployment "${namespace}/${name}" (run kubectl rollout resume deployment/${name} -n ${namespace} first)`
+    )
+  }
+  const restartedAt = rfc3339Seconds(options.now ?? new Date())
+  log.debug(
+    `PATCH deployment "${namespace}/${name}" restartedAt=${restartedAt}`
+  )
+  try {
+    await clients.apps.patchNamespacedDeployment(
+      {
+        name,
+        namespace,
+        body: restartPatchBody(restartedAt),
+        fieldManager: FIELD_MANAGER
+      },
+      setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch)
+    )
+  } catch (error) {
+    throw kubeError(`restarting deployment "${namespace}/${name}"`, error)
+  }
+  log.info(`${namespace}/${name}: restart requested at ${restartedAt}`)
+  return { restartedAt }
+}

@@ -1,0 +1,278 @@
+// The redeploy action against the Kubernetes emulator: the esbuild bundle run as the runner runs it (child process,
+// INPUT_* variables, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files), plus in-process runs with a fake context.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { build } from 'esbuild'
+import { run } from '../../actions/redeploy/src/main.js'
+import { fakeContext } from '../helpers/fake-context.js'
+import {
+  actionInputDefaults,
+  REPO_ROOT,
+  runAction
+} from '../../packages/sandbox/src/run-action.js'
+import { RequestLog } from '../../packages/sandbox/src/server.js'
+import { createCertificateAuthority } from '../../packages/sandbox/src/tls.js'
+import {
+  fakeRuntime,
+  startKubernetesEmulator,
+  type KubernetesEmulator
+} from '../../packages/sandbox/src/kube/index.js'
+
+const REPO = 'sandboxacr.azurecr.io/shop/web'
+const OLD = `${REPO}:v1`
+const LIVE = `${REPO}:v2`
+const BROKEN = `${REPO}:v3`
+
+let emulator: KubernetesEmulator
+let log: RequestLog
+let dir: string
+let bundle: string
+let kubeconfig: string
+let seq = 0
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'redeploy-test-'))
+  bundle = join(dir, 'index.js')
+  const ca = await createCertificateAuthority()
+  const tls = await ca.issue(['localhost', '127.0.0.1'])
+  log = new RequestLog()
+  emulator = await startKubernetesEmulator({
+    tls,
+    caPem: ca.caPem,
+    log,
+    token: 'redeploy-test-token',
+    runtime: fakeRuntime({
+      images: {
+        [OLD]: `sha256:${'1'.repeat(64)}`,
+        [LIVE]: `sha256:${'2'.repeat(64)}`,
+        [BROKEN]: `sha256:${'3'.repeat(64)}`
+      },
+      broken: [BROKEN]
+    }),
+    podStartLatencyMs: 300
+  })
+  kubeconfig = join(dir, 'kubeconfig')
+  writeFileSync(kubeconfig, emulator.kubeconfig())
+  // The same esbuild settings as scripts/build.mjs, into a temporary file.
+  await build({
+    absWorkingDir: REPO_ROOT,
+    entryPoints: [join(REPO_ROOT, 'actions/redeploy/src/index.ts')],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    target: 'node24',
+    format: 'esm',
+    mainFields: ['module', 'main'],
+    banner: {
+      js: "import { createRequire as __rollbackCreateRequire } from 'node:module';\nconst require = __rollbackCreateRequire(import.meta.url);"
+    },
+    logLevel: 'warning'
+  })
+})
+
+afterAll(async () => {
+  await emulator?.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+async function seed(): Promise<string> {
+  const name = `web-${++seq}`
+  await emulator.seedDeployment({
+    namespace: 'prod',
+    name,
+    replicas: 2,
+    container: 'app',
+    images: [OLD, LIVE],
+    progressDeadlineSeconds: 300
+  })
+  return name
+}
+
+const env = () => ({
+  KUBECONFIG: kubeconfig,
+  GITHUB_ACTOR: 'octo-sre',
+  GITHUB_REPOSITORY: 'warranty-hub/platform',
+  GITHUB_RUN_ID: '77',
+  GITHUB_SERVER_URL: 'https://github.com'
+})
+
+const runBundle = (inputs: Record<string, string>) =>
+  runAction(
+    'redeploy',
+    { ...actionInputDefaults('redeploy'), ...inputs },
+    { entry: bundle, env: env(), timeoutMs: 60_000 }
+  )
+
+const imageOf = (name: string) =>
+  (
+    emulator.store.get('deployments', 'prod', name)?.spec as {
+      template: { spec: { containers: { image: string }[] } }
+    }
+  ).template.spec.containers[0]?.image
+
+describe('redeploy bundle', () => {
+  it('rolls two deployments back and reports outputs, summary and audit', async () => {
+    const a = await seed()
+    const b = await seed()
+    const result = await runBundle({
+      namespace: 'prod',
+      deployments: `${a}\n${b}`,
+      image: OLD
+    })
+    expect(result.failure).toBeUndefined()
+    expect(result.exitCode).toBe(0)
+    expect(JSON.parse(result.outputs['previous-images'] ?? '')).toEqual({
+      [a]: LIVE,
+      [b]: LIVE
+    })
+    expect(JSON.parse(result.outputs.revision ?? '')).toEqual({
+      [a]: 3,
+      [b]: 3
+    })
+    expect(Number(result.outputs['duration-seconds'])).toBeGreaterThan(0)
+    expect(imageOf(a)).toBe(OLD)
+    expect(imageOf(b)).toBe(OLD)
+    expect(
+      emulator.store.get('deployments', 'prod', a)?.metadata.annotations?.[
+        'kubernetes.io/change-cause'
+      ]
+    ).toBe(
+      `rollback-actions: ${LIVE} -> ${OLD} by octo-sre (https://github.com/warranty-hub/platform/actions/runs/77)`
+    )
+    expect(result.summary).toContain(
+      '| Deployment | Container | From | To | Outcome | Revision | Started (UTC) | Finished (UTC) |'
+    )
+    expect(result.summary).toMatch(
+      new RegExp(
+        `\\| ${a} \\| app \\| ${LIVE} \\| ${OLD} \\| succeeded \\| 3 \\| \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\|`
+      )
+    )
+    expect(result.audit.map((r) => [r.step, r.outcome, r.changes])).toEqual(
+      expect.arrayContaining([
+        [
+          `Roll out prod/${a}`,
+          'succeeded',
+          [
+            {
+              resource: `deployment/prod/${a} container app`,
+              from: LIVE,
+              to: OLD
+            }
+          ]
+        ],
+        [
+          `Roll out prod/${b}`,
+          'succeeded',
+          [
+            {
+              resource: `deployment/prod/${b} container app`,
+              from: LIVE,
+              to: OLD
+            }
+          ]
+        ]
+      ])
+    )
+  })
+
+  it('fails fast on a crashing image with the pod reason and exit code 1', async () => {
+    const name = await seed()
+    const result = await runBundle({
+      namespace: 'prod',
+      deployments: name,
+      image: BROKEN
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.failure).toMatch(
+      new RegExp(
+        `^redeploy: deployment "prod/${name}" cannot roll out: .*CrashLoopBackOff`
+      )
+    )
+    expect(result.failure).toMatch(/\| panic: runtime error/)
+    expect(result.durationMs).toBeLessThan(15_000)
+    expect(result.summary).toMatch(
+      new RegExp(`\\| ${name} \\| app \\| ${LIVE} \\| ${BROKEN} \\| failed \\|`)
+    )
+    expect(result.audit[0]).toMatchObject({ outcome: 'failed' })
+  })
+
+  it('refuses a paused deployment: exit code 1, nothing written', async () => {
+    const name = await seed()
+    const d = emulator.store.get('deployments', 'prod', name)!
+    ;(d.spec as { paused?: boolean }).paused = true
+    emulator.store.update('deployments', d)
+    const mark = log.mark()
+    const result = await runBundle({
+      namespace: 'prod',
+      deployments: name,
+      image: OLD
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.failure).toMatch(
+      new RegExp(
+        `^redeploy: deployment "prod/${name}" is paused.*kubectl rollout resume`
+      )
+    )
+    expect(log.writes('kubernetes', mark)).toEqual([])
+    expect(result.outputs['previous-images']).toBeUndefined()
+  })
+
+  it('names the input when the image is not a reference, before any request', async () => {
+    const mark = log.mark()
+    const result = await runBundle({
+      namespace: 'prod',
+      deployments: 'web-1',
+      image: 'Not An Image'
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.failure).toMatch(/^redeploy: input "image": /)
+    expect(log.of('kubernetes', mark)).toEqual([])
+  })
+})
+
+describe('redeploy in process', () => {
+  it('plans only on a dry run', async () => {
+    const name = await seed()
+    const mark = log.mark()
+    const ctx = fakeContext(
+      'redeploy',
+      { namespace: 'prod', deployments: name, image: OLD, 'dry-run': 'true' },
+      { KUBECONFIG: kubeconfig }
+    )
+    await run(ctx)
+    expect(ctx.failure).toBeUndefined()
+    expect(log.writes('kubernetes', mark)).toEqual([])
+    expect(ctx.outputs['previous-images']).toBe(
+      JSON.stringify({ [name]: LIVE })
+    )
+    expect(ctx.outputs.revision).toBeUndefined()
+    expect(ctx.summaryText).toMatch(/dry run: nothing was changed/)
+    expect(ctx.audit.steps[0]).toMatchObject({
+      outcome: 'skipped',
+      changes: [{ from: LIVE, to: OLD }]
+    })
+    expect(imageOf(name)).toBe(LIVE)
+  })
+
+  it('refuses a registry outside allowed-registries without writing', async () => {
+    const name = await seed()
+    const mark = log.mark()
+    const ctx = fakeContext(
+      'redeploy',
+      {
+        namespace: 'prod',
+        deployments: name,
+        image: `other.azurecr.io/shop/web:v1`,
+        'allowed-registries': 'sandboxacr.azurecr.io'
+      },
+      { KUBECONFIG: kubeconfig }
+    )
+    await run(ctx)
+    expect(ctx.failure).toMatch(
+      /registry other.azurecr.io, which is not allowed \(allowed: sandboxacr.azurecr.io\)/
+    )
+    expect(log.writes('kubernetes', mark)).toEqual([])
+  })
+})
