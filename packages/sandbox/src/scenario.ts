@@ -13,6 +13,11 @@ const tag = z.object({
   broken: z.boolean().default(false),
   /** Share of `/api/products` answers that are 500 (default 0.001 = 0.1 %); a "degraded" version sets more. */
   errorRate: z.number().min(0).max(1).optional(),
+  /**
+   * For a broken tag: seconds it serves (Ready, answering by its errorRate / p95LatencyMs) before it panics and exits,
+   * like a release that passes readiness and then fails under load. Absent: it crashes during startup, never Ready.
+   */
+  crashAfterSeconds: z.number().positive().optional(),
   /** 95th percentile latency of `/api/products` in ms (default 80). */
   p95LatencyMs: z.number().positive().optional()
 })
@@ -53,7 +58,11 @@ export const Scenario = z.object({
   /** Azure Database for PostgreSQL (ARM emulator + real PostgreSQL 15 clusters) and the Key Vault apps read from. */
   database: z
     .object({
-      subscriptionId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i),
+      subscriptionId: z
+        .string()
+        .regex(
+          /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+        ),
       resourceGroup: z.string().min(1),
       location: z.string().min(1),
       servers: z
@@ -67,7 +76,9 @@ export const Scenario = z.object({
           })
         )
         .min(1),
-      keyVault: z.object({ name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/) })
+      keyVault: z.object({
+        name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/)
+      })
     })
     .optional(),
   /** A real Prometheus scraping the product-service pods, and a load generator against the Service. */

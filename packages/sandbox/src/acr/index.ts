@@ -51,7 +51,14 @@ export interface AcrEmulatorOptions {
 
 /** What {@link AcrEmulator.resolve} answers for an image reference. */
 export type AcrResolution =
-  | { digest: string; repository: string; tag?: string; broken: boolean }
+  | {
+      digest: string
+      repository: string
+      tag?: string
+      broken: boolean
+      /** The image's own `org.opencontainers.image.version` config label (what the program reports as its version). */
+      version?: string
+    }
   | { error: string }
 
 /** A running Azure Container Registry emulator. */
@@ -893,11 +900,18 @@ export async function startAcrEmulator(
       if (sha256Digest(manifest.image.manifest) !== digest) {
         return { error: `${image}: digest mismatch` }
       }
+      const labels = (
+        JSON.parse(manifest.image.config.toString('utf8')) as {
+          config?: { Labels?: Record<string, string> }
+        }
+      ).config?.Labels
+      const version = labels?.['org.opencontainers.image.version']
       return {
         digest,
         repository: name,
         ...(tag === undefined ? {} : { tag }),
-        broken: manifest.broken
+        broken: manifest.broken,
+        ...(version === undefined ? {} : { version })
       }
     },
     close: () => server.close()

@@ -1,0 +1,163 @@
+import { yamlList } from '@rollback-actions/action-kit'
+import { parse as parseYaml } from 'yaml'
+import { z } from 'zod'
+import { HttpCheckSpec, SmokeTestSpec } from './http.js'
+import type { PrometheusAuth } from './prometheus.js'
+import {
+  PromCheckSpec,
+  resolvePromCheck,
+  type PromCheck
+} from './prometheus-checks.js'
+
+/**
+ * Zod field types for the health actions' YAML inputs (validate-health, evaluate-rollback-triggers). Each turns a
+ * bad item into an issue naming the item's position and field, so `ctx.inputs` reports `input "…": item 2 …`.
+ */
+
+function where(path: PropertyKey[]): string {
+  const [index, ...rest] = path
+  const item = typeof index === 'number' ? `item ${index + 1}` : ''
+  return [item, rest.join('.')].filter(Boolean).join(' field ')
+}
+
+function itemList<T extends z.ZodType>(item: T) {
+  return z.string().transform((v, ctx) => {
+    const parsed = yamlList(z.unknown()).safeParse(v)
+    if (!parsed.success) {
+      ctx.issues.push({
+        code: 'custom',
+        input: v,
+        message: parsed.error.issues[0]?.message ?? 'must be a YAML list'
+      })
+      return z.NEVER
+    }
+    const out: z.infer<T>[] = []
+    for (const [i, raw] of parsed.data.entries()) {
+      const r = item.safeParse(raw)
+      if (!r.success) {
+        const issue = r.error.issues[0]
+        ctx.issues.push({
+          code: 'custom',
+          input: v,
+          message: `${where([i, ...(issue?.path ?? [])])}: ${issue?.message ?? 'is invalid'}`
+        })
+        return z.NEVER
+      }
+      out.push(r.data)
+    }
+    return out
+  })
+}
+
+/** `http-checks`: a YAML list of `{url, expect-status, json-field, json-value, name}`. */
+export const httpChecksField = itemList(HttpCheckSpec)
+
+/** `smoke-tests`: a YAML list of journeys run in order. */
+export const smokeTestsField = itemList(SmokeTestSpec)
+
+/** `prometheus-checks`: a YAML list of checks, resolved (presets expanded, thresholds parsed); names unique. */
+export const prometheusChecksField = itemList(PromCheckSpec).transform(
+  (specs, ctx): PromCheck[] => {
+    const checks: PromCheck[] = []
+    const names = new Set<string>()
+    for (const [i, spec] of specs.entries()) {
+      if (names.has(spec.name)) {
+        ctx.issues.push({
+          code: 'custom',
+          input: specs,
+          message: `item ${i + 1}: the name "${spec.name}" is used twice; names must be unique`
+        })
+        return z.NEVER
+      }
+      names.add(spec.name)
+      try {
+        checks.push(resolvePromCheck(spec))
+      } catch (error) {
+        ctx.issues.push({
+          code: 'custom',
+          input: specs,
+          message: `item ${i + 1}: ${(error as Error).message}`
+        })
+        return z.NEVER
+      }
+    }
+    return checks
+  }
+)
+
+/** `service-labels`: a YAML mapping of Prometheus label names to values. */
+export const serviceLabelsField = z.string().transform((v, ctx) => {
+  const r = z
+    .record(
+      z
+        .string()
+        .regex(
+          /^[a-zA-Z_][a-zA-Z0-9_]*$/,
+          'label names must match [a-zA-Z_][a-zA-Z0-9_]*'
+        ),
+      z.union([z.string(), z.number()]).transform(String)
+    )
+    .safeParse(yamlParse(v))
+  if (!r.success || Object.keys(r.data).length === 0) {
+    ctx.issues.push({
+      code: 'custom',
+      input: v,
+      message: `must be a YAML mapping of label names to values, e.g. "namespace: prod" and "service: product-service" on two lines${r.success ? '' : ` (${r.error.issues[0]?.message ?? ''})`}`
+    })
+    return z.NEVER
+  }
+  return r.data
+})
+
+function yamlParse(v: string): unknown {
+  try {
+    return parseYaml(v) as unknown
+  } catch {
+    return undefined
+  }
+}
+
+/** How to authenticate to Prometheus: `none`, `bearer` (a token input), `azure` (Entra token via the suite's credential). */
+export const prometheusAuthMode = z.enum(['none', 'bearer', 'azure'], {
+  error: 'must be none, bearer or azure'
+})
+
+/** Scope of Entra tokens for Azure Monitor managed Prometheus query endpoints. */
+export const AZURE_PROMETHEUS_SCOPE =
+  'https://prometheus.monitor.azure.com/.default'
+
+/** The part of `@azure/identity`'s TokenCredential the health package needs. */
+export interface TokenSource {
+  getToken(scope: string): Promise<{ token: string } | null>
+}
+
+/**
+ * The PrometheusAuth for a mode: `bearer` sends `token`; `azure` asks `credential` for an
+ * {@link AZURE_PROMETHEUS_SCOPE} token before each query (the credential caches it).
+ */
+export function prometheusAuth(
+  mode: z.infer<typeof prometheusAuthMode>,
+  options: { token?: string; credential?: TokenSource }
+): PrometheusAuth {
+  if (mode === 'bearer') {
+    const token = options.token
+    if (!token) throw new Error('bearer authentication needs a token')
+    return { kind: 'bearer', token: () => Promise.resolve(token) }
+  }
+  if (mode === 'azure') {
+    const credential = options.credential
+    if (!credential) throw new Error('azure authentication needs a credential')
+    return {
+      kind: 'bearer',
+      token: async () => {
+        const t = await credential.getToken(AZURE_PROMETHEUS_SCOPE)
+        if (!t)
+          throw new Error(
+            `Entra returned no token for ${AZURE_PROMETHEUS_SCOPE}`
+          )
+        return t.token
+      }
+    }
+  }
+  return { kind: 'none' }
+}

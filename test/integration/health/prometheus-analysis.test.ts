@@ -1,0 +1,442 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { ConfigurationError } from '@rollback-actions/action-kit'
+import {
+  PrometheusClient,
+  evaluateRollbackTriggers,
+  preflightPrometheusChecks,
+  readPromCheck,
+  resolvePromCheck,
+  runAnalysis,
+  type PromCheckSpec,
+  type Probe
+} from '@rollback-actions/health'
+import {
+  backfill,
+  startPrometheus,
+  syntheticHistory,
+  type RunningPrometheus,
+  type TrafficPhase
+} from '../../../packages/sandbox/src/prometheus/index.js'
+import { run as validateHealth } from '../../../actions/validate-health/src/main.js'
+import { run as evaluateTriggers } from '../../../actions/evaluate-rollback-triggers/src/main.js'
+import { fakeContext } from '../../helpers/fake-context.js'
+
+const healthy: TrafficPhase = {
+  seconds: 0,
+  ratePerSecond: 20,
+  errorRate: 0.001,
+  p95LatencyMs: 80
+}
+const phase = (
+  minutes: number,
+  p: Partial<TrafficPhase> = {}
+): TrafficPhase => ({
+  ...healthy,
+  ...p,
+  seconds: minutes * 60
+})
+const labels = (service: string) => ({
+  job: 'product-service',
+  namespace: 'prod',
+  service,
+  pod: `${service}-0`
+})
+
+let workDir: string
+let prom: RunningPrometheus
+let client: PrometheusClient
+
+beforeAll(async () => {
+  workDir = mkdtempSync(join(tmpdir(), 'prometheus-analysis-'))
+  const endAt = new Date()
+  const histories = [
+    syntheticHistory({ endAt, labels: labels('steady'), phases: [phase(90)] }),
+    // 20 % 5xx and 900 ms p95 for the last 10 minutes: the runbook says roll back now.
+    syntheticHistory({
+      endAt,
+      labels: labels('broken'),
+      phases: [phase(60), phase(10, { errorRate: 0.2, p95LatencyMs: 900 })]
+    }),
+    // 7 % 5xx for 20 minutes: evaluate.
+    syntheticHistory({
+      endAt,
+      labels: labels('flaky'),
+      phases: [phase(60), phase(20, { errorRate: 0.07 })]
+    }),
+    // p95 from 80 ms to 250 ms for 20 minutes: more than twice the baseline, under 500 ms.
+    syntheticHistory({
+      endAt,
+      labels: labels('slow'),
+      phases: [phase(60), phase(20, { p95LatencyMs: 250 })]
+    }),
+    // A trickle of traffic: 6 requests in 5 minutes.
+    syntheticHistory({
+      endAt,
+      labels: labels('idle'),
+      phases: [phase(30, { ratePerSecond: 0.02, errorRate: 0.5 })]
+    })
+  ]
+  for (const h of histories) await backfill(workDir, h)
+  prom = await startPrometheus({ workDir, scrapeTargets: () => [] })
+  client = new PrometheusClient({ url: prom.url })
+})
+
+afterAll(async () => {
+  await prom?.close()
+  rmSync(workDir, { recursive: true, force: true })
+})
+
+const check = (spec: PromCheckSpec) => resolvePromCheck(spec)
+
+describe('Prometheus checks against a real Prometheus with backfilled history', () => {
+  it('reads the 5xx ratio of a steady service as good, with the query as sent', async () => {
+    const c = check({
+      name: '5xx',
+      preset: 'error-ratio',
+      labels: { service: 'steady' }
+    })
+    const r = await readPromCheck(client, c)
+    expect(r.outcome).toBe('success')
+    expect(r.value).toBe('0.1%')
+    expect(r.query).toContain('service="steady"')
+    expect(r.threshold).toBe('< 1%')
+  })
+
+  it('reads the p95 latency from the histogram in the threshold unit', async () => {
+    const c = check({
+      name: 'p95',
+      preset: 'p95-latency',
+      labels: { service: 'broken' }
+    })
+    const r = await readPromCheck(client, c)
+    expect(r.outcome).toBe('failure')
+    expect(r.detail).toMatch(/^9\d\d(\.\d+)?ms breaks < 500ms$/)
+  })
+
+  it('calls a degraded version unhealthy after the failure limit', async () => {
+    const probe = (
+      name: string,
+      preset: 'error-ratio' | 'p95-latency'
+    ): Probe => {
+      const c = check({ name, preset, labels: { service: 'broken' } })
+      return {
+        name,
+        kind: 'prometheus',
+        settings: {
+          failureLimit: 1,
+          consecutiveErrorLimit: 2,
+          consecutiveSuccesses: 2,
+          noData: c.noData
+        },
+        measure: () => readPromCheck(client, c)
+      }
+    }
+    const result = await runAnalysis(
+      [probe('5xx', 'error-ratio'), probe('p95', 'p95-latency')],
+      {
+        intervalSeconds: 0.2,
+        count: 5,
+        timeoutSeconds: 10
+      }
+    )
+    expect(result.verdict).toBe('unhealthy')
+    expect(result.rounds).toBe(2)
+    expect(result.checks[0]!.reason).toBe('2 bad readings, failure limit 1')
+    expect(result.readings[0]!.value).toBe('20%')
+  })
+
+  it('surfaces Prometheus’ own error and the query for invalid PromQL before any round', async () => {
+    const bad = check({
+      name: 'typo',
+      query: 'sum(rate(http_requests_total[5m]',
+      comparison: '<',
+      threshold: '1 count'
+    })
+    const err = await preflightPrometheusChecks(client, [bad]).catch(
+      (e: unknown) => e
+    )
+    expect(err).toBeInstanceOf(ConfigurationError)
+    expect((err as Error).message).toMatch(
+      /check "typo": Prometheus rejected the query \(bad_data\): .*parse error.* — query: sum\(rate\(http_requests_total\[5m\]/
+    )
+  })
+
+  it.each([
+    ['fail', 'unhealthy'],
+    ['inconclusive', 'inconclusive']
+  ] as const)(
+    'with no-data %s, an empty result makes the check %s',
+    async (policy, verdict) => {
+      const c = check({
+        name: 'nothing',
+        query: 'sum(rate(http_requests_total{service="does-not-exist"}[5m]))',
+        comparison: '<',
+        threshold: '5 req/s',
+        'no-data': policy
+      })
+      const result = await runAnalysis(
+        [
+          {
+            name: c.name,
+            kind: 'prometheus',
+            settings: {
+              failureLimit: 0,
+              consecutiveErrorLimit: 2,
+              consecutiveSuccesses: 1,
+              noData: c.noData
+            },
+            measure: () => readPromCheck(client, c)
+          }
+        ],
+        { intervalSeconds: 0.1, count: 2, timeoutSeconds: 5 }
+      )
+      expect(result.verdict).toBe(verdict)
+      expect(result.readings[0]!.detail).toBe(
+        'no data: the query returned an empty vector'
+      )
+    }
+  )
+
+  it('treats NaN as no data', async () => {
+    const c = check({
+      name: 'nan',
+      query: 'vector(0) / vector(0)',
+      comparison: '<',
+      threshold: '1 ratio'
+    })
+    const r = await readPromCheck(client, c)
+    expect(r.outcome).toBe('no-data')
+    expect(r.value).toBe('NaN')
+  })
+
+  it('does not count a ratio below the minimum traffic', async () => {
+    const c = check({
+      name: '5xx',
+      preset: 'error-ratio',
+      labels: { service: 'idle' }
+    })
+    const r = await readPromCheck(client, c)
+    expect(r.outcome).toBe('no-data')
+    expect(r.detail).toMatch(
+      /^too little traffic: 6 requests in the window, 100 needed/
+    )
+  })
+
+  it('counts the same ratio once the guard is lowered', async () => {
+    const c = check({
+      name: '5xx',
+      preset: 'error-ratio',
+      labels: { service: 'idle' },
+      'min-requests': 5
+    })
+    const r = await readPromCheck(client, c)
+    expect(r.outcome).toBe('failure')
+    expect(r.value).toBe('50%')
+  })
+
+  it('ends could-not-verify, never healthy, when Prometheus is unreachable', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as AddressInfo).port
+        s.close(() => resolve(p))
+      })
+    })
+    const dead = new PrometheusClient({
+      url: `http://127.0.0.1:${port}`,
+      timeoutSeconds: 1
+    })
+    const c = check({
+      name: '5xx',
+      preset: 'error-ratio',
+      labels: { service: 'steady' }
+    })
+    const result = await runAnalysis(
+      [
+        {
+          name: c.name,
+          kind: 'prometheus',
+          settings: {
+            failureLimit: 0,
+            consecutiveErrorLimit: 2,
+            consecutiveSuccesses: 1,
+            noData: c.noData
+          },
+          measure: () => readPromCheck(dead, c)
+        }
+      ],
+      { intervalSeconds: 0.05, timeoutSeconds: 10 }
+    )
+    expect(result.verdict).toBe('could-not-verify')
+    expect(result.rounds).toBe(3)
+    expect(result.readings[0]!.detail).toMatch(
+      /is unreachable \(ECONNREFUSED\)/
+    )
+  })
+})
+
+describe('rollback triggers against a real Prometheus', () => {
+  it('recommends rolling back now for 20 % 5xx over the last 10 minutes', async () => {
+    const e = await evaluateRollbackTriggers(client, {
+      labels: { service: 'broken' },
+      baselineOffset: '70m'
+    })
+    expect(e.recommendation).toBe('roll-back-now')
+    const rule = e.evidence.find((x) => x.rule === '5xx ratio > 10% for 5m')!
+    expect(rule.met).toBe(true)
+    expect(rule.value).toMatch(/^min 20% over 2\d steps$/)
+    expect(rule.queries[0]).toContain('min_over_time(')
+  })
+
+  it('recommends evaluating for 7 % 5xx over 20 minutes', async () => {
+    const e = await evaluateRollbackTriggers(client, {
+      labels: { service: 'flaky' },
+      baselineOffset: '70m'
+    })
+    expect(e.recommendation).toBe('evaluate')
+    expect(e.reason).toBe('evaluate a rollback: 5xx ratio > 5% for 15m')
+  })
+
+  it('recommends evaluating when p95 is more than twice the baseline', async () => {
+    const e = await evaluateRollbackTriggers(client, {
+      labels: { service: 'slow' },
+      baselineOffset: '70m'
+    })
+    expect(e.recommendation).toBe('evaluate')
+    expect(e.reason).toBe('evaluate a rollback: p95 latency > 2× baseline')
+  })
+
+  it('recommends fixing forward for a steady service', async () => {
+    const e = await evaluateRollbackTriggers(client, {
+      labels: { service: 'steady' },
+      baselineP95Seconds: 0.08
+    })
+    expect(e.recommendation).toBe('fix-forward')
+    expect(e.evidence.every((x) => x.met === false)).toBe(true)
+  })
+
+  it('cannot verify when no target matches the service labels', async () => {
+    const e = await evaluateRollbackTriggers(client, {
+      labels: { service: 'typo' },
+      baselineP95Seconds: 0.08
+    })
+    expect(e.recommendation).toBe('could-not-verify')
+    expect(e.reason).toMatch(
+      /no scrape target matched the service labels \{service="typo"\}/
+    )
+  })
+})
+
+describe('the actions against a real Prometheus', () => {
+  const checks = (threshold: string) =>
+    [
+      '- name: 5xx ratio',
+      '  preset: error-ratio',
+      '  labels: { service: steady }',
+      '- name: p95 latency',
+      '  preset: p95-latency',
+      '  labels: { service: steady }',
+      `  threshold: ${threshold}`
+    ].join('\n')
+
+  it('validate-health: healthy with every reading (query, value, threshold, UTC time) in summary and audit', async () => {
+    const ctx = fakeContext('validate-health', {
+      'prometheus-url': prom.url,
+      'prometheus-checks': checks('500ms'),
+      interval: '0.2s',
+      'consecutive-successes': '2',
+      count: '3'
+    })
+    await validateHealth(ctx)
+    expect(ctx.failure).toBeUndefined()
+    expect(ctx.outputs.verdict).toBe('healthy')
+    const readings = ctx.audit.steps[0]!.details.readings as Array<
+      Record<string, string>
+    >
+    expect(readings).toHaveLength(6)
+    expect(readings[1]).toMatchObject({
+      check: 'p95 latency',
+      outcome: 'success',
+      threshold: '< 500ms'
+    })
+    expect(readings[1]!.query).toMatch(
+      /^histogram_quantile\(0\.95, sum by \(le\) \(rate\(http_request_duration_seconds_bucket\{service="steady"\}\[5m\]\)\)\)$/
+    )
+    expect(ctx.summaryText).toContain(readings[1]!.at)
+    expect(ctx.summaryText).toContain(readings[1]!.value)
+  })
+
+  it('validate-health: names the check when a threshold has no unit, before any query', async () => {
+    const ctx = fakeContext('validate-health', {
+      'prometheus-url': 'http://127.0.0.1:1',
+      'prometheus-checks': checks('0.5')
+    })
+    await validateHealth(ctx)
+    expect(ctx.failure).toMatch(
+      /^validate-health: input "prometheus-checks": .* item 2: check "p95 latency": threshold "0.5" has no unit/
+    )
+    expect(ctx.audit.steps).toHaveLength(0)
+  })
+
+  it('validate-health: fails on invalid PromQL with Prometheus’ error and the query', async () => {
+    const ctx = fakeContext('validate-health', {
+      'prometheus-url': prom.url,
+      'prometheus-checks':
+        '- name: typo\n  query: sum(rate(x[5m])\n  comparison: "<"\n  threshold: 1 count'
+    })
+    await validateHealth(ctx)
+    expect(ctx.failure).toMatch(
+      /check "typo": Prometheus rejected the query \(bad_data\): .*— query: sum\(rate\(x\[5m\]\)/
+    )
+  })
+
+  it('validate-health: could-not-verify (and a failed step) when Prometheus is unreachable', async () => {
+    const ctx = fakeContext('validate-health', {
+      'prometheus-url': 'http://127.0.0.1:1',
+      'prometheus-checks': checks('500ms'),
+      interval: '0.1s',
+      'consecutive-error-limit': '1'
+    })
+    await validateHealth(ctx)
+    expect(ctx.outputs.verdict).toBe('could-not-verify')
+    expect(ctx.failure).toMatch(
+      /^validate-health: could-not-verify: 5xx ratio: 2 measurement errors in a row, limit 1/
+    )
+  })
+
+  it('evaluate-rollback-triggers: recommends rolling back now with the evidence', async () => {
+    const ctx = fakeContext('evaluate-rollback-triggers', {
+      'prometheus-url': prom.url,
+      'service-labels': 'service: broken',
+      'baseline-offset': '30m'
+    })
+    await evaluateTriggers(ctx)
+    expect(ctx.failure).toBeUndefined()
+    expect(ctx.outputs.recommendation).toBe('roll-back-now')
+    const evidence = JSON.parse(ctx.outputs.evidence!) as Array<{
+      rule: string
+      met: boolean
+    }>
+    expect(evidence.filter((e) => e.met).map((e) => e.rule)).toEqual([
+      '5xx ratio > 10% for 5m',
+      'p95 latency > 2× baseline',
+      'p95 latency > 500ms for 5m'
+    ])
+    expect(ctx.summaryText).toContain('min_over_time(')
+  })
+
+  it('evaluate-rollback-triggers: fails, never "fix forward", when Prometheus is unreachable', async () => {
+    const ctx = fakeContext('evaluate-rollback-triggers', {
+      'prometheus-url': 'http://127.0.0.1:1',
+      'service-labels': 'service: steady'
+    })
+    await evaluateTriggers(ctx)
+    expect(ctx.outputs.recommendation).toBe('could-not-verify')
+    expect(ctx.failure).toMatch(
+      /^evaluate-rollback-triggers: could not evaluate 5xx ratio > 10% for 5m, total outage: Prometheus at http:\/\/127\.0\.0\.1:1 is unreachable/
+    )
+  })
+})
