@@ -48,6 +48,18 @@ describe('npm run drill (application scenario)', () => {
     }
     expect(report.application?.health_before).toBe('unhealthy')
     expect(report.application?.health_after).toBe('healthy')
+    // SLO readings from the real Prometheus: the failed release breaks the 5xx ratio, the rollback restores it
+    const ratioBefore = report.application?.slo_before.find(
+      (r) => r.check === '5xx ratio'
+    )
+    const ratioAfter = report.application?.slo_after.find(
+      (r) => r.check === '5xx ratio'
+    )
+    expect(ratioBefore?.outcome).toBe('failure')
+    expect(ratioAfter?.outcome).toBe('success')
+    expect(
+      report.application?.slo_after.every((r) => r.outcome === 'success')
+    ).toBe(true)
     expect(markdown).toContain('# Rollback drill report: RESTORED')
     expect(markdown).toContain('rto_seconds')
   }, 180_000)

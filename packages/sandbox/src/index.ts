@@ -21,3 +21,12 @@ export { createCertificateAuthority } from './tls.js'
 export type { CertificateAuthority, KeyPairPem } from './tls.js'
 export { runDrill, SCENARIOS } from './drill/drill.js'
 export type { ScenarioName } from './drill/drill.js'
+export { startKubernetesEmulator, fakeRuntime } from './kube/index.js'
+export type {
+  KubernetesEmulator,
+  ContainerRuntime,
+  ContainerHandle,
+  ContainerStartSpec,
+  SeedDeploymentSpec,
+  KubeObject
+} from './kube/index.js'

@@ -16,6 +16,7 @@ import {
 } from './oidc/index.js'
 import { loadScenario, resolveScenarioTime, type Scenario } from './scenario.js'
 import { RequestLog, type RunningServer } from './server.js'
+import { scenarioProfiles, startMonitoring } from './prometheus/index.js'
 import { createProductServiceRuntime } from './service/runtime.js'
 import { startServiceProxy } from './service/proxy.js'
 import { createCertificateAuthority } from './tls.js'
@@ -134,6 +135,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     stops.push(() => acr.close())
     say(`acr       ${acr.url} (login server ${acr.loginServer})`)
 
+    // What a container runs is decided by the image it resolves to, whatever the reference (tag or digest).
+    const versionOf = (image: string) => {
+      const r = acr.resolve(image)
+      return 'error' in r ? undefined : (r.version ?? r.tag)
+    }
+    const tagOfVersion = (image: string) =>
+      scenario.registry.repositories
+        .flatMap((repo) => repo.tags)
+        .find((t) => t.name === versionOf(image))
     const runtime = createProductServiceRuntime({
       resolve: (image) => {
         const r = acr.resolve(image)
@@ -142,6 +152,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       isBroken: (image) => {
         const r = acr.resolve(image)
         return !('error' in r) && r.broken
+      },
+      versionOf,
+      profile: scenarioProfiles(scenario, versionOf),
+      crashAfterServingMs: (image) => {
+        const seconds = tagOfVersion(image)?.crashAfterSeconds
+        return seconds === undefined ? undefined : seconds * 1000
       }
     })
     stops.push(() => runtime.stopAll())
@@ -199,6 +215,22 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       `service   ${service.url} → ${scenario.service.namespace}/${scenario.service.deployment}`
     )
 
+    let prometheusUrl: string | undefined
+    if (scenario.prometheus && scenario.prometheus.enabled) {
+      const monitoring = await startMonitoring({
+        scenario,
+        runtime,
+        serviceUrl: service.url,
+        caPem: ca.caPem,
+        workDir: join(outDir, 'prometheus')
+      })
+      stops.push(() => monitoring.close())
+      prometheusUrl = monitoring.url
+      say(
+        `prometheus ${monitoring.url} (scraping product-service, load generator on)`
+      )
+    }
+
     const kubeconfigPath = join(outDir, 'kubeconfig')
     await writeFile(
       kubeconfigPath,
@@ -215,6 +247,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       AZURE_AUTHORITY_HOST: entra.url,
       SANDBOX_REGISTRY: acr.loginServer,
       SANDBOX_SERVICE_URL: service.url,
+      ...(prometheusUrl ? { SANDBOX_PROMETHEUS_URL: prometheusUrl } : {}),
       GITHUB_REPOSITORY: github.repository,
       GITHUB_RUN_ID: github.run_id,
       GITHUB_ACTOR: github.actor,

@@ -31,6 +31,7 @@ export function sandboxVars(sandbox: Sandbox): Record<string, string> {
     ROLLBACK_REPOSITORY_PREFIX: prefix,
     ROLLBACK_NAMESPACE: sandbox.scenario.service.namespace,
     ROLLBACK_SERVICE_URL: sandbox.env.SANDBOX_SERVICE_URL ?? '',
+    ROLLBACK_PROMETHEUS_URL: sandbox.env.SANDBOX_PROMETHEUS_URL ?? '',
     AZURE_CLIENT_ID: sandbox.env.AZURE_CLIENT_ID ?? '',
     AZURE_TENANT_ID: sandbox.env.AZURE_TENANT_ID ?? '',
     AZURE_SUBSCRIPTION_ID: sandbox.env.AZURE_SUBSCRIPTION_ID ?? '',
@@ -55,6 +56,37 @@ export async function kubectl(
   } finally {
     await rm(cache, { recursive: true, force: true })
   }
+}
+
+/** One SLO reading as validate-health recorded it in its audit record. */
+export interface SloReading {
+  check: string
+  at: string
+  value?: string
+  threshold?: string
+  outcome: string
+  query?: string
+}
+
+/** The last Prometheus reading of each check in an action run's audit records. */
+export function sloReadings(run: ActionRun | undefined): SloReading[] {
+  const last = new Map<string, SloReading>()
+  for (const record of run?.audit ?? []) {
+    const details = record.details as
+      { readings?: Array<Record<string, string>> } | undefined
+    for (const r of details?.readings ?? []) {
+      if (r.kind !== 'prometheus' || !r.check) continue
+      last.set(r.check, {
+        check: r.check,
+        at: r.at ?? '',
+        outcome: r.outcome ?? '',
+        ...(r.value === undefined ? {} : { value: r.value }),
+        ...(r.threshold === undefined ? {} : { threshold: r.threshold }),
+        ...(r.query === undefined ? {} : { query: r.query })
+      })
+    }
+  }
+  return [...last.values()]
 }
 
 const seconds = (from: string, to: string) =>
@@ -120,9 +152,27 @@ export async function runApplicationScenario(
     rto_met: false,
     health_before: null,
     health_after: null,
+    slo_before: [],
+    slo_after: [],
     steps
   }
+  const prometheusUrl = sandbox.env.SANDBOX_PROMETHEUS_URL
+  const sloChecks = [
+    `- name: 5xx ratio`,
+    `  preset: error-ratio`,
+    `  labels: { namespace: "${namespace}", service: "${deployment}" }`,
+    `  window: 30s`,
+    `  threshold: 1%`,
+    `- name: p95 latency`,
+    `  preset: p95-latency`,
+    `  labels: { namespace: "${namespace}", service: "${deployment}" }`,
+    `  window: 30s`,
+    `  threshold: 500ms`
+  ].join('\n')
   const healthInputs = (expectVersion?: string) => ({
+    ...(prometheusUrl
+      ? { 'prometheus-url': prometheusUrl, 'prometheus-checks': sloChecks }
+      : {}),
     namespace,
     deployments: deployment,
     'http-checks': [
@@ -139,9 +189,9 @@ export async function runApplicationScenario(
           ]
         : [])
     ].join('\n'),
-    interval: '1s',
+    interval: '2s',
     'consecutive-successes': '3',
-    timeout: '60s'
+    timeout: '90s'
   })
   const github = { ...sandbox.github }
   const actionEnv = {
@@ -198,6 +248,7 @@ export async function runApplicationScenario(
       env: actionEnv
     })
     report.health_before = detection.outputs.verdict ?? null
+    report.slo_before = sloReadings(detection)
     const detected = detection.outputs.verdict === 'unhealthy'
     steps.push(
       stepOf(
@@ -237,6 +288,9 @@ export async function runApplicationScenario(
     report.to_image = execution.jobs.plan?.outputs.image || null
     const verdict = execution.jobs.rollback?.outputs.verdict
     report.health_after = verdict || null
+    report.slo_after = sloReadings(
+      execution.runs.findLast((r) => r.action === 'validate-health')
+    )
     const validated = execution.steps.findLast(
       (s) => s.action === 'validate-health'
     )

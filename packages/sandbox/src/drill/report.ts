@@ -12,6 +12,16 @@ export const TARGETS = {
   systemRtoSeconds: 4 * 3600
 } as const
 
+/** One SLO reading (validate-health's Prometheus checks). */
+export interface SloRow {
+  check: string
+  at: string
+  value?: string
+  threshold?: string
+  outcome: string
+  query?: string
+}
+
 /** The application section of the drill report (field names are part of the product: keep them). */
 export interface ApplicationReport {
   verdict: 'restored' | 'failed'
@@ -26,6 +36,9 @@ export interface ApplicationReport {
   rto_met: boolean
   health_before: string | null
   health_after: string | null
+  /** Last Prometheus SLO reading of each check when the failure was detected, and after the rollback. */
+  slo_before: SloRow[]
+  slo_after: SloRow[]
   steps: DrillStep[]
   error?: string
 }
@@ -110,6 +123,23 @@ export function renderMarkdown(report: DrillReport): string {
       `| rto_seconds | ${fmt(a.rto_seconds)} (target ${a.rto_target_seconds} s: ${a.rto_met ? 'met' : 'NOT met'}) |`,
       `| health before → after | ${a.health_before ?? '—'} → ${a.health_after ?? '—'} |`,
       '',
+      ...(a.slo_before.length + a.slo_after.length > 0
+        ? [
+            '### SLO readings (Prometheus)',
+            '',
+            '| When | Check | Value | Threshold | Outcome | Read at (UTC) |',
+            '| --- | --- | --- | --- | --- | --- |',
+            ...a.slo_before.map(
+              (r) =>
+                `| before rollback | ${r.check} | ${r.value ?? '—'} | ${r.threshold ?? ''} | ${r.outcome} | ${r.at} |`
+            ),
+            ...a.slo_after.map(
+              (r) =>
+                `| after rollback | ${r.check} | ${r.value ?? '—'} | ${r.threshold ?? ''} | ${r.outcome} | ${r.at} |`
+            ),
+            ''
+          ]
+        : []),
       stepsTable(a.steps),
       ''
     )
