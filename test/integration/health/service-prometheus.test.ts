@@ -171,15 +171,25 @@ describe('product-service behind the Service endpoint', () => {
     const client = new PrometheusClient({ url: prom.url })
     const query =
       '1 - sum by (version) (increase(http_requests_total{route="/api/products",code!~"5.."}[1m])) / sum by (version) (increase(http_requests_total{route="/api/products"}[1m]))'
+    // The ratio is a sample statistic: wait until Prometheus has seen enough requests of each version for the
+    // 30 % profile to land in (0.15, 0.45) with overwhelming probability (binomial, n >= 150).
+    const totals =
+      'sum by (version) (increase(http_requests_total{route="/api/products"}[1m]))'
     let ratios: Record<string, number> = {}
-    const deadline = Date.now() + 20_000
+    const deadline = Date.now() + 45_000
     while (Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 1000))
       const r = await client.query(query)
       ratios = Object.fromEntries(
         r.samples.map((s) => [s.labels.version ?? '', s.value])
       )
-      if (Object.keys(ratios).length === 2 && load.stats().sent > 200) break
+      const seen = (await client.query(totals)).samples.map((s) => s.value)
+      if (
+        Object.keys(ratios).length === 2 &&
+        seen.length === 2 &&
+        seen.every((n) => n >= 150)
+      )
+        break
     }
     expect(Date.now()).toBeLessThan(deadline)
     expect(ratios['v1.2.0-stable']).toBeCloseTo(0, 10)
