@@ -9,7 +9,9 @@ import { parse, stringify } from 'yaml'
 
 const FRONTED = 'redeploy'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const source = parse(readFileSync(join(root, 'actions', FRONTED, 'action.yml'), 'utf8'))
+const source = parse(
+  readFileSync(join(root, 'actions', FRONTED, 'action.yml'), 'utf8')
+)
 const facade = {
   name: 'Roll back a Kubernetes Deployment',
   description: `${source.description} (Facade of actions/${FRONTED}; the suite also has discover-tag, validate-health, pitr-restore, secret-swap and terraform-plan-review.)`,

@@ -106,7 +106,7 @@ async function fetchData(
             try {
               resolve(JSON.parse(body) as DataAnswer)
             } catch (error) {
-              reject(error as Error)
+              reject(error instanceof Error ? error : new Error(String(error)))
             }
           }
         })
