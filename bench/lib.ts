@@ -38,7 +38,7 @@ export const median = (xs: number[]): number => {
 /** Starts a sandbox with the default scenario changed by `edit`, in its own temp folder. */
 export async function benchSandbox(
   edit: (scenario: Scenario) => void
-): Promise<{ sandbox: Sandbox; dispose(): Promise<void> }> {
+): Promise<{ sandbox: Sandbox; dispose: () => Promise<void> }> {
   const scenario = loadScenario()
   edit(scenario)
   const dir = await mkdtemp(join(tmpdir(), 'rollback-bench-'))

@@ -1,11 +1,15 @@
 /** Escapes a table cell: pipes and newlines would break the Markdown table. */
 export function cell(value: unknown): string {
-  const text =
-    value === null || value === undefined
-      ? ''
-      : typeof value === 'object'
-        ? JSON.stringify(value)
-        : String(value)
+  let text: string
+  if (value === null || value === undefined) text = ''
+  else if (typeof value === 'string') text = value
+  else if (
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    typeof value === 'bigint'
+  )
+    text = value.toString()
+  else text = JSON.stringify(value)
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>')
 }
 
