@@ -494,10 +494,15 @@ export class Kubelet {
       containerID: c.containerID ?? ''
     }
     const o = this.options
-    const backoff = Math.min(
-      o.crashBackoffCapMs,
-      o.crashBackoffBaseMs * 2 ** c.crashes
-    )
+    // Like the kubelet: the first exit is restarted at once; back-off (and the CrashLoopBackOff reason) starts from
+    // the second, so a container in CrashLoopBackOff has restartCount >= 1.
+    const backoff =
+      c.crashes === 0
+        ? 0
+        : Math.min(
+            o.crashBackoffCapMs,
+            o.crashBackoffBaseMs * 2 ** (c.crashes - 1)
+          )
     c.crashes += 1
     c.lastTerminated = terminated
     c.phase = 'crashed'
