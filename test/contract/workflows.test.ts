@@ -434,9 +434,14 @@ const rules = {
   environments(wf: Workflow): string[] {
     const findings: string[] = []
     for (const [id, job] of Object.entries(wf.jobs)) {
-      const changing = suiteActionsOf(job).filter((a) =>
-        PRODUCTION_CHANGING.has(a)
-      )
+      // A step run with `dry-run: 'true'` only validates (the plan job shows reviewers what will change).
+      const changing = (job.steps ?? [])
+        .filter((step) => step.with?.['dry-run'] !== 'true')
+        .flatMap((step) => {
+          const m = step.uses ? SUITE_ACTION.exec(step.uses) : null
+          return m?.[1] ? [m[1]] : []
+        })
+        .filter((a) => PRODUCTION_CHANGING.has(a))
       if (changing.length > 0 && !job.environment)
         findings.push(
           `job ${id}: uses ${changing.join(', ')} but declares no environment: (required reviewers)`

@@ -46508,7 +46508,12 @@ function fileSink(path) {
 
 // packages/action-kit/src/summary.ts
 function cell(value) {
-  const text = value === null || value === void 0 ? "" : typeof value === "object" ? JSON.stringify(value) : String(value);
+  let text;
+  if (value === null || value === void 0) text = "";
+  else if (typeof value === "string") text = value;
+  else if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
+    text = value.toString();
+  else text = JSON.stringify(value);
   return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 var Summary = class {

@@ -2,6 +2,10 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { startAcrEmulator, type AcrEmulator } from './acr/index.js'
+import {
+  startDatabaseServices,
+  type DatabaseServices
+} from './arm/database-sandbox.js'
 import { startEntraEmulator, type EntraEmulator } from './entra/index.js'
 import {
   startKubernetesEmulator,
@@ -48,6 +52,8 @@ export interface Sandbox {
   acr: AcrEmulator
   kube: KubernetesEmulator
   service: RunningServer
+  /** ARM (PostgreSQL Flexible Server on real PostgreSQL 15), Key Vault and GitHub REST emulators, when the scenario has a database. */
+  database?: DatabaseServices
   /** GitHub `github` context values the drill uses for the simulated workflow run. */
   github: Record<string, string>
   /** Stops every emulator and process; safe to call twice. */
@@ -119,6 +125,22 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     stops.push(() => entra.close())
     say(`entra     ${entra.url} (tenant ${tenantId})`)
 
+    let database: DatabaseServices | undefined
+    if (scenario.database) {
+      const services = await startDatabaseServices({
+        tls,
+        log: requests,
+        entra,
+        database: scenario.database,
+        repository: github.repository
+      })
+      database = services
+      stops.push(() => services.close())
+      say(
+        `database  ARM ${services.env.ROLLBACK_ARM_ENDPOINT ?? ''}, servers ${[...services.arm.servers.keys()].join(', ')} (PostgreSQL 15), Key Vault ${services.env.SANDBOX_KEY_VAULT_URL ?? ''}`
+      )
+    }
+
     const acr = await startAcrEmulator({
       tls,
       log: requests,
@@ -174,6 +196,25 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     stops.push(() => kube.close())
     say(`kubernetes ${kube.url}`)
 
+    if (database && scenario.database) {
+      // product-service reads its connection string from this Secret at start (like a real app)
+      const server = scenario.database.servers[0]
+      if (server) {
+        kube.store.createSecret({
+          apiVersion: 'v1',
+          kind: 'Secret',
+          metadata: {
+            name: 'product-service-db',
+            namespace: scenario.service.namespace
+          },
+          data: {
+            'connection-string': Buffer.from(
+              database.arm.connectionString(server.name, server.database)
+            ).toString('base64')
+          }
+        })
+      }
+    }
     for (const d of scenario.kubernetes.deployments) {
       await kube.seedDeployment({
         namespace: d.namespace,
@@ -251,7 +292,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       GITHUB_REPOSITORY: github.repository,
       GITHUB_RUN_ID: github.run_id,
       GITHUB_ACTOR: github.actor,
-      GITHUB_SERVER_URL: github.server_url
+      GITHUB_SERVER_URL: github.server_url,
+      ...(database?.env ?? {})
     }
     const envFilePath = join(outDir, 'sandbox.env')
     await writeEnvFile(envFilePath, env)
@@ -267,6 +309,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       acr,
       kube,
       service,
+      ...(database ? { database } : {}),
       github,
       stop
     }

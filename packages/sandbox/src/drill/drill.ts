@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path'
 import type { Logger } from '@rollback-actions/action-kit'
 import { startSandbox, type Sandbox } from '../sandbox.js'
 import { runApplicationScenario } from './application.js'
+import { runAction } from '../run-action.js'
+import { runDatabaseScenario } from './database.js'
 import { runInfrastructureScenario } from './infrastructure.js'
 import { writeReport, type DrillReport } from './report.js'
 
@@ -87,13 +89,29 @@ export async function runDrill(options: {
         section as unknown as DrillReport['infrastructure']
       results.push(section.verdict === 'passed')
     }
-    if (wants('database')) {
+    if (wants('database') && sandbox) {
       say('== database scenario')
-      report.database = {
-        verdict: 'failed',
-        error: 'the database scenario is not available in this build'
+      const sb = sandbox
+      if (!sb.database)
+        throw new Error('the sandbox scenario has no database section')
+      const actionEnv = {
+        ...sb.env,
+        GITHUB_ACTOR: sb.github.actor,
+        GITHUB_REPOSITORY: sb.github.repository,
+        GITHUB_RUN_ID: sb.github.run_id,
+        GITHUB_SERVER_URL: sb.github.server_url
       }
-      results.push(false)
+      const database = await runDatabaseScenario({
+        arm: sb.database.arm,
+        requests: sb.requests,
+        serviceUrl: sb.env.SANDBOX_SERVICE_URL ?? '',
+        caPem: sb.caPem,
+        env: sb.env,
+        runAction: (id, inputs) => runAction(id, inputs, { env: actionEnv }),
+        log: lineLogger(say)
+      })
+      report.database = database as unknown as DrillReport['database']
+      results.push(database.verdict === 'restored')
     }
     report.verdict =
       results.length > 0 && results.every(Boolean) ? 'restored' : 'failed'

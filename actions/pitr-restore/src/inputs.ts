@@ -1,0 +1,68 @@
+import { durationSeconds, flag, InputError } from '@rollback-actions/action-kit'
+import {
+  checkServerName,
+  parseIsoWithOffset,
+  parseRestorePoint
+} from '@rollback-actions/pitr'
+import { z } from 'zod'
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Runs a parser that throws InputError and turns the error into a zod issue (its detail only). */
+const viaParser = <T>(parse: (v: string) => T) =>
+  z.string().transform((v, ctx) => {
+    try {
+      return parse(v)
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error
+      ctx.issues.push({
+        code: 'custom',
+        input: v,
+        message: error.message.replace(/^input "[^"]+": /, '')
+      })
+      return z.NEVER
+    }
+  })
+
+const serverName = (input: string) =>
+  viaParser((v) => {
+    checkServerName(v, input)
+    return v
+  })
+
+/** Inputs of pitr-restore (defaults live in action.yml). */
+export const PitrRestoreInputs = z
+  .object({
+    subscriptionId: z
+      .string()
+      .trim()
+      .regex(GUID, 'must be a subscription ID (GUID)'), // `subscription-id`
+    resourceGroup: z
+      .string()
+      .trim()
+      .regex(
+        /^[-\w.()]{1,89}[-\w()]$/,
+        'must be a resource group name (1-90 letters, digits, "-", "_", ".", "(", ")")'
+      ), // `resource-group`
+    sourceServer: serverName('source-server'), // `source-server`
+    restorePoint: viaParser(parseRestorePoint), // `restore-point`: ISO 8601 with offset or "latest"
+    targetServer: serverName('target-server').optional(), // `target-server`
+    failureTime: viaParser((v) =>
+      parseIsoWithOffset(v, 'failure-time')
+    ).optional(), // `failure-time`
+    wait: flag, // `wait`
+    timeout: durationSeconds, // `timeout` → seconds
+    clientId: z
+      .string()
+      .trim()
+      .regex(GUID, 'must be the Application (client) ID, a GUID')
+      .optional(), // `client-id`
+    tenantId: z.string().trim().min(1).optional(), // `tenant-id`
+    dryRun: flag // `dry-run`
+  })
+  .refine((i) => (i.clientId === undefined) === (i.tenantId === undefined), {
+    path: ['tenantId'],
+    message:
+      'tenant-id and client-id go together: set both for GitHub OIDC, or neither to use the azure/login session'
+  })
+export type PitrRestoreInputs = z.infer<typeof PitrRestoreInputs>

@@ -1,0 +1,11 @@
+/** Shared names of the secret-swap package (STYLE.md §3). */
+export const SWAP = {
+  /** Key Vault tag on a version written by secret-swap: the version it replaced (for swap-back). */
+  previousVersionTag: 'rollback-actions-previous-version',
+  /** Kubernetes Secret key suffix holding the replaced value, retrievable with kubectl. */
+  previousKeySuffix: '.previous',
+  /** Annotation recording when and by whom the Secret was swapped (no value). */
+  swappedAtAnnotation: 'rollback-actions/swapped-at',
+  /** Key Vault data-plane token scope. */
+  keyVaultScope: 'https://vault.azure.net/.default'
+} as const

@@ -1,0 +1,38 @@
+export { SWAP } from './constants.js'
+export {
+  buildConnectionString,
+  describeConnectionString,
+  splitHostPort,
+  SSL_MODES
+} from './connection-string.js'
+export type { ConnectionParts, SslMode } from './connection-string.js'
+export {
+  checkGitHubSecretName,
+  GITHUB_SECRET_NAME,
+  KEY_VAULT_SECRET_NAME,
+  checkKeyVaultSecretName,
+  checkKeyVaultUrl,
+  checkKubernetesSecretKey,
+  isLoopback,
+  parseKeyVaultReference
+} from './names.js'
+export type { KeyVaultReference } from './names.js'
+export {
+  createKeyVaultClient,
+  readKeyVaultSecret,
+  swapBackKeyVaultSecret,
+  swapKeyVaultSecret
+} from './key-vault.js'
+export type { KeyVaultSwapResult } from './key-vault.js'
+export {
+  swapBackKubernetesSecret,
+  swapKubernetesSecret
+} from './kubernetes-secret.js'
+export type {
+  KubernetesSecretTarget,
+  KubernetesSwapResult
+} from './kubernetes-secret.js'
+export { putGitHubEnvironmentSecret, sealForGitHub } from './github-secret.js'
+export type { GitHubSecretTarget } from './github-secret.js'
+export { restartConsumers } from './restart.js'
+export type { ConsumerDeployment, RestartedConsumer } from './restart.js'

@@ -1,0 +1,177 @@
+import type { TokenCredential } from '@azure/core-auth'
+import { SecretClient } from '@azure/keyvault-secrets'
+import {
+  ConfigurationError,
+  OperationError,
+  type Logger
+} from '@rollback-actions/action-kit'
+import { SWAP } from './constants.js'
+import { isLoopback, type KeyVaultReference } from './names.js'
+
+/**
+ * A `SecretClient` for one vault. Challenge-resource verification stays on, except for loopback vault URLs
+ * (emulators), whose host can never match the `vault.azure.net` challenge resource.
+ */
+export function createKeyVaultClient(
+  vaultUrl: string,
+  credential: TokenCredential,
+  caPem?: string
+): SecretClient {
+  const host = new URL(vaultUrl).hostname
+  return new SecretClient(vaultUrl, credential, {
+    ...(isLoopback(host) ? { disableChallengeResourceVerification: true } : {}),
+    ...(caPem ? { tlsOptions: { ca: caPem } } : {})
+  })
+}
+
+interface RestErrorLike {
+  statusCode?: number
+  code?: string
+}
+
+function failure(what: string, error: unknown): Error {
+  const e = (error ?? {}) as RestErrorLike
+  if (e.statusCode === 401 || e.statusCode === 403)
+    return new ConfigurationError(
+      `${what}: Key Vault refused the credentials (HTTP ${e.statusCode}${e.code ? ` ${e.code}` : ''}); grant the identity "Key Vault Secrets Officer" (or get/set/list secret permissions) on the vault`,
+      { cause: error }
+    )
+  if (e.statusCode === 404)
+    return new ConfigurationError(
+      `${what}: not found in the vault (HTTP 404${e.code ? ` ${e.code}` : ''}); check the vault URL and secret name`,
+      { cause: error }
+    )
+  return new OperationError(
+    `${what} failed (${e.statusCode ? `HTTP ${e.statusCode}` : 'no response'}${e.code ? ` ${e.code}` : ''})`,
+    { cause: error }
+  )
+}
+
+/**
+ * Reads a secret value (e.g. the database password from a Key Vault reference). Registers it with the
+ * masker before returning it.
+ * @throws ConfigurationError (missing secret, refused credentials), OperationError.
+ */
+export async function readKeyVaultSecret(
+  client: SecretClient,
+  ref: Pick<KeyVaultReference, 'name' | 'version'>,
+  log: Logger
+): Promise<string> {
+  try {
+    const secret = await client.getSecret(
+      ref.name,
+      ref.version ? { version: ref.version } : {}
+    )
+    if (secret.value === undefined)
+      throw new ConfigurationError(
+        `Key Vault secret "${ref.name}" has no value`
+      )
+    log.secret(secret.value)
+    return secret.value
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw error
+    throw failure(`reading Key Vault secret "${ref.name}"`, error)
+  }
+}
+
+/** What a Key Vault write did (versions, never values). */
+export interface KeyVaultSwapResult {
+  /** Version that was current before (kept: Key Vault never overwrites a version); undefined if the secret was new. */
+  previousVersion?: string
+  /** Version current after the call. */
+  currentVersion: string
+  /** False when the current value already was the wanted one (no new version written). */
+  changed: boolean
+}
+
+async function currentSecret(client: SecretClient, name: string) {
+  try {
+    return await client.getSecret(name)
+  } catch (error) {
+    if ((error as RestErrorLike).statusCode === 404) return undefined
+    throw failure(`reading Key Vault secret "${name}"`, error)
+  }
+}
+
+/**
+ * Writes `value` as a new version of secret `name` (Key Vault keeps every earlier version), tagged with the
+ * version it replaces so {@link swapBackKeyVaultSecret} can return to it. Writes nothing when the current value
+ * is already `value`.
+ * @see https://learn.microsoft.com/rest/api/keyvault/secrets/set-secret
+ */
+export async function swapKeyVaultSecret(
+  client: SecretClient,
+  name: string,
+  value: string,
+  log: Logger
+): Promise<KeyVaultSwapResult> {
+  const current = await currentSecret(client, name)
+  const previousVersion = current?.properties.version
+  if (current?.value === value && previousVersion)
+    return {
+      previousVersion: current.properties.tags?.[SWAP.previousVersionTag],
+      currentVersion: previousVersion,
+      changed: false
+    }
+  log.debug(`Key Vault: set secret "${name}" (new version)`)
+  try {
+    const written = await client.setSecret(name, value, {
+      tags: { [SWAP.previousVersionTag]: previousVersion ?? 'none' },
+      contentType: 'application/x-postgresql-connection-string'
+    })
+    return {
+      ...(previousVersion ? { previousVersion } : {}),
+      currentVersion: written.properties.version ?? '',
+      changed: true
+    }
+  } catch (error) {
+    throw failure(`writing Key Vault secret "${name}"`, error)
+  }
+}
+
+/**
+ * Swap-back: writes the value of the version the current one replaced (its `rollback-actions-previous-version`
+ * tag) as a new version, tagged with the version it replaces in turn.
+ * @throws ConfigurationError when the current version was not written by secret-swap (no tag) or the secret is missing.
+ */
+export async function swapBackKeyVaultSecret(
+  client: SecretClient,
+  name: string,
+  log: Logger
+): Promise<KeyVaultSwapResult & { restoredVersion: string }> {
+  const current = await currentSecret(client, name)
+  if (!current?.properties.version)
+    throw new ConfigurationError(
+      `Key Vault secret "${name}" does not exist: nothing to swap back`
+    )
+  const previous = current.properties.tags?.[SWAP.previousVersionTag]
+  if (!previous || previous === 'none')
+    throw new ConfigurationError(
+      `the current version of Key Vault secret "${name}" was not written by secret-swap over an earlier version (no ${SWAP.previousVersionTag} tag): nothing to swap back; pick the version in the portal`
+    )
+  let old: string
+  try {
+    const secret = await client.getSecret(name, { version: previous })
+    old = secret.value ?? ''
+    log.secret(old)
+  } catch (error) {
+    throw failure(
+      `reading version ${previous} of Key Vault secret "${name}"`,
+      error
+    )
+  }
+  try {
+    const written = await client.setSecret(name, old, {
+      tags: { [SWAP.previousVersionTag]: current.properties.version },
+      contentType: 'application/x-postgresql-connection-string'
+    })
+    return {
+      previousVersion: current.properties.version,
+      currentVersion: written.properties.version ?? '',
+      restoredVersion: previous,
+      changed: true
+    }
+  } catch (error) {
+    throw failure(`writing Key Vault secret "${name}"`, error)
+  }
+}

@@ -1,0 +1,157 @@
+import type { V1Secret } from '@kubernetes/client-node'
+import {
+  ConfigurationError,
+  OperationError,
+  type Logger
+} from '@rollback-actions/action-kit'
+import { kubeError, type KubeClients } from '@rollback-actions/kube'
+import { SWAP } from './constants.js'
+
+export interface KubernetesSecretTarget {
+  clients: KubeClients
+  namespace: string
+  /** Secret name. */
+  name: string
+  /** Data key the apps read, e.g. `connection-string`. */
+  key: string
+}
+
+/** What a Kubernetes Secret write did (keys, never values). */
+export interface KubernetesSwapResult {
+  /** The Secret did not exist and was created. */
+  created: boolean
+  /** Key holding the replaced value (`<key>.previous`), when there was one. */
+  previousKey?: string
+  changed: boolean
+}
+
+function statusOf(error: unknown): number | undefined {
+  const e = error as { code?: number; statusCode?: number }
+  return e.code ?? e.statusCode
+}
+
+async function read(t: KubernetesSecretTarget): Promise<V1Secret | undefined> {
+  try {
+    return await t.clients.core.readNamespacedSecret({
+      name: t.name,
+      namespace: t.namespace
+    })
+  } catch (error) {
+    if (statusOf(error) === 404) return undefined
+    throw kubeError(`reading Secret "${t.namespace}/${t.name}"`, error)
+  }
+}
+
+const decode = (b64: string | undefined) =>
+  b64 === undefined ? undefined : Buffer.from(b64, 'base64').toString('utf8')
+const encode = (text: string) => Buffer.from(text, 'utf8').toString('base64')
+
+async function write(
+  t: KubernetesSecretTarget,
+  existing: V1Secret | undefined,
+  data: Record<string, string>,
+  log: Logger
+): Promise<void> {
+  const metadata = {
+    ...(existing?.metadata ?? {}),
+    name: t.name,
+    namespace: t.namespace,
+    annotations: {
+      ...(existing?.metadata?.annotations ?? {}),
+      [SWAP.swappedAtAnnotation]: new Date().toISOString()
+    }
+  }
+  const body: V1Secret = {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata,
+    type: existing?.type ?? 'Opaque',
+    data
+  }
+  try {
+    if (existing) {
+      log.debug(
+        `PUT Secret "${t.namespace}/${t.name}" (resourceVersion ${existing.metadata?.resourceVersion ?? '?'})`
+      )
+      await t.clients.core.replaceNamespacedSecret({
+        name: t.name,
+        namespace: t.namespace,
+        body
+      })
+    } else {
+      log.debug(`POST Secret "${t.namespace}/${t.name}"`)
+      await t.clients.core.createNamespacedSecret({
+        namespace: t.namespace,
+        body
+      })
+    }
+  } catch (error) {
+    if (statusOf(error) === 409)
+      throw new OperationError(
+        `Secret "${t.namespace}/${t.name}" changed while it was being written (HTTP 409 conflict); re-run the step`,
+        { cause: error }
+      )
+    throw kubeError(`writing Secret "${t.namespace}/${t.name}"`, error)
+  }
+}
+
+/**
+ * Sets `key` of a Secret to `value`, keeping the value it replaces under `<key>.previous` (retrievable with
+ * `kubectl get secret … -o jsonpath='{.data.<key>\.previous}'`). Creates the Secret when absent. Optimistic
+ * concurrency: the replace carries the read resourceVersion.
+ * @throws ConfigurationError/OperationError from the API (via kubeError), OperationError on a write conflict.
+ */
+export async function swapKubernetesSecret(
+  target: KubernetesSecretTarget,
+  value: string,
+  log: Logger
+): Promise<KubernetesSwapResult> {
+  const existing = await read(target)
+  const data = { ...(existing?.data ?? {}) }
+  const current = decode(data[target.key])
+  if (current === value)
+    return {
+      created: false,
+      changed: false,
+      ...(data[target.key + SWAP.previousKeySuffix]
+        ? { previousKey: target.key + SWAP.previousKeySuffix }
+        : {})
+    }
+  const previousKey = target.key + SWAP.previousKeySuffix
+  if (current !== undefined) {
+    log.secret(current)
+    data[previousKey] = encode(current)
+  }
+  data[target.key] = encode(value)
+  await write(target, existing, data, log)
+  return {
+    created: existing === undefined,
+    changed: true,
+    ...(current !== undefined ? { previousKey } : {})
+  }
+}
+
+/**
+ * Swap-back: exchanges `key` and `<key>.previous`, so the previous value is live again and the swapped one stays
+ * retrievable.
+ * @throws ConfigurationError when the Secret or its `<key>.previous` is missing.
+ */
+export async function swapBackKubernetesSecret(
+  target: KubernetesSecretTarget,
+  log: Logger
+): Promise<KubernetesSwapResult> {
+  const existing = await read(target)
+  const previousKey = target.key + SWAP.previousKeySuffix
+  const previous = decode(existing?.data?.[previousKey])
+  if (!existing || previous === undefined)
+    throw new ConfigurationError(
+      `Secret "${target.namespace}/${target.name}" has no key "${previousKey}": nothing to swap back (was it written by secret-swap?)`
+    )
+  log.secret(previous)
+  const current = decode(existing.data?.[target.key])
+  if (current !== undefined) log.secret(current)
+  const data = { ...(existing.data ?? {}), [target.key]: encode(previous) }
+  if (current !== undefined) data[previousKey] = encode(current)
+  await write(target, existing, data, log)
+  return { created: false, changed: true, previousKey }
+}

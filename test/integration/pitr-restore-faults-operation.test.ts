@@ -1,0 +1,121 @@
+import tls from 'node:tls'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import {
+  startDatabaseSandbox,
+  type DatabaseSandbox
+} from '../../packages/sandbox/src/arm/database-sandbox.js'
+import { run } from '../../actions/pitr-restore/src/main.js'
+import { fakeContext } from '../helpers/fake-context.js'
+
+let sb: DatabaseSandbox
+let base: Record<string, string>
+
+const sourceWrites = (mark: number) =>
+  sb.log
+    .writes('arm', mark)
+    .filter((e) => /flexibleServers\/prod-db(\?|$)/.test(e.path))
+const putsFor = (name: string, mark = 0) =>
+  sb.log
+    .writes('arm', mark)
+    .filter(
+      (e) => e.method === 'PUT' && e.path.includes(`/flexibleServers/${name}?`)
+    )
+
+async function restore(extra: Record<string, string>) {
+  const mark = sb.log.mark()
+  const ctx = fakeContext(
+    'pitr-restore',
+    { ...base, ...extra },
+    { ...sb.env },
+    {
+      idToken: sb.oidc.mint('api://AzureADTokenExchange')
+    }
+  )
+  await run(ctx)
+  return { ctx, mark }
+}
+
+const recent = () => new Date(Date.now() - 500).toISOString()
+
+beforeAll(async () => {
+  sb = await startDatabaseSandbox()
+  tls.setDefaultCACertificates([...tls.getCACertificates('default'), sb.caPem])
+  base = {
+    'subscription-id': sb.arm.subscriptionId,
+    'resource-group': 'rg-prod',
+    'source-server': 'prod-db',
+    'client-id': sb.clientId,
+    'tenant-id': sb.tenantId
+  }
+  const wait =
+    sb.arm.servers.get('prod-db')!.cluster!.baseBackupAt.getTime() +
+    1500 -
+    Date.now()
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+})
+afterAll(async () => {
+  await sb?.close()
+})
+
+describe('pitr-restore when the operation fails or never gets Ready: a clear outcome, the source untouched', () => {
+  it('fails clearly when the operation ends Failed, and removes nothing from the source', async () => {
+    sb.injectFault({
+      kind: 'operation-fails',
+      code: 'EmulatorRestoreFailed',
+      message: 'Storage snapshot could not be restored.'
+    })
+    const before = await sb.arm.servers
+      .get('prod-db')!
+      .cluster!.query<{ n: string }>(
+        'app',
+        'SELECT count(*)::text AS n FROM orders'
+      )
+    const { ctx, mark } = await restore({
+      'restore-point': recent(),
+      'target-server': 'op-failed'
+    })
+    expect(ctx.failure).toMatch(
+      /^pitr-restore: the restore of "op-failed" failed in Azure: .*EmulatorRestoreFailed.*Source "prod-db" is unchanged/
+    )
+    expect(sb.arm.servers.has('op-failed')).toBe(false)
+    expect(sourceWrites(mark)).toHaveLength(0)
+    const after = await sb.arm.servers
+      .get('prod-db')!
+      .cluster!.query<{ n: string }>(
+        'app',
+        'SELECT count(*)::text AS n FROM orders'
+      )
+    expect(after).toEqual(before)
+    expect(sb.arm.servers.get('prod-db')!.state).toBe('Ready')
+  })
+
+  it('stops at the timeout when the server never becomes Ready, and a re-run adopts it instead of restoring again', async () => {
+    sb.injectFault({ kind: 'never-ready' })
+    const rp = recent()
+    const first = await restore({
+      'restore-point': rp,
+      'target-server': 'never-ready',
+      timeout: '8s'
+    })
+    expect(first.ctx.failure).toMatch(
+      /restore of "never-ready" stayed "Starting" and did not become Ready within input "timeout" \(8 s\).*re-run with the same inputs to adopt it/
+    )
+    expect(sourceWrites(first.mark)).toHaveLength(0)
+    // The service finishes later; the re-run adopts the tagged server: no second PUT.
+    sb.arm.servers.get('never-ready')!.state = 'Ready'
+    const second = await restore({
+      'restore-point': rp,
+      'target-server': 'never-ready',
+      timeout: '8s'
+    })
+    expect(second.ctx.failure).toBeUndefined()
+    expect(
+      second.ctx.logs.some((l) =>
+        /already carries this rollback's tag .*adopting it/.test(l.message)
+      )
+    ).toBe(true)
+    expect(second.ctx.outputs['fqdn']).toMatch(/^127\.0\.0\.1:\d+$/)
+    expect(putsFor('never-ready')).toHaveLength(1)
+    expect(sourceWrites(second.mark)).toHaveLength(0)
+  })
+})

@@ -1,0 +1,207 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import {
+  fakeRuntime,
+  startKubernetesEmulator,
+  type FakeRuntime,
+  type KubernetesEmulator
+} from '../../packages/sandbox/src/kube/index.js'
+import { runAction } from '../../packages/sandbox/src/run-action.js'
+import { RequestLog } from '../../packages/sandbox/src/server.js'
+import { createCertificateAuthority } from '../../packages/sandbox/src/tls.js'
+import { run } from '../../actions/secret-swap/src/main.js'
+import { fakeContext } from '../helpers/fake-context.js'
+
+const IMAGE = 'sandboxacr.azurecr.io/shop/product-service:v1'
+const PASSWORD = 'p@ss:w/rd "q" ü€+=&%'
+const OLD_URL =
+  'postgresql://pgadmin:old-secret-value@old-db.example:5432/app?sslmode=require'
+
+let kube: KubernetesEmulator
+let runtime: FakeRuntime
+let dir: string
+let kubeconfigPath: string
+const log = new RequestLog()
+
+/** Every form of the password a careless encoder could leak. */
+function leakForms(value: string): string[] {
+  return [
+    value,
+    Buffer.from(value).toString('base64'),
+    Buffer.from(value).toString('base64url'),
+    encodeURIComponent(value),
+    JSON.stringify(value).slice(1, -1)
+  ]
+}
+function expectNoLeak(text: string, value: string) {
+  for (const form of leakForms(value)) expect(text).not.toContain(form)
+}
+
+const secretData = (key: string) => {
+  const s = kube.store.get('secrets', 'prod', 'product-service-db')
+  const b64 = (s as { data?: Record<string, string> } | undefined)?.data?.[key]
+  return b64 === undefined
+    ? undefined
+    : Buffer.from(b64, 'base64').toString('utf8')
+}
+
+const inputs = (extra: Record<string, string> = {}) => ({
+  target: 'kubernetes-secret',
+  'secret-name': 'product-service-db',
+  namespace: 'prod',
+  'server-fqdn': '127.0.0.1:6543',
+  database: 'app',
+  username: 'pgadmin',
+  password: PASSWORD,
+  'ssl-mode': 'disable',
+  deployments: 'prod/product-service',
+  'rollout-timeout': '60s',
+  kubeconfig: kubeconfigPath,
+  ...extra
+})
+
+beforeAll(async () => {
+  const ca = await createCertificateAuthority()
+  runtime = fakeRuntime({ images: { [IMAGE]: `sha256:${'a'.repeat(64)}` } })
+  kube = await startKubernetesEmulator({
+    tls: await ca.issue(['127.0.0.1', 'localhost']),
+    caPem: ca.caPem,
+    log,
+    token: 'secret-swap-test-token',
+    runtime,
+    podStartLatencyMs: 50
+  })
+  kube.store.createSecret({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'product-service-db', namespace: 'prod' },
+    data: { 'connection-string': Buffer.from(OLD_URL).toString('base64') }
+  })
+  await kube.seedDeployment({
+    namespace: 'prod',
+    name: 'product-service',
+    replicas: 2,
+    container: 'product-service',
+    images: [IMAGE],
+    env: [
+      {
+        name: 'DATABASE_URL',
+        valueFrom: {
+          secretKeyRef: { name: 'product-service-db', key: 'connection-string' }
+        }
+      }
+    ]
+  })
+  dir = await mkdtemp(join(tmpdir(), 'secret-swap-kube-'))
+  kubeconfigPath = join(dir, 'kubeconfig')
+  await writeFile(kubeconfigPath, kube.kubeconfig())
+})
+afterAll(async () => {
+  await kube?.close()
+  await rm(dir, { recursive: true, force: true })
+})
+
+const NEW_URL = `postgresql://pgadmin:${encodeURIComponent(PASSWORD)}@127.0.0.1:6543/app?sslmode=disable`
+
+describe('secret-swap to a Kubernetes Secret', () => {
+  it('writes the new connection string, keeps the previous one, restarts and waits for the consumers', async () => {
+    const startsBefore = runtime.started.length
+    const ctx = fakeContext('secret-swap', inputs())
+    await run(ctx)
+    expect(ctx.failure).toBeUndefined()
+    expect(secretData('connection-string')).toBe(NEW_URL)
+    expect(secretData('connection-string.previous')).toBe(OLD_URL)
+    expect(ctx.outputs['previous-version']).toBe('connection-string.previous')
+    expect(ctx.outputs['restarted']).toBe('prod/product-service')
+    const restarted = runtime.started.slice(startsBefore)
+    expect(restarted.length).toBeGreaterThanOrEqual(2)
+    for (const s of restarted) expect(s.env?.DATABASE_URL).toBe(NEW_URL)
+    expect(
+      log
+        .writes('kubernetes')
+        .some(
+          (e) =>
+            e.method === 'PATCH' &&
+            e.path.includes('/deployments/product-service')
+        )
+    ).toBe(true)
+    expectNoLeak(ctx.everything(), PASSWORD)
+    expectNoLeak(ctx.everything(), NEW_URL)
+    expectNoLeak(ctx.everything(), OLD_URL)
+  })
+
+  it('swap-back makes the previous value live again and keeps the swapped one retrievable', async () => {
+    const ctx = fakeContext('secret-swap', {
+      ...inputs(),
+      mode: 'swap-back',
+      'server-fqdn': '',
+      password: ''
+    })
+    await run(ctx)
+    expect(ctx.failure).toBeUndefined()
+    expect(secretData('connection-string')).toBe(OLD_URL)
+    expect(secretData('connection-string.previous')).toBe(NEW_URL)
+    expectNoLeak(ctx.everything(), OLD_URL)
+    expectNoLeak(ctx.everything(), PASSWORD)
+  })
+
+  it('refuses swap-back on a Secret it never swapped, without writing', async () => {
+    kube.store.createSecret({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'other-db', namespace: 'prod' },
+      data: { 'connection-string': Buffer.from(OLD_URL).toString('base64') }
+    })
+    const mark = log.mark()
+    const ctx = fakeContext('secret-swap', {
+      ...inputs(),
+      mode: 'swap-back',
+      'secret-name': 'other-db',
+      deployments: '',
+      password: ''
+    })
+    await run(ctx)
+    expect(ctx.failure).toMatch(
+      /^secret-swap: Secret "prod\/other-db" has no key "connection-string.previous": nothing to swap back/
+    )
+    expect(log.writes('kubernetes', mark)).toHaveLength(0)
+    expectNoLeak(ctx.everything(), OLD_URL)
+  })
+
+  it('as the bundled action: no form of the password in stdout, stderr, GITHUB_OUTPUT, the summary or the audit', async () => {
+    const r = await runAction(
+      'secret-swap',
+      inputs({ 'server-fqdn': '127.0.0.1:7654' }),
+      {
+        env: {
+          GITHUB_REPOSITORY: 'warranty-hub/platform',
+          GITHUB_RUN_ID: '1',
+          GITHUB_ACTOR: 'octo-sre'
+        }
+      }
+    )
+    expect(r.exitCode).toBe(0)
+    expect(secretData('connection-string')).toBe(
+      `postgresql://pgadmin:${encodeURIComponent(PASSWORD)}@127.0.0.1:7654/app?sslmode=disable`
+    )
+    // `::add-mask::` lines are consumed by the runner and never shown; everything else is searched.
+    const stdout = r.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n')
+    const all = [
+      stdout,
+      r.stderr,
+      JSON.stringify(r.outputs),
+      r.summary,
+      JSON.stringify(r.audit)
+    ].join('\n')
+    expect(all).toContain(
+      'connection string: postgresql://pgadmin@127.0.0.1:7654/app'
+    )
+    expectNoLeak(all, PASSWORD)
+    expectNoLeak(all, OLD_URL)
+  })
+})
