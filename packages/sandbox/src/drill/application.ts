@@ -244,9 +244,15 @@ export async function runApplicationScenario(
     })
 
     say('detection: validate-health should turn unhealthy')
-    const detection = await runAction('validate-health', healthInputs(), {
-      env: actionEnv
-    })
+    // Detection watches for a whole window (Argo Rollouts' `duration`): it stops early only when a check fails,
+    // never because the first readings — taken before Prometheus has scraped the new pods — look good.
+    const detection = await runAction(
+      'validate-health',
+      { ...healthInputs(), duration: '60s', timeout: '90s' },
+      {
+        env: actionEnv
+      }
+    )
     report.health_before = detection.outputs.verdict ?? null
     report.slo_before = sloReadings(detection)
     const detected = detection.outputs.verdict === 'unhealthy'
