@@ -40,6 +40,8 @@ export async function benchSandbox(
   edit: (scenario: Scenario) => void
 ): Promise<{ sandbox: Sandbox; dispose: () => Promise<void> }> {
   const scenario = loadScenario()
+  // no Prometheus and load generator: their traffic would mix with what is measured here
+  delete scenario.prometheus
   edit(scenario)
   const dir = await mkdtemp(join(tmpdir(), 'rollback-bench-'))
   const sandbox = await startSandbox({ outDir: dir, scenario })

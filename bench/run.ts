@@ -1,4 +1,4 @@
-// npm run bench [-- --only parallel,fail-fast,discover,startup] [--iterations N] [--deadline SECONDS] [--update-readme]
+// npm run bench [-- --only parallel,fail-fast,discover,startup,health] [--iterations N] [--deadline SECONDS] [--update-readme]
 // Every figure is a ratio measured side by side in this one process against a baseline (these machines are noisy).
 import { readFile, writeFile, mkdtemp, rm, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -9,11 +9,15 @@ import { benchParallel } from './parallel-rollback.js'
 import { benchFailFast } from './fail-fast.js'
 import { benchDiscover } from './discover-requests.js'
 import { benchStartup } from './startup.js'
+import { benchHealthDetection } from './health-detection.js'
 import type { BenchResult } from './lib.js'
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'parallel,fail-fast,discover,startup' },
+    only: {
+      type: 'string',
+      default: 'parallel,fail-fast,discover,startup,health'
+    },
     iterations: { type: 'string', default: '3' },
     deadline: { type: 'string', default: '60' },
     'update-readme': { type: 'boolean', default: false }
@@ -39,6 +43,8 @@ try {
     results.push(
       ...(await benchStartup({ iterations: Math.max(iterations, 5) }))
     )
+  if (only.has('health'))
+    results.push(await benchHealthDetection({ iterations: 1 }))
 } finally {
   await rm(scratch, { recursive: true, force: true })
 }
