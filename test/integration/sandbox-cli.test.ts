@@ -9,6 +9,17 @@ import { parseEnv } from 'node:util'
 const exec = promisify(execFile)
 const ROOT = join(import.meta.dirname, '..', '..')
 
+/** PIDs of processes running as the postgres user (PostgreSQL clusters detach into their own session). */
+async function postgresPids(): Promise<number[]> {
+  const { stdout } = await exec('ps', ['-o', 'pid=', '-u', 'postgres']).catch(
+    () => ({ stdout: '' })
+  )
+  return stdout
+    .split('\n')
+    .map((l) => Number(l.trim()))
+    .filter((n) => n > 0)
+}
+
 function groupAlive(pgid: number): boolean {
   try {
     process.kill(-pgid, 0)
@@ -26,6 +37,8 @@ describe('npm run sandbox', () => {
 
   it('prints "sandbox ready", writes kubeconfig and sandbox.env that kubectl and an action use, and stops on SIGTERM leaving nothing behind', async () => {
     dir = await mkdtemp(join(tmpdir(), 'sandbox-cli-'))
+    const postgresBefore = await postgresPids()
+    let sandboxPostgres: number[] = []
     const out = join(dir, 'out')
     const child = spawn(
       process.execPath,
@@ -57,6 +70,10 @@ describe('npm run sandbox', () => {
           reject(new Error(`sandbox exited ${String(code)}:\n${text}`))
         )
       })
+      sandboxPostgres = (await postgresPids()).filter(
+        (p) => !postgresBefore.includes(p)
+      )
+      expect(sandboxPostgres.length).toBeGreaterThan(0) // the scenario's prod-db is a real PostgreSQL
       const env = parseEnv(await readFile(join(out, 'sandbox.env'), 'utf8'))
       for (const key of [
         'KUBECONFIG',
@@ -114,7 +131,29 @@ describe('npm run sandbox', () => {
       else child.once('exit', (c) => resolve(c))
     })
     expect(code).toBe(0)
-    await new Promise((r) => setTimeout(r, 300))
-    expect(groupAlive(pgid)).toBe(false)
+    // every process the sandbox started (Prometheus, PostgreSQL, …) must be gone; allow them a moment to exit
+    const deadline = Date.now() + 10_000
+    while (groupAlive(pgid) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 200))
+    const survivors = groupAlive(pgid)
+      ? (
+          await exec('ps', [
+            '-o',
+            'pid,stat,cmd',
+            '--no-headers',
+            '-g',
+            String(pgid)
+          ]).catch(() => ({ stdout: '(ps failed)' }))
+        ).stdout
+      : ''
+    expect(survivors).toBe('')
+    const postgres = await exec('ps', [
+      '-o',
+      'pid,cmd',
+      '--no-headers',
+      '-u',
+      'postgres'
+    ]).catch(() => ({ stdout: '' }))
+    expect(postgres.stdout.includes(out)).toBe(false)
   }, 120_000)
 })
