@@ -1,6 +1,6 @@
-import {
-  ContainerRegistryClient,
-  type ArtifactTagProperties
+import type {
+  ArtifactTagProperties,
+  ContainerRegistryClient
 } from '@azure/container-registry'
 import type { TokenCredential } from '@azure/core-auth'
 import {
@@ -86,10 +86,16 @@ export function createAcrRegistryClient(
   options: AcrClientOptions
 ): RegistryClient {
   const endpoint = `https://${options.registry}`
-  const client = new ContainerRegistryClient(endpoint, options.credential, {
-    audience: options.audience ?? REGISTRY.acrAudience,
-    ...(options.caPem ? { tlsOptions: { ca: options.caPem } } : {})
-  })
+  // The SDK is loaded on first use: an action that never reaches ACR (or has not yet) does not pay its start-up.
+  let loaded: Promise<ContainerRegistryClient> | undefined
+  const sdk = () =>
+    (loaded ??= import('@azure/container-registry').then(
+      ({ ContainerRegistryClient: Client }) =>
+        new Client(endpoint, options.credential, {
+          audience: options.audience ?? REGISTRY.acrAudience,
+          ...(options.caPem ? { tlsOptions: { ca: options.caPem } } : {})
+        })
+    ))
   const pageSize = options.pageSize ?? REGISTRY.acrPageSize
   let requests = 0
   const toTag = (t: ArtifactTagProperties): RegistryTag => ({
@@ -105,7 +111,7 @@ export function createAcrRegistryClient(
       return requests
     },
     async *listTagsNewestFirst(repository): AsyncIterable<TagListing> {
-      const pages = client
+      const pages = (await sdk())
         .getArtifact(repository, 'latest')
         .listTagProperties({ order: 'LastUpdatedOnDescending' })
         .byPage({ maxPageSize: pageSize })
@@ -134,12 +140,16 @@ export function createAcrRegistryClient(
       requests += 1
       try {
         if ('tag' in ref) {
-          const t = await client
+          const t = await (
+            await sdk()
+          )
             .getArtifact(repository, ref.tag)
             .getTagProperties(ref.tag)
           return toTag(t)
         }
-        const m = await client
+        const m = await (
+          await sdk()
+        )
           .getArtifact(repository, ref.digest)
           .getManifestProperties()
         return {
