@@ -49,7 +49,8 @@ export interface ResolvedTarget {
 /**
  * Lists deployment tags matching `tagPattern` (fnmatch on `refs/tags/<pattern>`), newest first by creator date
  * (tagger date of annotated tags, commit date of lightweight ones; ties broken by version-sorted name, highest first),
- * each with the commit it points to. The workflow template runs the same `git for-each-ref` command.
+ * each with the commit it points to. The workflow's `terraform-resolve-target` action calls this through
+ * {@link resolveTargetCommit}.
  */
 export async function listDeploymentTags(
   repoDir: string,
