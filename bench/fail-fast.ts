@@ -10,6 +10,12 @@ export async function benchFailFast(options: {
   cacheDir: string
 }): Promise<BenchResult> {
   const { sandbox, dispose } = await benchSandbox((s) => {
+    // a release that crashes during startup (the kind of failure whose first pod failure comes seconds after the patch)
+    s.registry.repositories[0]?.tags.push({
+      name: 'v1.3.1-crash',
+      pushed: '-30m',
+      broken: true
+    })
     const base = s.kubernetes.deployments[0] as ScenarioDeployment
     s.kubernetes.deployments.push({
       ...base,
@@ -42,7 +48,7 @@ export async function benchFailFast(options: {
       {
         namespace: 'bench',
         deployments: 'fragile',
-        image: image('v1.3.0'),
+        image: image('v1.3.1-crash'),
         'rollout-timeout': '15m'
       },
       { env: sandbox.env }
@@ -62,7 +68,7 @@ export async function benchFailFast(options: {
         'set',
         'image',
         'deployment/fragile',
-        `app=${image('v1.3.0')}`
+        `app=${image('v1.3.1-crash')}`
       ],
       options.cacheDir
     )

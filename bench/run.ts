@@ -26,25 +26,53 @@ const { values } = parseArgs({
 const only = new Set(values.only.split(','))
 const iterations = Number(values.iterations)
 const results: BenchResult[] = []
+/** Runs one benchmark; a benchmark that throws is recorded as not met (with the reason) and the others still run. */
+async function guard(
+  name: string,
+  run: () => Promise<BenchResult | BenchResult[]>
+): Promise<void> {
+  try {
+    results.push(...[await run()].flat())
+  } catch (error) {
+    console.error(`${name}: ${(error as Error).message}`)
+    results.push({
+      name,
+      ours: '—',
+      baseline: '—',
+      oursValue: NaN,
+      baselineValue: NaN,
+      unit: 's',
+      ratio: NaN,
+      goal: '—',
+      met: false,
+      notes: `failed: ${(error as Error).message}`
+    })
+  }
+}
 const scratch = await mkdtemp(join(tmpdir(), 'rollback-bench-kubectl-'))
 const started = new Date()
 try {
   if (only.has('parallel'))
-    results.push(...(await benchParallel({ iterations, cacheDir: scratch })))
+    await guard('parallel rollback', () =>
+      benchParallel({ iterations, cacheDir: scratch })
+    )
   if (only.has('fail-fast'))
-    results.push(
-      await benchFailFast({
+    await guard('broken image reported failed', () =>
+      benchFailFast({
         progressDeadlineSeconds: Number(values.deadline),
         cacheDir: scratch
       })
     )
-  if (only.has('discover')) results.push(await benchDiscover())
+  if (only.has('discover'))
+    await guard('discover-tag requests', () => benchDiscover())
   if (only.has('startup'))
-    results.push(
-      ...(await benchStartup({ iterations: Math.max(iterations, 5) }))
+    await guard('action start', () =>
+      benchStartup({ iterations: Math.max(iterations, 5) })
     )
   if (only.has('health'))
-    results.push(await benchHealthDetection({ iterations: 1 }))
+    await guard('health detection', () =>
+      benchHealthDetection({ iterations: 1 })
+    )
 } finally {
   await rm(scratch, { recursive: true, force: true })
 }

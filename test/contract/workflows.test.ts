@@ -708,11 +708,12 @@ describe('rollback-drill.yml', () => {
     expect(call?.uses).toBe('./.github/workflows/rollback-application.yml')
     expect(call?.with).toEqual({
       environment: 'staging',
-      service: '${{ vars.DRILL_SERVICE }}'
+      service: '${{ vars.DRILL_SERVICE }}',
+      'post-mortem': false
     })
   })
 
-  it('gives issues: write to the recording job only, in every template', () => {
+  it('gives issues: write only to the jobs that open post-mortems, in every template', () => {
     const holders = templateNames.flatMap((n) =>
       Object.entries(loadWorkflow(`workflows-templates/${n}`).jobs)
         .filter(([, j]) => {
@@ -721,7 +722,12 @@ describe('rollback-drill.yml', () => {
         })
         .map(([id]) => `${n}:${id}`)
     )
-    expect(holders).toEqual(['rollback-drill.yml:record'])
+    // the drill's calling job only passes the grant through to the called post-mortem job (a ceiling, not a use)
+    expect(holders).toEqual([
+      'rollback-application.yml:post-mortem',
+      'rollback-drill.yml:rollback',
+      'rollback-drill.yml:record'
+    ])
   })
 
   describe('the recording script (run as actions/github-script runs it)', () => {

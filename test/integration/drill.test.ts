@@ -60,6 +60,17 @@ describe('npm run drill (application scenario)', () => {
     expect(
       report.application?.slo_after.every((r) => r.outcome === 'success')
     ).toBe(true)
+    // the audit trail: one record per action step, with who and when
+    const audit = report.application?.audit ?? []
+    expect(audit.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['discover-tag', 'redeploy', 'validate-health'])
+    )
+    const rollout = audit.find((r) => r.action === 'redeploy')
+    expect(rollout).toMatchObject({
+      outcome: 'succeeded',
+      actor: 'sandbox-sre'
+    })
+    expect(JSON.stringify(rollout?.changes)).toContain('v1.3.0')
     expect(markdown).toContain('# Rollback drill report: RESTORED')
     expect(markdown).toContain('rto_seconds')
   }, 180_000)

@@ -77,8 +77,12 @@ describe('workflow expressions (GitHub expression engine)', () => {
 describe('rollback-application.yml as the drill runs it', () => {
   const workflow = loadWorkflow(TEMPLATE)
 
-  it('orders the jobs by needs: plan, then the approved rollback', () => {
-    expect(workflow.jobs.map((j) => j.id)).toEqual(['plan', 'rollback'])
+  it('orders the jobs by needs: plan, the approved rollback, the post-mortem', () => {
+    expect(workflow.jobs.map((j) => j.id)).toEqual([
+      'plan',
+      'rollback',
+      'post-mortem'
+    ])
     expect(workflow.jobs[1]?.environment).toBe('${{ inputs.environment }}')
   })
 
@@ -176,6 +180,29 @@ describe('rollback-application.yml as the drill runs it', () => {
       }
     })
     expect(calls).toEqual(['discover-tag'])
-    expect(execution.jobs.rollback?.status).toBe('failure')
+    expect(execution.jobs.rollback?.status).toBe('skipped')
+    expect(execution.status).toBe('failure')
+    // the post-mortem is opened all the same (if: !cancelled())
+    expect(execution.jobs['post-mortem']?.status).toBe('success')
+  })
+
+  it('opens no post-mortem when the caller turns it off (boolean input typed as the runner types it)', async () => {
+    const execution = await executeWorkflow(workflow, {
+      inputs: {
+        environment: 'staging',
+        service: 'api',
+        'post-mortem': 'false'
+      },
+      vars: {},
+      github: {},
+      env: {},
+      approve: () => Promise.resolve({ approvedBy: 'lead' }),
+      runAction: (id) =>
+        Promise.resolve(
+          fakeRun(id, id === 'validate-health' ? { verdict: 'healthy' } : {})
+        )
+    })
+    expect(execution.jobs['post-mortem']?.status).toBe('skipped')
+    expect(execution.status).toBe('success')
   })
 })

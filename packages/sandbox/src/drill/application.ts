@@ -154,6 +154,7 @@ export async function runApplicationScenario(
     health_after: null,
     slo_before: [],
     slo_after: [],
+    audit: [],
     steps
   }
   const prometheusUrl = sandbox.env.SANDBOX_PROMETHEUS_URL
@@ -253,6 +254,7 @@ export async function runApplicationScenario(
         env: actionEnv
       }
     )
+    report.audit.push(...baseline.audit, ...detection.audit)
     report.health_before = detection.outputs.verdict ?? null
     report.slo_before = sloReadings(detection)
     const detected = detection.outputs.verdict === 'unhealthy'
@@ -291,6 +293,7 @@ export async function runApplicationScenario(
       }
     )
     steps.push(...execution.steps)
+    report.audit.push(...execution.runs.flatMap((r) => r.audit))
     report.to_image = execution.jobs.plan?.outputs.image || null
     const verdict = execution.jobs.rollback?.outputs.verdict
     report.health_after = verdict || null

@@ -12,7 +12,11 @@ export const PROVIDED_BY_SANDBOX: Record<string, string> = {
   'azure/login':
     'the sandbox GitHub OIDC endpoint and Entra emulator give each action a federated Azure identity',
   'azure/aks-set-context':
-    'the sandbox writes KUBECONFIG for its Kubernetes API emulator'
+    'the sandbox writes KUBECONFIG for its Kubernetes API emulator',
+  'actions/upload-artifact':
+    "the drill keeps each action's audit records and writes them into drill-report.json",
+  'actions/github-script':
+    'the post-mortem is recorded in drill-report.md (the sandbox has no issue tracker)'
 }
 
 /** One step of a drill (a workflow step, or a drill-only step such as the simulated failed deployment). */
@@ -32,7 +36,12 @@ export interface WorkflowExecution {
   status: JobStatus
   jobs: Record<
     string,
-    { status: JobStatus; outputs: Record<string, string>; environment?: string }
+    {
+      /** `skipped` when its `if:` (default: the jobs it needs succeeded) was false. */
+      status: JobStatus | 'skipped'
+      outputs: Record<string, string>
+      environment?: string
+    }
   >
   steps: DrillStep[]
   runs: ActionRun[]
@@ -65,15 +74,24 @@ export async function executeWorkflow(
   const jobs: WorkflowExecution['jobs'] = {}
   const steps: DrillStep[] = []
   const runs: ActionRun[] = []
-  const inputs = {
-    ...Object.fromEntries(
-      Object.entries(workflow.dispatchInputs).map(([k, v]) => [
-        k,
-        v.default ?? ''
-      ])
-    ),
-    ...options.inputs
+  // The `inputs` context keeps booleans and numbers typed, as the runner does for workflow_dispatch inputs.
+  const typed = (name: string, value: string): string | boolean | number => {
+    const type = workflow.dispatchInputs[name]?.type
+    if (type === 'boolean') return value === 'true'
+    if (type === 'number' && value !== '') return Number(value)
+    return value
   }
+  const inputs = Object.fromEntries(
+    Object.entries({
+      ...Object.fromEntries(
+        Object.entries(workflow.dispatchInputs).map(([k, v]) => [
+          k,
+          v.default ?? ''
+        ])
+      ),
+      ...options.inputs
+    }).map(([k, v]) => [k, typed(k, v)])
+  )
   for (const job of workflow.jobs) {
     const needs = Object.fromEntries(
       job.needs.map((n) => [
@@ -85,8 +103,13 @@ export async function executeWorkflow(
       ])
     )
     const base = { inputs, vars: options.vars, github: options.github, needs }
-    if (job.needs.some((n) => jobs[n]?.status !== 'success')) {
-      jobs[job.id] = { status: 'failure', outputs: {} }
+    const needsStatus: JobStatus = job.needs.every(
+      (n) => jobs[n]?.status === 'success'
+    )
+      ? 'success'
+      : 'failure'
+    if (!evaluateCondition(job.if, base, needsStatus)) {
+      jobs[job.id] = { status: 'skipped', outputs: {} }
       const now = new Date().toISOString()
       steps.push({
         name: `job ${job.id}`,
@@ -94,7 +117,10 @@ export async function executeWorkflow(
         started_at: now,
         finished_at: now,
         outcome: 'skipped',
-        note: 'a job it needs did not succeed'
+        note:
+          job.if === undefined
+            ? 'a job it needs did not succeed'
+            : `if: ${job.if} is false`
       })
       continue
     }
@@ -203,9 +229,14 @@ export async function executeWorkflow(
     )
     jobs[job.id] = { status, outputs, ...(environment ? { environment } : {}) }
   }
-  const status: JobStatus = Object.values(jobs).every(
-    (j) => j.status === 'success'
-  )
+  // Like a workflow run's conclusion: failed when a job failed or did not run because a job it needs failed.
+  const status: JobStatus = workflow.jobs.every((j) => {
+    const s = jobs[j.id]?.status
+    return (
+      s === 'success' ||
+      (s === 'skipped' && j.needs.every((n) => jobs[n]?.status === 'success'))
+    )
+  })
     ? 'success'
     : 'failure'
   return { status, jobs, steps, runs }

@@ -39,6 +39,8 @@ export interface ApplicationReport {
   /** Last Prometheus SLO reading of each check when the failure was detected, and after the rollback. */
   slo_before: SloRow[]
   slo_after: SloRow[]
+  /** Every audit record the actions wrote (who, what, when, outcome, from → to), in run order: the audit trail. */
+  audit: Array<Record<string, unknown>>
   steps: DrillStep[]
   error?: string
 }

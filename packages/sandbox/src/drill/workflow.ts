@@ -26,6 +26,8 @@ export interface WorkflowJob {
   id: string
   name: string
   needs: string[]
+  /** Raw job `if:` (unevaluated); absent means `success()` of the jobs it needs. */
+  if?: string
   /** Raw `environment:` (unevaluated): the job waits for that environment's protection rules. */
   environment?: string
   /** Raw `outputs:` (unevaluated). */
@@ -39,7 +41,10 @@ export interface Workflow {
   /** Jobs in an order that satisfies `needs`. */
   jobs: WorkflowJob[]
   /** workflow_dispatch inputs with their defaults. */
-  dispatchInputs: Record<string, { default?: string; required: boolean }>
+  dispatchInputs: Record<
+    string,
+    { default?: string; required: boolean; type?: string }
+  >
 }
 
 interface RawStep {
@@ -52,6 +57,7 @@ interface RawStep {
 }
 interface RawJob {
   name?: string
+  if?: string | boolean
   needs?: string | string[]
   environment?: string | { name: string }
   outputs?: Record<string, string>
@@ -63,7 +69,11 @@ interface RawWorkflow {
     workflow_dispatch?: {
       inputs?: Record<
         string,
-        { default?: string | number | boolean; required?: boolean }
+        {
+          default?: string | number | boolean
+          required?: boolean
+          type?: string
+        }
       >
     }
   }
@@ -85,6 +95,7 @@ export function loadWorkflow(path: string): Workflow {
     id,
     name: j.name ?? id,
     needs: j.needs === undefined ? [] : [j.needs].flat(),
+    ...(j.if === undefined ? {} : { if: String(j.if) }),
     ...(j.environment === undefined
       ? {}
       : {
@@ -127,6 +138,7 @@ export function loadWorkflow(path: string): Workflow {
       k,
       {
         ...(v.default === undefined ? {} : { default: scalarText(v.default) }),
+        ...(v.type === undefined ? {} : { type: v.type }),
         required: v.required ?? false
       }
     ])
