@@ -77528,6 +77528,21 @@ function prometheusAuth(mode, options) {
   }
   return { kind: "none" };
 }
+function prometheusAuthFromInputs(mode, options) {
+  return prometheusAuth(mode, {
+    ...options.token ? { token: options.token } : {},
+    ...mode === "azure" ? {
+      credential: createAzureCredential(
+        {
+          clientId: options.clientId ?? "",
+          tenantId: options.tenantId ?? "",
+          getAssertion: options.getAssertion
+        },
+        options.env
+      )
+    } : {}
+  });
+}
 
 // actions/evaluate-rollback-triggers/src/inputs.ts
 var metricName = external_exports.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, "must be a Prometheus metric name");
@@ -77594,18 +77609,12 @@ var TriggersNotEvaluated = class extends OperationError {
 var run = defineAction("evaluate-rollback-triggers", async (ctx) => {
   const inputs = ctx.inputs(EvaluateTriggersInputs);
   const client = await ctx.log.group("Resolve", () => {
-    const auth = prometheusAuth(inputs.prometheusAuth, {
-      ...inputs.prometheusToken ? { token: inputs.prometheusToken } : {},
-      ...inputs.prometheusAuth === "azure" ? {
-        credential: createAzureCredential(
-          {
-            clientId: inputs.clientId ?? "",
-            tenantId: inputs.tenantId ?? "",
-            getAssertion: () => ctx.oidcToken(AZURE_FEDERATION_AUDIENCE)
-          },
-          ctx.env
-        )
-      } : {}
+    const auth = prometheusAuthFromInputs(inputs.prometheusAuth, {
+      token: inputs.prometheusToken,
+      clientId: inputs.clientId,
+      tenantId: inputs.tenantId,
+      getAssertion: () => ctx.oidcToken(AZURE_FEDERATION_AUDIENCE),
+      env: ctx.env
     });
     ctx.log.info(
       `evaluating the runbook's rollback triggers for {${Object.entries(

@@ -1,12 +1,9 @@
 import { defineAction, OperationError } from '@rollback-actions/action-kit'
-import {
-  AZURE_FEDERATION_AUDIENCE,
-  createAzureCredential
-} from '@rollback-actions/azure'
+import { AZURE_FEDERATION_AUDIENCE } from '@rollback-actions/azure'
 import {
   PrometheusClient,
   evaluateRollbackTriggers,
-  prometheusAuth
+  prometheusAuthFromInputs
 } from '@rollback-actions/health'
 import { EvaluateTriggersInputs } from './inputs.js'
 
@@ -16,20 +13,12 @@ class TriggersNotEvaluated extends OperationError {}
 export const run = defineAction('evaluate-rollback-triggers', async (ctx) => {
   const inputs = ctx.inputs(EvaluateTriggersInputs)
   const client = await ctx.log.group('Resolve', () => {
-    const auth = prometheusAuth(inputs.prometheusAuth, {
-      ...(inputs.prometheusToken ? { token: inputs.prometheusToken } : {}),
-      ...(inputs.prometheusAuth === 'azure'
-        ? {
-            credential: createAzureCredential(
-              {
-                clientId: inputs.clientId ?? '',
-                tenantId: inputs.tenantId ?? '',
-                getAssertion: () => ctx.oidcToken(AZURE_FEDERATION_AUDIENCE)
-              },
-              ctx.env
-            )
-          }
-        : {})
+    const auth = prometheusAuthFromInputs(inputs.prometheusAuth, {
+      token: inputs.prometheusToken,
+      clientId: inputs.clientId,
+      tenantId: inputs.tenantId,
+      getAssertion: () => ctx.oidcToken(AZURE_FEDERATION_AUDIENCE),
+      env: ctx.env
     })
     ctx.log.info(
       `evaluating the runbook's rollback triggers for {${Object.entries(

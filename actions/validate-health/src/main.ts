@@ -4,13 +4,10 @@ import {
   InputError,
   OperationError
 } from '@rollback-actions/action-kit'
-import {
-  AZURE_FEDERATION_AUDIENCE,
-  createAzureCredential
-} from '@rollback-actions/azure'
+import { AZURE_FEDERATION_AUDIENCE } from '@rollback-actions/azure'
 import {
   PrometheusClient,
-  prometheusAuth,
+  prometheusAuthFromInputs,
   validateHealth,
   type ValidationDeps
 } from '@rollback-actions/health'
@@ -49,20 +46,12 @@ export const run = defineAction('validate-health', async (ctx) => {
     }
     if (inputs.deployments) deps.kube = createKubeClients(ctx.env.KUBECONFIG)
     if (inputs.prometheusUrl) {
-      const auth = prometheusAuth(inputs.prometheusAuth, {
-        ...(inputs.prometheusToken ? { token: inputs.prometheusToken } : {}),
-        ...(inputs.prometheusAuth === 'azure'
-          ? {
-              credential: createAzureCredential(
-                {
-                  clientId: inputs.clientId ?? '',
-                  tenantId: inputs.tenantId ?? '',
-                  getAssertion: () => ctx.oidcToken(AZURE_FEDERATION_AUDIENCE)
-                },
-                ctx.env
-              )
-            }
-          : {})
+      const auth = prometheusAuthFromInputs(inputs.prometheusAuth, {
+        token: inputs.prometheusToken,
+        clientId: inputs.clientId,
+        tenantId: inputs.tenantId,
+        getAssertion: () => ctx.oidcToken(AZURE_FEDERATION_AUDIENCE),
+        env: ctx.env
       })
       deps.prometheus = new PrometheusClient({
         url: inputs.prometheusUrl,

@@ -1,4 +1,5 @@
 import { yamlList } from '@rollback-actions/action-kit'
+import { createAzureCredential } from '@rollback-actions/azure'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { HttpCheckSpec, SmokeTestSpec } from './http.js'
@@ -160,4 +161,38 @@ export function prometheusAuth(
     }
   }
   return { kind: 'none' }
+}
+
+/**
+ * The PrometheusAuth an action's inputs ask for: `bearer` with the `prometheus-token` input, `azure` with an Entra
+ * token through the suite's OIDC-federated credential (GitHub ID token → client assertion; no client secret), built
+ * only when that mode is chosen.
+ * @throws ConfigurationError from `createAzureCredential` when the client or tenant id is malformed.
+ */
+export function prometheusAuthFromInputs(
+  mode: z.infer<typeof prometheusAuthMode>,
+  options: {
+    token?: string | undefined
+    clientId?: string | undefined
+    tenantId?: string | undefined
+    /** A fresh GitHub OIDC token for `api://AzureADTokenExchange` (`ctx.oidcToken`). */
+    getAssertion: () => Promise<string>
+    env: NodeJS.ProcessEnv
+  }
+): PrometheusAuth {
+  return prometheusAuth(mode, {
+    ...(options.token ? { token: options.token } : {}),
+    ...(mode === 'azure'
+      ? {
+          credential: createAzureCredential(
+            {
+              clientId: options.clientId ?? '',
+              tenantId: options.tenantId ?? '',
+              getAssertion: options.getAssertion
+            },
+            options.env
+          )
+        }
+      : {})
+  })
 }
