@@ -25,6 +25,9 @@ import { createProductServiceRuntime } from './service/runtime.js'
 import { startServiceProxy } from './service/proxy.js'
 import { createCertificateAuthority } from './tls.js'
 
+/** GitHub environments the sandbox's app registration trusts (a federated credential each). */
+export const SANDBOX_ENVIRONMENTS = ['staging', 'production'] as const
+
 /** The audience GitHub OIDC tokens carry for Azure (azure/login default). */
 export const AZURE_OIDC_AUDIENCE = 'api://AzureADTokenExchange'
 
@@ -112,14 +115,20 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       tls,
       log: requests,
       tenantId,
+      // One federated credential per subject the workflows present: the branch (plan jobs) and each GitHub
+      // environment (jobs bound to it), exactly as an app registration for these workflows is set up.
       federatedCredentials: [
-        {
-          clientId,
-          issuer: GITHUB_OIDC_ISSUER,
-          subject: githubSubject(claims),
-          audience: AZURE_OIDC_AUDIENCE
-        }
-      ],
+        claims,
+        ...SANDBOX_ENVIRONMENTS.map((environment) => ({
+          ...claims,
+          environment
+        }))
+      ].map((c) => ({
+        clientId,
+        issuer: GITHUB_OIDC_ISSUER,
+        subject: githubSubject(c),
+        audience: AZURE_OIDC_AUDIENCE
+      })),
       issuerKeys: { [oidc.issuer]: oidc.jwks.keys }
     })
     stops.push(() => entra.close())

@@ -283,6 +283,12 @@ export async function runApplicationScenario(
         vars: sandboxVars(sandbox),
         github,
         env: sandbox.env,
+        // each job gets its own OIDC request token; a job bound to an environment presents the environment subject
+        jobEnv: (_job, environment) => ({
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: sandbox.oidc.jobRequestToken(
+            environment ? { environment } : {}
+          )
+        }),
         approve: (_job, environment) => {
           say(
             `environment "${environment}": approval by the required reviewers (granted by the drill)`

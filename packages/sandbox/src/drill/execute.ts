@@ -57,6 +57,8 @@ export interface ExecuteOptions {
   approve(job: string, environment: string): Promise<{ approvedBy: string }>
   /** Streams progress lines. */
   onLine?(line: string): void
+  /** Extra environment of a job's actions, e.g. its own OIDC request token (a job bound to an environment). */
+  jobEnv?(job: string, environment: string | undefined): NodeJS.ProcessEnv
   /** Runs one suite action (default: its bundle, as the runner does); tests pass a recorder. */
   runAction?: typeof runAction
 }
@@ -191,7 +193,11 @@ export async function executeWorkflow(
       )
       options.onLine?.(`▶ ${job.id} / ${step.name} (${actionId})`)
       const run = await (options.runAction ?? runAction)(actionId, withValues, {
-        env: { ...options.env, ...githubEnv(options.github, environment) },
+        env: {
+          ...options.env,
+          ...githubEnv(options.github, environment),
+          ...options.jobEnv?.(job.id, environment)
+        },
         ...(options.onLine
           ? {
               onLine: (l: string) => {

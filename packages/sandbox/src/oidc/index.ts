@@ -67,6 +67,12 @@ export interface GitHubOidcEmulator {
    * (e.g. another `environment` or `sub`), signed with the same key.
    */
   mint(audience: string, overrides?: Partial<GitHubOidcClaims>): string
+  /**
+   * A request token for one job, as the runner gives each job its own `ACTIONS_ID_TOKEN_REQUEST_TOKEN`: ID tokens
+   * fetched with it carry these claims over the endpoint's (e.g. `{ environment: 'production' }` for a job bound to an
+   * environment, whose `sub` then takes the environment form).
+   */
+  jobRequestToken(overrides: Partial<GitHubOidcClaims>): string
   /** Tokens issued so far (endpoint and {@link mint}). */
   tokensIssued(): number
   close(): Promise<void>
@@ -111,6 +117,10 @@ export async function startGitHubOidcEmulator(
   const issuer = options.issuer ?? GITHUB_OIDC_ISSUER
   const key = generateSigningKey(options.algorithm ?? 'RS256')
   const requestToken = randomBytes(24).toString('base64url')
+  /** Request tokens and the claims their ID tokens carry over the endpoint's (the default token: none). */
+  const jobTokens: Array<[string, Partial<GitHubOidcClaims>]> = [
+    [requestToken, {}]
+  ]
   const lifetime = options.lifetimeSeconds ?? 300
   const tokenPath = `/_apis/distributedtask/hubs/Actions/plans/${randomUUID()}/jobs/${randomUUID()}/idtoken`
   let issued = 0
@@ -187,7 +197,8 @@ export async function startGitHubOidcEmulator(
       sendJson(res, 405, { message: 'Method Not Allowed' })
       return
     }
-    if (!bearerMatches(req, requestToken)) {
+    const job = jobTokens.find(([token]) => bearerMatches(req, token))
+    if (!job) {
       sendJson(res, 401, { message: 'Bad credentials' })
       return
     }
@@ -195,7 +206,9 @@ export async function startGitHubOidcEmulator(
       sendJson(res, 400, { message: 'api-version 2.0 is required' })
       return
     }
-    sendJson(res, 200, { value: mint(url.searchParams.get('audience') ?? '') })
+    sendJson(res, 200, {
+      value: mint(url.searchParams.get('audience') ?? '', job[1])
+    })
   }
 
   const server = await startServer({
@@ -211,6 +224,11 @@ export async function startGitHubOidcEmulator(
     issuer,
     jwks,
     mint,
+    jobRequestToken(overrides) {
+      const token = randomBytes(24).toString('base64url')
+      jobTokens.push([token, overrides])
+      return token
+    },
     tokensIssued: () => issued,
     close: () => server.close()
   }
