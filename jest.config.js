@@ -19,5 +19,6 @@ export default {
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/helpers/summary-reporter.cjs'],
   maxWorkers: 2
 }
