@@ -4,36 +4,15 @@ import {
   startDatabaseSandbox,
   type DatabaseSandbox
 } from '../../packages/sandbox/src/arm/database-sandbox.js'
-import { run } from '../../actions/pitr-restore/src/main.js'
-import { fakeContext } from '../helpers/fake-context.js'
+import { pitrHarness } from '../helpers/pitr.js'
 
 let sb: DatabaseSandbox
 let base: Record<string, string>
 
-const sourceWrites = (mark: number) =>
-  sb.log
-    .writes('arm', mark)
-    .filter((e) => /flexibleServers\/prod-db(\?|$)/.test(e.path))
-const putsFor = (name: string, mark = 0) =>
-  sb.log
-    .writes('arm', mark)
-    .filter(
-      (e) => e.method === 'PUT' && e.path.includes(`/flexibleServers/${name}?`)
-    )
-
-async function restore(extra: Record<string, string>) {
-  const mark = sb.log.mark()
-  const ctx = fakeContext(
-    'pitr-restore',
-    { ...base, ...extra },
-    { ...sb.env },
-    {
-      idToken: sb.oidc.mint('api://AzureADTokenExchange')
-    }
-  )
-  await run(ctx)
-  return { ctx, mark }
-}
+const { sourceWrites, putsFor, restore } = pitrHarness(
+  () => sb,
+  () => base
+)
 
 const recent = () => new Date(Date.now() - 500).toISOString()
 

@@ -1,0 +1,41 @@
+import type { DatabaseSandbox } from '../../packages/sandbox/src/arm/database-sandbox.js'
+import { run } from '../../actions/pitr-restore/src/main.js'
+import { fakeContext } from './fake-context.js'
+
+/**
+ * What the pitr-restore tests share: the mutating ARM requests for the source server or a target, and a run of the
+ * action (through its fake context, with a GitHub OIDC token from the sandbox) whose request-log mark is returned.
+ * `sandbox()` and `inputs()` are read at call time (tests assign them in `beforeAll`).
+ */
+export function pitrHarness(
+  sandbox: () => DatabaseSandbox,
+  inputs: () => Record<string, string>
+) {
+  /** PUT/PATCH/DELETE/POST requests that name the source server `prod-db` since `mark`. */
+  const sourceWrites = (mark: number) =>
+    sandbox()
+      .log.writes('arm', mark)
+      .filter((e) => /flexibleServers\/prod-db(\?|$)/.test(e.path))
+  /** PUT requests creating server `name` since `mark`. */
+  const putsFor = (name: string, mark = 0) =>
+    sandbox()
+      .log.writes('arm', mark)
+      .filter(
+        (e) =>
+          e.method === 'PUT' && e.path.includes(`/flexibleServers/${name}?`)
+      )
+  /** Runs pitr-restore with the shared inputs plus `extra`. */
+  const restore = async (extra: Record<string, string>) => {
+    const sb = sandbox()
+    const mark = sb.log.mark()
+    const ctx = fakeContext(
+      'pitr-restore',
+      { ...inputs(), ...extra },
+      { ...sb.env },
+      { idToken: sb.oidc.mint('api://AzureADTokenExchange') }
+    )
+    await run(ctx)
+    return { ctx, mark }
+  }
+  return { sourceWrites, putsFor, restore }
+}
