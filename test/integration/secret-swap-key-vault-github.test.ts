@@ -90,6 +90,20 @@ describe('secret-swap to Key Vault', () => {
     expect(versions.map((v) => v.value)).toEqual([OLD_URL, NEW_URL, OLD_URL])
     expectNoLeak(ctx.everything(), OLD_URL)
     expectNoLeak(ctx.everything(), NEW_URL)
+
+    // a re-run of the same swap-back (after a failed restart) writes no version and keeps the old server live
+    const again = await swap({
+      target: 'key-vault',
+      mode: 'swap-back',
+      'key-vault-url': sb.keyVault.url,
+      'secret-name': 'app-db-connection',
+      'client-id': sb.clientId,
+      'tenant-id': sb.tenantId
+    })
+    expect(again.failure).toBeUndefined()
+    expect(
+      sb.keyVault.versions('app-db-connection').map((v) => v.value)
+    ).toEqual([OLD_URL, NEW_URL, OLD_URL])
   })
 
   it('reads the password from a Key Vault reference without showing it', async () => {
@@ -142,7 +156,6 @@ describe('secret-swap to a GitHub environment secret', () => {
     expect(Buffer.from(stored.encryptedValue, 'base64')).toHaveLength(
       48 + Buffer.byteLength(NEW_URL)
     )
-    expect(stored.encryptedValue).not.toContain(PASSWORD)
     expectNoLeak(ctx.everything(), PASSWORD)
     expectNoLeak(ctx.everything(), NEW_URL)
     expectNoLeak(ctx.everything(), sb.githubToken)

@@ -142,9 +142,27 @@ describe('secret-swap to a Kubernetes Secret', () => {
     await run(ctx)
     expect(ctx.failure).toBeUndefined()
     expect(secretData('connection-string')).toBe(OLD_URL)
-    expect(secretData('connection-string.previous')).toBe(NEW_URL)
+    expect(secretData('connection-string.previous')).toBe(OLD_URL)
+    expect(secretData('connection-string.swapped-out')).toBe(NEW_URL)
     expectNoLeak(ctx.everything(), OLD_URL)
     expectNoLeak(ctx.everything(), PASSWORD)
+  })
+
+  it('a re-run of swap-back (say, after its restart timed out) keeps the previous value live', async () => {
+    const mark = log.mark()
+    const ctx = fakeContext('secret-swap', {
+      ...inputs(),
+      mode: 'swap-back',
+      'server-fqdn': '',
+      password: ''
+    })
+    await run(ctx)
+    expect(ctx.failure).toBeUndefined()
+    expect(secretData('connection-string')).toBe(OLD_URL)
+    // no write to the Secret (the consumers are restarted again, which is what a re-run is for)
+    expect(
+      log.writes('kubernetes', mark).filter((w) => w.path.includes('/secrets/'))
+    ).toEqual([])
   })
 
   it('refuses swap-back on a Secret it never swapped, without writing', async () => {

@@ -77508,19 +77508,27 @@ var AZURE_PROMETHEUS_SCOPE = "https://prometheus.monitor.azure.com/.default";
 function prometheusAuth(mode, options) {
   if (mode === "bearer") {
     const token = options.token;
-    if (!token) throw new Error("bearer authentication needs a token");
+    if (!token)
+      throw new InputError(
+        "prometheus-token",
+        "is required when prometheus-auth is bearer; pass the token from a secret"
+      );
     return { kind: "bearer", token: () => Promise.resolve(token) };
   }
   if (mode === "azure") {
     const credential = options.credential;
-    if (!credential) throw new Error("azure authentication needs a credential");
+    if (!credential)
+      throw new InputError(
+        "client-id",
+        "prometheus-auth azure needs client-id and tenant-id of the identity federated with this repository"
+      );
     return {
       kind: "bearer",
       token: async () => {
         const t = await credential.getToken(AZURE_PROMETHEUS_SCOPE);
         if (!t)
-          throw new Error(
-            `Entra returned no token for ${AZURE_PROMETHEUS_SCOPE}`
+          throw new ConfigurationError(
+            `Entra returned no token for ${AZURE_PROMETHEUS_SCOPE}: check the federated credential of client-id and its Monitoring Data Reader role on the Azure Monitor workspace`
           );
         return t.token;
       }

@@ -48513,19 +48513,19 @@ var run = defineAction("terraform-apply", async (ctx) => {
     "Apply",
     () => ctx.audit.step("Apply reviewed plan", async (rec) => {
       rec.detail("expected_sha256", inputs.planSha256);
-      const result = await applyReviewedPlan({
+      const result2 = await applyReviewedPlan({
         planFile: inputs.planFile,
         expectedSha256: inputs.planSha256,
         workingDirectory: inputs.workingDirectory,
         log: ctx.log,
         env: ctx.env
       });
-      for (const c2 of result.summary.changes) {
+      for (const c2 of result2.summary.changes) {
         const [from, to] = FROM_TO[c2.action];
         rec.change(c2.address, from, to);
       }
-      rec.detail("applied_sha256", result.planSha256);
-      return result;
+      rec.detail("applied_sha256", result2.planSha256);
+      return result2;
     })
   );
   ctx.output.set("applied-sha256", applied.planSha256);
@@ -48543,7 +48543,8 @@ var run = defineAction("terraform-apply", async (ctx) => {
   ctx.summary.heading("Terraform apply").paragraph(
     `Applied plan \`sha256:${applied.planSha256}\`: ${c.create} created, ${c.update} updated, ${c.replace} replaced, ${c.delete} deleted.`
   );
-  ctx.log.info(applied.output.trimEnd().split("\n").slice(-3).join("\n"));
+  const result = /^Apply complete!.*$/m.exec(applied.output)?.[0];
+  if (result) ctx.log.info(result);
   ctx.log.notice(
     `Applied the reviewed plan sha256:${applied.planSha256} (${applied.summary.changes.length} change(s))`
   );

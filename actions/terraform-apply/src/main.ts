@@ -51,7 +51,10 @@ export const run = defineAction('terraform-apply', async (ctx) => {
     .paragraph(
       `Applied plan \`sha256:${applied.planSha256}\`: ${c.create} created, ${c.update} updated, ${c.replace} replaced, ${c.delete} deleted.`
     )
-  ctx.log.info(applied.output.trimEnd().split('\n').slice(-3).join('\n'))
+  // Only Terraform's own result line: the lines after it are the `Outputs:` block, whose values are not secret only
+  // when the module marks them `sensitive`.
+  const result = /^Apply complete!.*$/m.exec(applied.output)?.[0]
+  if (result) ctx.log.info(result)
   ctx.log.notice(
     `Applied the reviewed plan sha256:${applied.planSha256} (${applied.summary.changes.length} change(s))`
   )

@@ -1,4 +1,8 @@
-import { yamlList } from '@rollback-actions/action-kit'
+import {
+  ConfigurationError,
+  InputError,
+  yamlList
+} from '@rollback-actions/action-kit'
 import { createAzureCredential } from '@rollback-actions/azure'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
@@ -142,19 +146,27 @@ export function prometheusAuth(
 ): PrometheusAuth {
   if (mode === 'bearer') {
     const token = options.token
-    if (!token) throw new Error('bearer authentication needs a token')
+    if (!token)
+      throw new InputError(
+        'prometheus-token',
+        'is required when prometheus-auth is bearer; pass the token from a secret'
+      )
     return { kind: 'bearer', token: () => Promise.resolve(token) }
   }
   if (mode === 'azure') {
     const credential = options.credential
-    if (!credential) throw new Error('azure authentication needs a credential')
+    if (!credential)
+      throw new InputError(
+        'client-id',
+        'prometheus-auth azure needs client-id and tenant-id of the identity federated with this repository'
+      )
     return {
       kind: 'bearer',
       token: async () => {
         const t = await credential.getToken(AZURE_PROMETHEUS_SCOPE)
         if (!t)
-          throw new Error(
-            `Entra returned no token for ${AZURE_PROMETHEUS_SCOPE}`
+          throw new ConfigurationError(
+            `Entra returned no token for ${AZURE_PROMETHEUS_SCOPE}: check the federated credential of client-id and its Monitoring Data Reader role on the Azure Monitor workspace`
           )
         return t.token
       }

@@ -2,8 +2,12 @@
 export const SWAP = {
   /** Key Vault tag on a version written by secret-swap: the version it replaced (for swap-back). */
   previousVersionTag: 'rollback-actions-previous-version',
+  /** Key Vault tag on a version written by swap-back: a re-run of swap-back finds it and writes nothing. */
+  swappedBackTag: 'rollback-actions-swapped-back',
   /** Kubernetes Secret key suffix holding the replaced value, retrievable with kubectl. */
   previousKeySuffix: '.previous',
+  /** Kubernetes Secret key suffix holding the value swap-back took out (the restored server's), kept for audit. */
+  swappedOutKeySuffix: '.swapped-out',
   /** Annotation recording when and by whom the Secret was swapped (no value). */
   swappedAtAnnotation: 'rollback-actions/swapped-at',
   /** Key Vault data-plane token scope. */

@@ -131,7 +131,9 @@ export async function swapKeyVaultSecret(
 
 /**
  * Swap-back: writes the value of the version the current one replaced (its `rollback-actions-previous-version`
- * tag) as a new version, tagged with the version it replaces in turn.
+ * tag) as a new version, tagged with the version it replaces in turn and `rollback-actions-swapped-back`.
+ * Idempotent: when the current version was itself written by swap-back (a re-run after the restart failed), nothing
+ * is written.
  * @throws ConfigurationError when the current version was not written by secret-swap (no tag) or the secret is missing.
  */
 export async function swapBackKeyVaultSecret(
@@ -145,6 +147,13 @@ export async function swapBackKeyVaultSecret(
       `Key Vault secret "${name}" does not exist: nothing to swap back`
     )
   const previous = current.properties.tags?.[SWAP.previousVersionTag]
+  if (current.properties.tags?.[SWAP.swappedBackTag] === 'true' && previous)
+    return {
+      previousVersion: previous,
+      currentVersion: current.properties.version,
+      restoredVersion: current.properties.version,
+      changed: false
+    }
   if (!previous || previous === 'none')
     throw new ConfigurationError(
       `the current version of Key Vault secret "${name}" was not written by secret-swap over an earlier version (no ${SWAP.previousVersionTag} tag): nothing to swap back; pick the version in the portal`
@@ -162,7 +171,10 @@ export async function swapBackKeyVaultSecret(
   }
   try {
     const written = await client.setSecret(name, old, {
-      tags: { [SWAP.previousVersionTag]: current.properties.version },
+      tags: {
+        [SWAP.previousVersionTag]: current.properties.version,
+        [SWAP.swappedBackTag]: 'true'
+      },
       contentType: 'application/x-postgresql-connection-string'
     })
     return {

@@ -132,8 +132,9 @@ export async function swapKubernetesSecret(
 }
 
 /**
- * Swap-back: exchanges `key` and `<key>.previous`, so the previous value is live again and the swapped one stays
- * retrievable.
+ * Swap-back: makes `<key>.previous` live again and keeps the value it replaces under `<key>.swapped-out`. Idempotent:
+ * when `key` already holds the previous value (a re-run after the restart failed), nothing is written, so a re-run
+ * never points the apps back at the restored server.
  * @throws ConfigurationError when the Secret or its `<key>.previous` is missing.
  */
 export async function swapBackKubernetesSecret(
@@ -150,8 +151,11 @@ export async function swapBackKubernetesSecret(
   log.secret(previous)
   const current = decode(existing.data?.[target.key])
   if (current !== undefined) log.secret(current)
+  if (current === previous)
+    return { created: false, changed: false, previousKey }
   const data = { ...(existing.data ?? {}), [target.key]: encode(previous) }
-  if (current !== undefined) data[previousKey] = encode(current)
+  if (current !== undefined)
+    data[target.key + SWAP.swappedOutKeySuffix] = encode(current)
   await write(target, existing, data, log)
   return { created: false, changed: true, previousKey }
 }

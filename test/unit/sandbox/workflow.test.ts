@@ -205,4 +205,29 @@ describe('rollback-application.yml as the drill runs it', () => {
     expect(execution.jobs['post-mortem']?.status).toBe('skipped')
     expect(execution.status).toBe('success')
   })
+
+  it('shows the action log as the runner does: masked values as ***, no mask or debug commands', async () => {
+    const lines: string[] = []
+    await executeWorkflow(workflow, {
+      inputs: { environment: 'staging', service: 'api' },
+      vars: {},
+      github: {},
+      env: {},
+      approve: () => Promise.resolve({ approvedBy: 'lead' }),
+      onLine: (l) => lines.push(l),
+      runAction: (id, _inputs, opts) => {
+        opts?.onLine?.('::add-mask::s3cr3t-value')
+        opts?.onLine?.('::debug::resolved s3cr3t-value')
+        opts?.onLine?.(`${id} connected with s3cr3t-value`)
+        return Promise.resolve(
+          fakeRun(id, id === 'validate-health' ? { verdict: 'healthy' } : {})
+        )
+      }
+    })
+    const text = lines.join('\n')
+    expect(text).toContain('discover-tag connected with ***')
+    expect(text).not.toContain('s3cr3t-value')
+    expect(text).not.toContain('::add-mask::')
+    expect(text).not.toContain('::debug::')
+  })
 })

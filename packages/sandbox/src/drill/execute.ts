@@ -74,6 +74,8 @@ export async function executeWorkflow(
   options: ExecuteOptions
 ): Promise<WorkflowExecution> {
   const jobs: WorkflowExecution['jobs'] = {}
+  /** Values masked by `::add-mask::` so far (the runner masks them for the rest of the run). */
+  const masks: string[] = []
   const steps: DrillStep[] = []
   const runs: ActionRun[] = []
   // The `inputs` context keeps booleans and numbers typed, as the runner does for workflow_dispatch inputs.
@@ -201,8 +203,18 @@ export async function executeWorkflow(
         ...(options.onLine
           ? {
               onLine: (l: string) => {
-                // The runner never shows these workflow commands: masks and debug lines.
-                if (!/^::(add-mask|debug)::/.test(l)) options.onLine?.(`  ${l}`)
+                // Like the runner: `::add-mask::` registers a value shown as *** from then on (and is not shown
+                // itself); debug lines are hidden.
+                const mask = /^::add-mask::(.+)$/.exec(l)?.[1]
+                if (mask) {
+                  masks.push(mask)
+                  masks.sort((a, b) => b.length - a.length)
+                  return
+                }
+                if (l.startsWith('::debug::')) return
+                options.onLine?.(
+                  `  ${masks.reduce((t, m) => t.split(m).join('***'), l)}`
+                )
               }
             }
           : {})
