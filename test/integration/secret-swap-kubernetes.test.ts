@@ -165,6 +165,22 @@ describe('secret-swap to a Kubernetes Secret', () => {
     ).toEqual([])
   })
 
+  it('checks the consumer Deployments before writing anything', async () => {
+    const before = secretData('connection-string')
+    const mark = log.mark()
+    const ctx = fakeContext('secret-swap', {
+      ...inputs(),
+      deployments: 'prod/product-service,prod/ghost-service'
+    })
+    await run(ctx)
+    expect(ctx.failure).toMatch(
+      /^secret-swap: deployment "prod\/ghost-service" not found/
+    )
+    expect(log.writes('kubernetes', mark)).toEqual([])
+    expect(secretData('connection-string')).toBe(before)
+    expectNoLeak(ctx.everything(), PASSWORD)
+  })
+
   it('refuses swap-back on a Secret it never swapped, without writing', async () => {
     kube.store.createSecret({
       apiVersion: 'v1',

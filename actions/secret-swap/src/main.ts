@@ -12,6 +12,7 @@ import {
   describeConnectionString,
   putGitHubEnvironmentSecret,
   readKeyVaultSecret,
+  checkConsumers,
   restartConsumers,
   swapBackKeyVaultSecret,
   swapBackKubernetesSecret,
@@ -48,8 +49,11 @@ export const run = defineAction('secret-swap', async (ctx: ActionContext) => {
   const kubeClients = () => (kube ??= createKubeClients(inputs.kubeconfig))
   if (inputs.target === 'kubernetes-secret' || inputs.deployments) kubeClients()
 
-  // Resolve: the connection string (masked before anything can print it).
+  // Resolve: the consumers exist and can be restarted, and the connection string (masked before anything can
+  // print it) — all before anything is written.
   const value = await ctx.log.group('Resolve', async () => {
+    if (inputs.deployments)
+      await checkConsumers(kubeClients(), inputs.deployments)
     if (
       !inputs.serverFqdn ||
       (inputs.mode === 'swap-back' &&

@@ -34,5 +34,5 @@ export type {
 } from './kubernetes-secret.js'
 export { putGitHubEnvironmentSecret, sealForGitHub } from './github-secret.js'
 export type { GitHubSecretTarget } from './github-secret.js'
-export { restartConsumers } from './restart.js'
+export { checkConsumers, restartConsumers } from './restart.js'
 export type { ConsumerDeployment, RestartedConsumer } from './restart.js'

@@ -1,5 +1,6 @@
-import type { Logger } from '@rollback-actions/action-kit'
+import { ConfigurationError, type Logger } from '@rollback-actions/action-kit'
 import {
+  readDeployment,
   restartRollout,
   waitForRollout,
   type KubeClients
@@ -14,6 +15,24 @@ export interface RestartedConsumer extends ConsumerDeployment {
   restartedAt: string
   revision: number
   durationSeconds: number
+}
+
+/**
+ * Checks every consumer Deployment before anything is written: it exists and is not paused (a paused Deployment
+ * cannot be restarted, and the swap would be left half done).
+ * @throws ConfigurationError naming the Deployment and what to do.
+ */
+export async function checkConsumers(
+  clients: KubeClients,
+  deployments: ConsumerDeployment[]
+): Promise<void> {
+  for (const d of deployments) {
+    const deployment = await readDeployment(clients, d.namespace, d.name)
+    if (deployment.spec?.paused)
+      throw new ConfigurationError(
+        `deployment "${d.namespace}/${d.name}" is paused, so it cannot be restarted onto the new connection string; resume it first (kubectl rollout resume deployment/${d.name} -n ${d.namespace}) or leave it out of "deployments"`
+      )
+  }
 }
 
 /**
