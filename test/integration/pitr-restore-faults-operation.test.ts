@@ -80,6 +80,11 @@ describe('pitr-restore when the operation fails or never gets Ready: a clear out
       /restore of "never-ready" stayed "Starting" and did not become Ready within input "timeout" \(8 s\).*re-run with the same inputs to adopt it/
     )
     expect(sourceWrites(first.mark)).toHaveLength(0)
+    // what was started is an output before the wait, so a caller can resume it
+    expect(first.ctx.outputs['server-name']).toBe('never-ready')
+    expect(first.ctx.outputs['resource-id']).toMatch(
+      /\/flexibleServers\/never-ready$/
+    )
     // The service finishes later; the re-run adopts the tagged server: no second PUT.
     sb.arm.servers.get('never-ready')!.state = 'Ready'
     const second = await restore({

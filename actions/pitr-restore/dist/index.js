@@ -89878,6 +89878,8 @@ var run = defineAction("pitr-restore", async (ctx) => {
     );
     return;
   }
+  setOutputs("", plan.targetResourceId);
+  const resume2 = `to resume instead of starting another restore, re-run with restore-point=${restorePoint} and target-server=${plan.targetServer}`;
   const result = await ctx.log.group(
     "Apply",
     () => ctx.audit.step("Point-in-time restore", async (rec) => {
@@ -89886,7 +89888,11 @@ var run = defineAction("pitr-restore", async (ctx) => {
         plan,
         { wait: inputs.wait, timeoutSeconds: inputs.timeout },
         ctx.log
-      );
+      ).catch((error63) => {
+        if (error63 instanceof SuiteError && (inputs.restorePoint.latest || !inputs.targetServer))
+          error63.message += `; ${resume2}`;
+        throw error63;
+      });
       rec.change(
         `flexible server ${plan.targetServer}`,
         plan.adopt ? `existing (${plan.adopt.state})` : null,

@@ -1,4 +1,4 @@
-import { defineAction } from '@rollback-actions/action-kit'
+import { defineAction, SuiteError } from '@rollback-actions/action-kit'
 import {
   AZURE_FEDERATION_AUDIENCE,
   createAzureCredential
@@ -104,6 +104,10 @@ export const run = defineAction('pitr-restore', async (ctx) => {
     return
   }
 
+  // The resolved target and restore point are outputs before the long wait: with `restore-point: latest` a re-run
+  // would otherwise pick a new "now", a new name, and start a second restore instead of adopting this one.
+  setOutputs('', plan.targetResourceId)
+  const resume = `to resume instead of starting another restore, re-run with restore-point=${restorePoint} and target-server=${plan.targetServer}`
   const result = await ctx.log.group('Apply', () =>
     ctx.audit.step('Point-in-time restore', async (rec) => {
       const r = await applyRestore(
@@ -111,7 +115,15 @@ export const run = defineAction('pitr-restore', async (ctx) => {
         plan,
         { wait: inputs.wait, timeoutSeconds: inputs.timeout },
         ctx.log
-      )
+      ).catch((error: unknown) => {
+        // `latest` or a default target name would resolve differently on a re-run: say what to pass instead
+        if (
+          error instanceof SuiteError &&
+          (inputs.restorePoint.latest || !inputs.targetServer)
+        )
+          error.message += `; ${resume}`
+        throw error
+      })
       rec.change(
         `flexible server ${plan.targetServer}`,
         plan.adopt ? `existing (${plan.adopt.state})` : null,
