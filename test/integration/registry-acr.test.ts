@@ -7,7 +7,6 @@ import {
 import { createAzureCredential } from '@rollback-actions/azure'
 import {
   createAcrRegistryClient,
-  DEFAULT_TAG_PATTERN,
   discoverPreviousTag,
   TagDiscoveryError,
   type RegistryClient
@@ -26,6 +25,12 @@ import {
 } from '../../packages/sandbox/src/oidc/index.js'
 import { RequestLog } from '../../packages/sandbox/src/server.js'
 import { createCertificateAuthority } from '../../packages/sandbox/src/tls.js'
+import { actionDefaults } from '../helpers/fake-context.js'
+
+/** discover-tag's default tag pattern, read from its action.yml (defaults live there only). */
+const DEFAULT_TAG_PATTERN = new RegExp(
+  actionDefaults('discover-tag')['tag-pattern'] ?? ''
+)
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 const CLIENT = '0b6f1b3c-5f7a-4c8e-9d2a-1a2b3c4d5e6f'

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { ConfigurationError, silentLogger } from '@rollback-actions/action-kit'
 import {
   createRegistryClient,
-  DEFAULT_TAG_PATTERN,
   detectRegistry,
   discoverPreviousTag,
   TagDiscoveryError
@@ -17,6 +16,12 @@ import {
   startDockerRegistry,
   type DockerRegistry
 } from '../../packages/sandbox/src/oci/docker-registry.js'
+import { actionDefaults } from '../helpers/fake-context.js'
+
+/** discover-tag's default tag pattern, read from its action.yml (defaults live there only). */
+const DEFAULT_TAG_PATTERN = new RegExp(
+  actionDefaults('discover-tag')['tag-pattern'] ?? ''
+)
 
 const REPO = 'warranty-hub/product-service'
 const T0 = Date.UTC(2026, 5, 1)

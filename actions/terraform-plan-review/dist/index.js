@@ -46356,21 +46356,6 @@ var imageTag = external_exports.string().regex(
   TAG_PATTERN,
   "is not a valid tag (letters, digits, _ . -; at most 128 characters; not starting with . or -)"
 );
-var isoTimestampWithOffset = external_exports.string().transform((v, ctx) => {
-  const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i.test(
-    v.trim()
-  );
-  const time3 = Date.parse(v.trim());
-  if (!ok || Number.isNaN(time3)) {
-    ctx.issues.push({
-      code: "custom",
-      input: v,
-      message: /^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(v.trim()) ? "has no UTC offset; add Z or an offset such as +02:00 (e.g. 2026-11-22T03:15:00Z)" : "is not an ISO 8601 date-time with offset (e.g. 2026-11-22T03:15:00Z)"
-    });
-    return external_exports.NEVER;
-  }
-  return new Date(time3);
-});
 var regexSource = external_exports.string().transform((v, ctx) => {
   try {
     return new RegExp(v);

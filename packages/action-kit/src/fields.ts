@@ -13,10 +13,6 @@ export const secretFields = z.registry<{ secret: true }>()
 /** A secret string: masked at read time, never echoed in an error. */
 export const secret = z.string().min(1).register(secretFields, { secret: true })
 
-/** Same as `.optional()`: an empty input is absent. */
-export const optionalInput = <T extends z.ZodType>(schema: T) =>
-  schema.optional()
-
 /** Only "true" or "false" (YAML 1.2 core schema booleans as the runner passes them). */
 export const flag = z
   .string()
@@ -129,26 +125,6 @@ export const imageTag = z
     TAG_PATTERN,
     'is not a valid tag (letters, digits, _ . -; at most 128 characters; not starting with . or -)'
   )
-
-/** ISO 8601 date-time with an explicit offset (`Z` or `±hh:mm`) → Date (UTC instant). */
-export const isoTimestampWithOffset = z.string().transform((v, ctx) => {
-  const ok =
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i.test(
-      v.trim()
-    )
-  const time = Date.parse(v.trim())
-  if (!ok || Number.isNaN(time)) {
-    ctx.issues.push({
-      code: 'custom',
-      input: v,
-      message: /^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(v.trim())
-        ? 'has no UTC offset; add Z or an offset such as +02:00 (e.g. 2026-11-22T03:15:00Z)'
-        : 'is not an ISO 8601 date-time with offset (e.g. 2026-11-22T03:15:00Z)'
-    })
-    return z.NEVER
-  }
-  return new Date(time)
-})
 
 /** A YAML document holding a list, each item validated by `item`. */
 export const yamlList = <T extends z.ZodType>(item: T) =>

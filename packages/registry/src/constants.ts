@@ -1,7 +1,5 @@
 /** Shared names of the registry package. */
 export const REGISTRY = {
-  /** Default tag pattern: semantic versions, optional `v` prefix and `-stable` suffix. */
-  defaultTagPattern: '^v?\\d+\\.\\d+\\.\\d+(-stable)?$',
   /** ACR page size asked for with `n` (ACR answers at most 100 tags per page by default). */
   acrPageSize: 100,
   /** AAD audience of the ACR data plane (`KnownContainerRegistryAudience.AzureResourceManagerPublicCloud` is ARM). */
@@ -20,6 +18,3 @@ export const REGISTRY = {
   /** Guard against registries whose `Link` headers loop. */
   maxPages: 10_000
 } as const
-
-/** The default tag pattern as a RegExp. */
-export const DEFAULT_TAG_PATTERN = new RegExp(REGISTRY.defaultTagPattern)

@@ -1,5 +1,5 @@
 export * from './types.js'
-export { REGISTRY, DEFAULT_TAG_PATTERN } from './constants.js'
+export { REGISTRY } from './constants.js'
 export {
   discoverPreviousTag,
   TagDiscoveryError,

@@ -5,13 +5,18 @@ import {
   silentLogger
 } from '@rollback-actions/action-kit'
 import {
-  DEFAULT_TAG_PATTERN,
   discoverPreviousTag,
   TagDiscoveryError,
   type RegistryClient,
   type RegistryTag,
   type TagListing
 } from '@rollback-actions/registry'
+import { actionDefaults } from '../../helpers/fake-context.js'
+
+/** discover-tag's default tag pattern, read from its action.yml (defaults live there only). */
+const DEFAULT_TAG_PATTERN = new RegExp(
+  actionDefaults('discover-tag')['tag-pattern'] ?? ''
+)
 
 const H = 3_600_000
 const d = (n: number) => `sha256:${String(n).padStart(64, '0')}`
