@@ -165,7 +165,7 @@ describe('pitr-restore refuses bad input before any mutating call', () => {
       'tenant-id': ''
     })
     expect(ctx.failure).toMatch(
-      /input "tenant-id": tenant-id and client-id go together/
+      /input "tenant-id": and input "client-id" go together/
     )
     expect(reads).toHaveLength(0)
   })

@@ -4,11 +4,12 @@ import {
   k8sName,
   nameList,
   namespaceName,
-  regexSource
+  regexSource,
+  azureClientId,
+  azureTenantId,
+  clientAndTenantTogether
 } from '@rollback-actions/action-kit'
 import { z } from 'zod'
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** `host[:port]` of a registry, no scheme or path. */
 const registryHost = z
@@ -39,12 +40,8 @@ export const DiscoverTagInputs = z
     tagPattern: regexSource, // input `tag-pattern`
     excludeTags: nameList(imageTag).optional(), // input `exclude-tags`
     imageTag: imageTag.optional(), // input `image-tag`: explicit tag
-    clientId: z
-      .string()
-      .trim()
-      .regex(GUID, 'must be a GUID (the Application (client) ID)')
-      .optional(), // input `client-id`
-    tenantId: z.string().trim().min(1).optional() // input `tenant-id`
+    clientId: azureClientId.optional(), // input `client-id`
+    tenantId: azureTenantId.optional() // input `tenant-id`
   })
   .refine(
     (i) =>
@@ -86,9 +83,5 @@ export const DiscoverTagInputs = z
         'has neither tag nor digest; give registry/repository:tag or registry/repository@sha256:…'
     }
   )
-  .refine((i) => (i.clientId === undefined) === (i.tenantId === undefined), {
-    path: ['tenantId'],
-    message:
-      'client-id and tenant-id must be set together (or both empty to use the Azure CLI session)'
-  })
+  .refine(...clientAndTenantTogether)
 export type DiscoverTagInputs = z.infer<typeof DiscoverTagInputs>

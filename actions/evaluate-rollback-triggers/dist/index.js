@@ -35499,9 +35499,9 @@ var init_GuidGenerator = __esm({
        * verifies if a string is  GUID
        * @param guid
        */
-      isGuid(guid3) {
+      isGuid(guid4) {
         const regexGuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-        return regexGuid.test(guid3);
+        return regexGuid.test(guid4);
       }
     };
   }
@@ -75064,6 +75064,13 @@ function isSecretSchema(schema) {
   }
   return false;
 }
+var GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+var TENANT_DOMAIN_PATTERN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
+var guid3 = (what) => external_exports.string().trim().regex(GUID_PATTERN, `must be ${what}, a GUID`);
+var azureClientId = guid3("the Application (client) ID");
+var azureTenantId = external_exports.string().trim().refine((v) => GUID_PATTERN.test(v) || TENANT_DOMAIN_PATTERN.test(v), {
+  message: "must be the Directory (tenant) ID, a GUID, or a domain such as contoso.onmicrosoft.com"
+});
 
 // packages/action-kit/src/inputs.ts
 function kebabCase(key) {
@@ -76752,8 +76759,6 @@ var KNOWN_AUTHORITY_HOSTS = /* @__PURE__ */ new Set([
   AzureAuthorityHosts2.AzureChina,
   AzureAuthorityHosts2.AzureGovernment
 ]);
-var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-var TENANT_DOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
 function isKnownAuthorityHost(host) {
   return KNOWN_AUTHORITY_HOSTS.has(host.replace(/\/+$/, "").toLowerCase());
 }
@@ -76766,7 +76771,7 @@ function createAzureCredential(options, env = process.env) {
       return new AzureCliCredential2(tenantId2 === void 0 ? {} : { tenantId: tenantId2 });
     });
   }
-  if (!GUID.test(options.clientId)) {
+  if (!GUID_PATTERN.test(options.clientId)) {
     throw new ConfigurationError(
       `client id "${options.clientId}" is not a GUID: use the Application (client) ID of the app registration or managed identity that holds the federated credential`
     );
@@ -76797,7 +76802,7 @@ function createAzureCredential(options, env = process.env) {
   });
 }
 function checkTenant(tenantId) {
-  if (!GUID.test(tenantId) && !TENANT_DOMAIN.test(tenantId)) {
+  if (!GUID_PATTERN.test(tenantId) && !TENANT_DOMAIN_PATTERN.test(tenantId)) {
     throw new ConfigurationError(
       `tenant id "${tenantId}" is neither a GUID nor a domain: use the Directory (tenant) ID from Entra ID`
     );
@@ -77584,9 +77589,9 @@ var EvaluateTriggersInputs = external_exports.object({
   // input `prometheus-auth`
   prometheusToken: secret.optional(),
   // input `prometheus-token`
-  clientId: external_exports.string().optional(),
+  clientId: azureClientId.optional(),
   // input `client-id`
-  tenantId: external_exports.string().optional()
+  tenantId: azureTenantId.optional()
   // input `tenant-id`
 }).refine((i) => i.prometheusAuth !== "bearer" || i.prometheusToken, {
   path: ["prometheusToken"],

@@ -1,4 +1,8 @@
-import { secret } from '@rollback-actions/action-kit'
+import {
+  secret,
+  azureClientId,
+  azureTenantId
+} from '@rollback-actions/action-kit'
 import {
   parseDuration,
   parseThreshold,
@@ -57,8 +61,8 @@ export const EvaluateTriggersInputs = z
       .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'must be a label name'), // input `status-label`
     prometheusAuth: prometheusAuthMode, // input `prometheus-auth`
     prometheusToken: secret.optional(), // input `prometheus-token`
-    clientId: z.string().optional(), // input `client-id`
-    tenantId: z.string().optional() // input `tenant-id`
+    clientId: azureClientId.optional(), // input `client-id`
+    tenantId: azureTenantId.optional() // input `tenant-id`
   })
   .refine((i) => i.prometheusAuth !== 'bearer' || i.prometheusToken, {
     path: ['prometheusToken'],

@@ -35499,9 +35499,9 @@ var init_GuidGenerator = __esm({
        * verifies if a string is  GUID
        * @param guid
        */
-      isGuid(guid3) {
+      isGuid(guid4) {
         const regexGuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-        return regexGuid.test(guid3);
+        return regexGuid.test(guid4);
       }
     };
   }
@@ -75855,6 +75855,20 @@ function isSecretSchema(schema) {
   }
   return false;
 }
+var GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+var TENANT_DOMAIN_PATTERN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
+var guid3 = (what) => external_exports.string().trim().regex(GUID_PATTERN, `must be ${what}, a GUID`);
+var azureClientId = guid3("the Application (client) ID");
+var azureTenantId = external_exports.string().trim().refine((v) => GUID_PATTERN.test(v) || TENANT_DOMAIN_PATTERN.test(v), {
+  message: "must be the Directory (tenant) ID, a GUID, or a domain such as contoso.onmicrosoft.com"
+});
+var clientAndTenantTogether = [
+  (i) => i.clientId === void 0 === (i.tenantId === void 0),
+  {
+    path: ["tenantId"],
+    message: 'and input "client-id" go together: set both for GitHub OIDC federation, or neither to use the azure/login session'
+  }
+];
 
 // packages/action-kit/src/inputs.ts
 function kebabCase(key) {
@@ -77543,8 +77557,6 @@ var KNOWN_AUTHORITY_HOSTS = /* @__PURE__ */ new Set([
   AzureAuthorityHosts2.AzureChina,
   AzureAuthorityHosts2.AzureGovernment
 ]);
-var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-var TENANT_DOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
 function isKnownAuthorityHost(host) {
   return KNOWN_AUTHORITY_HOSTS.has(host.replace(/\/+$/, "").toLowerCase());
 }
@@ -77557,7 +77569,7 @@ function createAzureCredential(options, env = process.env) {
       return new AzureCliCredential2(tenantId2 === void 0 ? {} : { tenantId: tenantId2 });
     });
   }
-  if (!GUID.test(options.clientId)) {
+  if (!GUID_PATTERN.test(options.clientId)) {
     throw new ConfigurationError(
       `client id "${options.clientId}" is not a GUID: use the Application (client) ID of the app registration or managed identity that holds the federated credential`
     );
@@ -77588,7 +77600,7 @@ function createAzureCredential(options, env = process.env) {
   });
 }
 function checkTenant(tenantId) {
-  if (!GUID.test(tenantId) && !TENANT_DOMAIN.test(tenantId)) {
+  if (!GUID_PATTERN.test(tenantId) && !TENANT_DOMAIN_PATTERN.test(tenantId)) {
     throw new ConfigurationError(
       `tenant id "${tenantId}" is neither a GUID nor a domain: use the Directory (tenant) ID from Entra ID`
     );
@@ -89730,7 +89742,6 @@ async function applyRestore(client, plan, options, log2) {
 }
 
 // actions/pitr-restore/src/inputs.ts
-var GUID2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 var viaParser = (parse4) => external_exports.string().transform((v, ctx) => {
   try {
     return parse4(v);
@@ -89749,7 +89760,7 @@ var serverName2 = (input2) => viaParser((v) => {
   return v;
 });
 var PitrRestoreInputs = external_exports.object({
-  subscriptionId: external_exports.string().trim().regex(GUID2, "must be a subscription ID (GUID)"),
+  subscriptionId: guid3("a subscription ID"),
   // `subscription-id`
   resourceGroup: external_exports.string().trim().regex(
     /^[-\w.()]{1,89}[-\w()]$/,
@@ -89770,16 +89781,13 @@ var PitrRestoreInputs = external_exports.object({
   // `wait`
   timeout: durationSeconds,
   // `timeout` → seconds
-  clientId: external_exports.string().trim().regex(GUID2, "must be the Application (client) ID, a GUID").optional(),
+  clientId: azureClientId.optional(),
   // `client-id`
-  tenantId: external_exports.string().trim().min(1).optional(),
+  tenantId: azureTenantId.optional(),
   // `tenant-id`
   dryRun: flag
   // `dry-run`
-}).refine((i) => i.clientId === void 0 === (i.tenantId === void 0), {
-  path: ["tenantId"],
-  message: "tenant-id and client-id go together: set both for GitHub OIDC, or neither to use the azure/login session"
-});
+}).refine(...clientAndTenantTogether);
 
 // actions/pitr-restore/src/main.ts
 var window2 = (plan) => plan.dataLossWindowSeconds === void 0 ? "unknown (no failure-time)" : `${plan.dataLossWindowSeconds} s (RPO ${PITR.rpoSeconds} s)`;

@@ -1,12 +1,18 @@
-import { durationSeconds, flag, InputError } from '@rollback-actions/action-kit'
+import {
+  durationSeconds,
+  flag,
+  InputError,
+  azureClientId,
+  azureTenantId,
+  clientAndTenantTogether,
+  guid
+} from '@rollback-actions/action-kit'
 import {
   checkServerName,
   parseIsoWithOffset,
   parseRestorePoint
 } from '@rollback-actions/pitr'
 import { z } from 'zod'
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** Runs a parser that throws InputError and turns the error into a zod issue (its detail only). */
 const viaParser = <T>(parse: (v: string) => T) =>
@@ -33,10 +39,7 @@ const serverName = (input: string) =>
 /** Inputs of pitr-restore (defaults live in action.yml). */
 export const PitrRestoreInputs = z
   .object({
-    subscriptionId: z
-      .string()
-      .trim()
-      .regex(GUID, 'must be a subscription ID (GUID)'), // `subscription-id`
+    subscriptionId: guid('a subscription ID'), // `subscription-id`
     resourceGroup: z
       .string()
       .trim()
@@ -52,17 +55,9 @@ export const PitrRestoreInputs = z
     ).optional(), // `failure-time`
     wait: flag, // `wait`
     timeout: durationSeconds, // `timeout` → seconds
-    clientId: z
-      .string()
-      .trim()
-      .regex(GUID, 'must be the Application (client) ID, a GUID')
-      .optional(), // `client-id`
-    tenantId: z.string().trim().min(1).optional(), // `tenant-id`
+    clientId: azureClientId.optional(), // `client-id`
+    tenantId: azureTenantId.optional(), // `tenant-id`
     dryRun: flag // `dry-run`
   })
-  .refine((i) => (i.clientId === undefined) === (i.tenantId === undefined), {
-    path: ['tenantId'],
-    message:
-      'tenant-id and client-id go together: set both for GitHub OIDC, or neither to use the azure/login session'
-  })
+  .refine(...clientAndTenantTogether)
 export type PitrRestoreInputs = z.infer<typeof PitrRestoreInputs>

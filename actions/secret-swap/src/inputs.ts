@@ -5,7 +5,9 @@ import {
   namespaceName,
   positiveInteger,
   qualifiedName,
-  secret
+  secret,
+  azureClientId,
+  azureTenantId
 } from '@rollback-actions/action-kit'
 import {
   GITHUB_SECRET_NAME,
@@ -16,7 +18,6 @@ import {
 } from '@rollback-actions/secrets'
 import { z } from 'zod'
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export const TARGETS = [
   'key-vault',
   'kubernetes-secret',
@@ -82,12 +83,8 @@ export const SecretSwapInputs = z
       >
     ).optional(), // `deployments`
     rolloutTimeout: durationSeconds, // `rollout-timeout` → seconds
-    clientId: z
-      .string()
-      .trim()
-      .regex(GUID, 'must be the Application (client) ID, a GUID')
-      .optional(), // `client-id`
-    tenantId: z.string().trim().min(1).optional() // `tenant-id`
+    clientId: azureClientId.optional(), // `client-id`
+    tenantId: azureTenantId.optional() // `tenant-id`
   })
   .superRefine((i, ctx) => {
     const issue = (path: string, message: string) =>

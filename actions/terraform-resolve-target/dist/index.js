@@ -50431,6 +50431,13 @@ function isSecretSchema(schema) {
   }
   return false;
 }
+var GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+var TENANT_DOMAIN_PATTERN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
+var guid3 = (what) => external_exports.string().trim().regex(GUID_PATTERN, `must be ${what}, a GUID`);
+var azureClientId = guid3("the Application (client) ID");
+var azureTenantId = external_exports.string().trim().refine((v) => GUID_PATTERN.test(v) || TENANT_DOMAIN_PATTERN.test(v), {
+  message: "must be the Directory (tenant) ID, a GUID, or a domain such as contoso.onmicrosoft.com"
+});
 
 // packages/action-kit/src/inputs.ts
 function kebabCase(key) {

@@ -4,7 +4,9 @@ import {
   nameList,
   namespaceName,
   positiveInteger,
-  secret
+  secret,
+  azureClientId,
+  azureTenantId
 } from '@rollback-actions/action-kit'
 import {
   httpChecksField,
@@ -43,8 +45,8 @@ export const ValidateHealthInputs = z
     prometheusChecks: prometheusChecksField.optional(), // input `prometheus-checks`: YAML list
     prometheusAuth: prometheusAuthMode, // input `prometheus-auth`
     prometheusToken: secret.optional(), // input `prometheus-token`
-    clientId: z.string().optional(), // input `client-id`
-    tenantId: z.string().optional(), // input `tenant-id`
+    clientId: azureClientId.optional(), // input `client-id`
+    tenantId: azureTenantId.optional(), // input `tenant-id`
     smokeTests: smokeTestsField.optional(), // input `smoke-tests`: YAML list
     caCertificate: z.string().optional(), // input `ca-certificate`: PEM text or file path
     failUnlessHealthy: z

@@ -169,3 +169,46 @@ export function isSecretSchema(schema: z.ZodType): boolean {
   }
   return false
 }
+
+/** A GUID, as Entra and ARM write them (application, tenant and subscription IDs). */
+export const GUID_PATTERN =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** A verified Entra domain, such as `contoso.onmicrosoft.com` (accepted where a tenant ID is). */
+export const TENANT_DOMAIN_PATTERN =
+  /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i
+
+/** A GUID input; `what` names it in the error, e.g. `a subscription ID`. */
+export const guid = (what: string) =>
+  z.string().trim().regex(GUID_PATTERN, `must be ${what}, a GUID`)
+
+/** `client-id`: the Application (client) ID of the identity that holds the federated credential. */
+export const azureClientId = guid('the Application (client) ID')
+
+/** `tenant-id`: the Directory (tenant) ID, or a verified domain. */
+export const azureTenantId = z
+  .string()
+  .trim()
+  .refine((v) => GUID_PATTERN.test(v) || TENANT_DOMAIN_PATTERN.test(v), {
+    message:
+      'must be the Directory (tenant) ID, a GUID, or a domain such as contoso.onmicrosoft.com'
+  })
+
+/**
+ * Cross-field rule for `client-id` and `tenant-id`: both (GitHub OIDC federation) or neither (the session an earlier
+ * azure/login step left). Use as `.refine(...clientAndTenantTogether)`.
+ */
+export const clientAndTenantTogether: [
+  (i: {
+    clientId?: string | undefined
+    tenantId?: string | undefined
+  }) => boolean,
+  { path: string[]; message: string }
+] = [
+  (i) => (i.clientId === undefined) === (i.tenantId === undefined),
+  {
+    path: ['tenantId'],
+    message:
+      'and input "client-id" go together: set both for GitHub OIDC federation, or neither to use the azure/login session'
+  }
+]

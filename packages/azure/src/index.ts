@@ -3,7 +3,11 @@ import type {
   GetTokenOptions,
   TokenCredential
 } from '@azure/core-auth'
-import { ConfigurationError } from '@rollback-actions/action-kit'
+import {
+  ConfigurationError,
+  GUID_PATTERN,
+  TENANT_DOMAIN_PATTERN
+} from '@rollback-actions/action-kit'
 
 export type { TokenCredential } from '@azure/core-auth'
 
@@ -45,10 +49,6 @@ const KNOWN_AUTHORITY_HOSTS = new Set<string>([
   AzureAuthorityHosts.AzureChina,
   AzureAuthorityHosts.AzureGovernment
 ])
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const TENANT_DOMAIN =
-  /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i
 
 /** Federated (OIDC) login: a GitHub ID token is exchanged at Entra; no client secret exists. */
 export interface FederatedCredentialOptions {
@@ -113,7 +113,7 @@ export function createAzureCredential(
       return new AzureCliCredential(tenantId === undefined ? {} : { tenantId })
     })
   }
-  if (!GUID.test(options.clientId)) {
+  if (!GUID_PATTERN.test(options.clientId)) {
     throw new ConfigurationError(
       `client id "${options.clientId}" is not a GUID: use the Application (client) ID of the app registration or managed identity that holds the federated credential`
     )
@@ -149,7 +149,7 @@ export function createAzureCredential(
 }
 
 function checkTenant(tenantId: string): void {
-  if (!GUID.test(tenantId) && !TENANT_DOMAIN.test(tenantId)) {
+  if (!GUID_PATTERN.test(tenantId) && !TENANT_DOMAIN_PATTERN.test(tenantId)) {
     throw new ConfigurationError(
       `tenant id "${tenantId}" is neither a GUID nor a domain: use the Directory (tenant) ID from Entra ID`
     )

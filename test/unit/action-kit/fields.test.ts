@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { z } from 'zod'
 import {
+  azureClientId,
+  azureTenantId,
+  clientAndTenantTogether,
   durationSeconds,
   flag,
   imageRef,
@@ -102,5 +105,33 @@ describe('other fields', () => {
     expect(schema.parse('- url: https://a\n- url: https://b')).toHaveLength(2)
     expect(schema.safeParse('url: x').success).toBe(false)
     expect(schema.safeParse('- [unclosed').success).toBe(false)
+  })
+})
+
+describe('Azure identity fields', () => {
+  it('accepts a GUID client id and a GUID or domain tenant', () => {
+    expect(
+      azureClientId.safeParse('0b6f1b3c-5f7a-4c8e-9d2a-1a2b3c4d5e6f').success
+    ).toBe(true)
+    expect(azureClientId.safeParse('my-app').success).toBe(false)
+    expect(azureTenantId.safeParse('contoso.onmicrosoft.com').success).toBe(
+      true
+    )
+    expect(azureTenantId.safeParse('not a tenant').success).toBe(false)
+  })
+
+  it('wants client-id and tenant-id together or not at all', () => {
+    const schema = z
+      .object({
+        clientId: z.string().optional(),
+        tenantId: z.string().optional()
+      })
+      .refine(...clientAndTenantTogether)
+    expect(schema.safeParse({}).success).toBe(true)
+    expect(schema.safeParse({ clientId: 'a', tenantId: 'b' }).success).toBe(
+      true
+    )
+    const r = schema.safeParse({ clientId: 'a' })
+    expect(r.error?.issues[0]?.path).toEqual(['tenantId'])
   })
 })

@@ -65,12 +65,12 @@ describe('discover-tag input validation (nothing is contacted)', () => {
     [
       'tenant-id',
       { 'client-id': '0b6f1b3c-5f7a-4c8e-9d2a-1a2b3c4d5e6f' },
-      /must be set together/
+      /and input "client-id" go together/
     ],
     [
       'client-id',
       { 'client-id': 'my-app', 'tenant-id': 'contoso.onmicrosoft.com' },
-      /must be a GUID/
+      /must be the Application \(client\) ID, a GUID/
     ],
     [
       'tag-pattern',
