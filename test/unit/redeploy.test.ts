@@ -31,7 +31,7 @@ describe('redeploy inputs', () => {
     [{ container: 'App_1' }, /^redeploy: input "container": /],
     [
       { 'allowed-registries': 'https://reg.azurecr.io' },
-      /^redeploy: input "allowed-registries": .*no scheme, no path/
+      /^redeploy: input "allowed-registries": .*without https:\/\/ or a path/
     ],
     [
       { 'rollout-timeout': 'soon' },

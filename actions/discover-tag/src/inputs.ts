@@ -7,18 +7,10 @@ import {
   regexSource,
   azureClientId,
   azureTenantId,
-  clientAndTenantTogether
+  clientAndTenantTogether,
+  registryHost
 } from '@rollback-actions/action-kit'
 import { z } from 'zod'
-
-/** `host[:port]` of a registry, no scheme or path. */
-const registryHost = z
-  .string()
-  .trim()
-  .regex(
-    /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/,
-    'must be a registry host such as myregistry.azurecr.io or 127.0.0.1:5000, without https:// or a path'
-  )
 
 /** OCI repository path: lowercase components separated by "/". */
 const repositoryName = z

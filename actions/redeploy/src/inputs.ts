@@ -4,17 +4,10 @@ import {
   imageRef,
   k8sName,
   nameList,
-  namespaceName
+  namespaceName,
+  registryHost
 } from '@rollback-actions/action-kit'
 import { z } from 'zod'
-
-/** A registry host[:port] such as `myreg.azurecr.io` or `localhost:5000`. */
-const registryHost = z
-  .string()
-  .regex(
-    /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::[0-9]{1,5})?$/,
-    'must list registry hosts such as myreg.azurecr.io or localhost:5000 (no scheme, no path)'
-  )
 
 /** Inputs of redeploy (defaults live in action.yml). */
 export const RedeployInputs = z.object({

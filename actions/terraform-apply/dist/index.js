@@ -46233,7 +46233,10 @@ function date4(params) {
 var domainComponent = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
 var domainName = `${domainComponent}(?:\\.${domainComponent})*`;
 var ipv63 = "\\[(?:[a-fA-F0-9:]+)\\]";
-var domainRe = new RegExp(`^(?:${domainName}|${ipv63})(?::[0-9]+)?$`);
+var REGISTRY_HOST_PATTERN = new RegExp(
+  `^(?:${domainName}|${ipv63})(?::[0-9]{1,5})?$`
+);
+var domainRe = REGISTRY_HOST_PATTERN;
 var pathComponentRe = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 var TAG_PATTERN = /^[\w][\w.-]{0,127}$/;
 var digestRe = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
@@ -46352,6 +46355,10 @@ var imageRef = external_exports.string().transform((v, ctx) => {
     return external_exports.NEVER;
   }
 });
+var registryHost = external_exports.string().trim().regex(
+  REGISTRY_HOST_PATTERN,
+  "must be a registry host such as myreg.azurecr.io or 127.0.0.1:5000, without https:// or a path"
+);
 var imageTag = external_exports.string().regex(
   TAG_PATTERN,
   "is not a valid tag (letters, digits, _ . -; at most 128 characters; not starting with . or -)"

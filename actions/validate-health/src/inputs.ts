@@ -6,7 +6,8 @@ import {
   positiveInteger,
   secret,
   azureClientId,
-  azureTenantId
+  azureTenantId,
+  flag
 } from '@rollback-actions/action-kit'
 import {
   httpChecksField,
@@ -49,9 +50,7 @@ export const ValidateHealthInputs = z
     tenantId: azureTenantId.optional(), // input `tenant-id`
     smokeTests: smokeTestsField.optional(), // input `smoke-tests`: YAML list
     caCertificate: z.string().optional(), // input `ca-certificate`: PEM text or file path
-    failUnlessHealthy: z
-      .enum(['true', 'false'], { error: 'must be "true" or "false"' })
-      .transform((v) => v === 'true') // input `fail-unless-healthy`
+    failUnlessHealthy: flag // input `fail-unless-healthy`
   })
   .refine((i) => !(i.deployments && !i.namespace), {
     path: ['namespace'],

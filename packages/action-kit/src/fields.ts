@@ -1,6 +1,10 @@
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
-import { parseImageReference, TAG_PATTERN } from './image-reference.js'
+import {
+  parseImageReference,
+  REGISTRY_HOST_PATTERN,
+  TAG_PATTERN
+} from './image-reference.js'
 
 /**
  * Shared zod field types for action inputs (STYLE.md §6). `ctx.inputs()` turns an empty input into `undefined`, so
@@ -117,6 +121,15 @@ export const imageRef = z.string().transform((v, ctx) => {
     return z.NEVER
   }
 })
+
+/** A registry `host[:port]` such as `myreg.azurecr.io` or `127.0.0.1:5000` (the OCI reference's domain part). */
+export const registryHost = z
+  .string()
+  .trim()
+  .regex(
+    REGISTRY_HOST_PATTERN,
+    'must be a registry host such as myreg.azurecr.io or 127.0.0.1:5000, without https:// or a path'
+  )
 
 /** An image tag (OCI grammar). */
 export const imageTag = z

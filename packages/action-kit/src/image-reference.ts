@@ -21,7 +21,11 @@ export interface ImageReference {
 const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])'
 const domainName = `${domainComponent}(?:\\.${domainComponent})*`
 const ipv6 = '\\[(?:[a-fA-F0-9:]+)\\]'
-const domainRe = new RegExp(`^(?:${domainName}|${ipv6})(?::[0-9]+)?$`)
+/** A registry `host[:port]` (the domain part of an image reference): no scheme, no path. */
+export const REGISTRY_HOST_PATTERN = new RegExp(
+  `^(?:${domainName}|${ipv6})(?::[0-9]{1,5})?$`
+)
+const domainRe = REGISTRY_HOST_PATTERN
 const pathComponentRe = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/
 /** OCI tag grammar. */
 export const TAG_PATTERN = /^[\w][\w.-]{0,127}$/
