@@ -115,6 +115,12 @@ afterAll(async () => {
 })
 
 describe('ARM emulator for Microsoft.DBforPostgreSQL/flexibleServers', () => {
+  it('refuses a request without api-version, like ARM', async () => {
+    const r = await call('GET', `${arm.url}${BASE}/prod-db`)
+    expect(r.status).toBe(400)
+    expect(r.body.error.code).toBe('MissingApiVersionParameter')
+  })
+
   it('requires a bearer token and answers with an ARM error', async () => {
     const r = await call('GET', `${BASE}/prod-db`, undefined, null)
     expect(r.status).toBe(401)

@@ -75,6 +75,8 @@ describe('pitr-restore against the ARM emulator backed by PostgreSQL', () => {
     expect(rows.map((r) => r.marker)).not.toContain('it-after')
     expect(ctx.logs.some((l) => /poll \d+/.test(l.message))).toBe(true)
     expect(sourceWrites()).toHaveLength(0)
+    // @azure/arm-postgresql-flexible 9.x speaks api-version 2025-08-01 (on the PUT, the GET and the polls)
+    expect(new Set(sb.arm.apiVersions())).toEqual(new Set(['2025-08-01']))
   })
 
   it('with wait false returns once accepted; a re-run with the same inputs adopts the restore and waits for Ready', async () => {

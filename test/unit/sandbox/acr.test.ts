@@ -232,6 +232,19 @@ describe('ACR emulator with the real @azure/container-registry and @azure/identi
     ])
   })
 
+  it('refuses an unknown manifest continuation instead of restarting the list (a client would loop)', async () => {
+    const repo = client(() => getOidc(oidc)).getRepository(
+      'warranty-hub/product-service'
+    )
+    const pages = repo
+      .listManifestProperties({ order: 'LastUpdatedOnAscending' })
+      .byPage({
+        maxPageSize: 3,
+        continuationToken: `/acr/v1/warranty-hub%2Fproduct-service/_manifests?last=sha256%3A${'0'.repeat(64)}&n=3&orderby=timeasc`
+      })
+    await expect(pages.next()).rejects.toMatchObject({ statusCode: 400 })
+  })
+
   it('answers 404 for a tag that does not exist', async () => {
     const artifact = client(() => getOidc(oidc)).getArtifact(
       'warranty-hub/product-service',

@@ -597,8 +597,20 @@ export async function startAcrEmulator(
     if (orderby === 'timedesc' || orderby === 'timeasc') {
       const asc = repo.manifestList('time')
       items = orderby === 'timeasc' ? asc : [...asc].reverse()
-      if (last)
-        start = items.findIndex((m) => m.image.manifestDigest === last) + 1
+      if (last) {
+        const i = items.findIndex((m) => m.image.manifestDigest === last)
+        if (i < 0) {
+          // like the tag listing: an unknown continuation never restarts the list (a client would loop)
+          errors(
+            res,
+            400,
+            'PAGINATION_INVALID',
+            `continuation digest ${last} is not in ${repo.name}`
+          )
+          return
+        }
+        start = i + 1
+      }
     } else {
       items = repo.manifestList('name')
       if (last) start = upperBound(items, last, (m) => m.image.manifestDigest)

@@ -104,6 +104,8 @@ export interface PostgresArmEmulatorOptions {
 }
 
 export interface PostgresArmEmulator {
+  /** The api-version of every request served, in order (a request without one is refused with 400). */
+  apiVersions(): string[]
   /** `https://127.0.0.1:<port>`: the ARM `endpoint` for `@azure/arm-postgresql-flexible`. */
   url: string
   subscriptionId: string
@@ -508,6 +510,8 @@ export async function startPostgresArmEmulator(
     )
   }
 
+  /** api-version of every request, in order (what the SDK sent). */
+  const apiVersions: string[] = []
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'https://arm.local')
     const auth = req.headers.authorization ?? ''
@@ -529,6 +533,17 @@ export async function startPostgresArmEmulator(
       )
       return
     }
+    // Every ARM request carries an api-version (the SDK adds it; poll URLs carry it): real ARM refuses one without.
+    const apiVersion = url.searchParams.get('api-version')
+    if (!apiVersion) {
+      armError(res, 400, {
+        code: 'MissingApiVersionParameter',
+        message:
+          'The api-version query parameter (?api-version=) is required for all requests.'
+      })
+      return
+    }
+    apiVersions.push(apiVersion)
     const parts = url.pathname
       .split('/')
       .filter(Boolean)
@@ -715,6 +730,7 @@ export async function startPostgresArmEmulator(
 
   return {
     url: server.url,
+    apiVersions: () => [...apiVersions],
     subscriptionId: sub,
     resourceGroup: rgName,
     location: options.location,
