@@ -1,4 +1,8 @@
-import type { DatabaseSandbox } from '../../packages/sandbox/src/arm/database-sandbox.js'
+import tls from 'node:tls'
+import {
+  startDatabaseSandbox,
+  type DatabaseSandbox
+} from '../../packages/sandbox/src/arm/database-sandbox.js'
 import { run } from '../../actions/pitr-restore/src/main.js'
 import { fakeContext } from './fake-context.js'
 
@@ -38,4 +42,29 @@ export function pitrHarness(
     return { ctx, mark }
   }
   return { sourceWrites, putsFor, restore }
+}
+
+/**
+ * Starts the database sandbox for pitr-restore tests: its CA trusted by this process, the inputs every run shares,
+ * and a wait until the source's base backup is at least 1.5 s old (so a restore point "just now" is restorable).
+ */
+export async function startPitrSandbox(): Promise<{
+  sb: DatabaseSandbox
+  base: Record<string, string>
+}> {
+  const sb = await startDatabaseSandbox()
+  tls.setDefaultCACertificates([...tls.getCACertificates('default'), sb.caPem])
+  const base = {
+    'subscription-id': sb.arm.subscriptionId,
+    'resource-group': 'rg-prod',
+    'source-server': 'prod-db',
+    'client-id': sb.clientId,
+    'tenant-id': sb.tenantId
+  }
+  const wait =
+    sb.arm.servers.get('prod-db')!.cluster!.baseBackupAt.getTime() +
+    1500 -
+    Date.now()
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+  return { sb, base }
 }

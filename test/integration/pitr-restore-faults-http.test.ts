@@ -1,4 +1,3 @@
-import tls from 'node:tls'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { OperationError, recordingLogger } from '@rollback-actions/action-kit'
 import { createAzureCredential } from '@rollback-actions/azure'
@@ -7,11 +6,8 @@ import {
   createFlexibleServerClient,
   planRestore
 } from '@rollback-actions/pitr'
-import {
-  startDatabaseSandbox,
-  type DatabaseSandbox
-} from '../../packages/sandbox/src/arm/database-sandbox.js'
-import { pitrHarness } from '../helpers/pitr.js'
+import type { DatabaseSandbox } from '../../packages/sandbox/src/arm/database-sandbox.js'
+import { pitrHarness, startPitrSandbox } from '../helpers/pitr.js'
 
 let sb: DatabaseSandbox
 let base: Record<string, string>
@@ -47,20 +43,7 @@ function client(maxRetries = 0) {
 const recent = () => new Date(Date.now() - 500).toISOString()
 
 beforeAll(async () => {
-  sb = await startDatabaseSandbox()
-  tls.setDefaultCACertificates([...tls.getCACertificates('default'), sb.caPem])
-  base = {
-    'subscription-id': sb.arm.subscriptionId,
-    'resource-group': 'rg-prod',
-    'source-server': 'prod-db',
-    'client-id': sb.clientId,
-    'tenant-id': sb.tenantId
-  }
-  const wait =
-    sb.arm.servers.get('prod-db')!.cluster!.baseBackupAt.getTime() +
-    1500 -
-    Date.now()
-  if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+  ;({ sb, base } = await startPitrSandbox())
 })
 afterAll(async () => {
   await sb?.close()

@@ -1,10 +1,6 @@
-import tls from 'node:tls'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import {
-  startDatabaseSandbox,
-  type DatabaseSandbox
-} from '../../packages/sandbox/src/arm/database-sandbox.js'
-import { pitrHarness } from '../helpers/pitr.js'
+import type { DatabaseSandbox } from '../../packages/sandbox/src/arm/database-sandbox.js'
+import { pitrHarness, startPitrSandbox } from '../helpers/pitr.js'
 
 let sb: DatabaseSandbox
 let base: Record<string, string>
@@ -17,20 +13,7 @@ const { sourceWrites, putsFor, restore } = pitrHarness(
 const recent = () => new Date(Date.now() - 500).toISOString()
 
 beforeAll(async () => {
-  sb = await startDatabaseSandbox()
-  tls.setDefaultCACertificates([...tls.getCACertificates('default'), sb.caPem])
-  base = {
-    'subscription-id': sb.arm.subscriptionId,
-    'resource-group': 'rg-prod',
-    'source-server': 'prod-db',
-    'client-id': sb.clientId,
-    'tenant-id': sb.tenantId
-  }
-  const wait =
-    sb.arm.servers.get('prod-db')!.cluster!.baseBackupAt.getTime() +
-    1500 -
-    Date.now()
-  if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+  ;({ sb, base } = await startPitrSandbox())
 })
 afterAll(async () => {
   await sb?.close()

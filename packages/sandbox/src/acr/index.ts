@@ -223,6 +223,24 @@ export async function startAcrEmulator(
   options: AcrEmulatorOptions
 ): Promise<AcrEmulator> {
   const repos = new Map<string, Repository>()
+  /** The repository, or undefined after answering 404 NAME_UNKNOWN (the OCI and ACR error for an unknown name). */
+  const findRepository = (
+    res: ServerResponse,
+    name: string
+  ): Repository | undefined => {
+    const repo = repos.get(name)
+    if (!repo)
+      errors(
+        res,
+        404,
+        'NAME_UNKNOWN',
+        'repository name not known to registry',
+        {
+          name
+        }
+      )
+    return repo
+  }
   const labels = new Map<string, string>() // label → digest, per repository: `${repo}\n${label}`
   const signingKey = generateSigningKey('RS256')
   const accessTokens = new Map<
@@ -661,17 +679,8 @@ export async function startAcrEmulator(
     const m = /^(.+?)(?:\/(_tags|_manifests)(?:\/([^/]+))?)?$/.exec(path)
     const name = m?.[1] ?? ''
     if (!authorize(req, res, `repository:${name}:metadata_read`)) return
-    const repo = repos.get(name)
-    if (!repo) {
-      errors(
-        res,
-        404,
-        'NAME_UNKNOWN',
-        'repository name not known to registry',
-        { name }
-      )
-      return
-    }
+    const repo = findRepository(res, name)
+    if (!repo) return
     if (req.method !== 'GET') {
       errors(
         res,
@@ -767,17 +776,8 @@ export async function startAcrEmulator(
     }
     const name = m[1] ?? ''
     if (!authorize(req, res, `repository:${name}:pull`)) return
-    const repo = repos.get(name)
-    if (!repo) {
-      errors(
-        res,
-        404,
-        'NAME_UNKNOWN',
-        'repository name not known to registry',
-        { name }
-      )
-      return
-    }
+    const repo = findRepository(res, name)
+    if (!repo) return
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       errors(
         res,

@@ -515,6 +515,20 @@ const col = (
   priority
 })
 
+/** The wide (-o wide) columns kubectl shows for workloads with a pod template: Containers, Images, Selector. */
+function templateCols() {
+  return [
+    col('Containers', 'string', 'Names of each container in the template.', 1),
+    col(
+      'Images',
+      'string',
+      'Images referenced by each container in the template.',
+      1
+    ),
+    col('Selector', 'string', 'Label selector for pods.', 1)
+  ]
+}
+
 interface ContainerLike {
   name?: string
   image?: string
@@ -615,19 +629,7 @@ export function tableFor(def: ResourceDef): {
             'Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.'
           ),
           ageCol,
-          col(
-            'Containers',
-            'string',
-            'Names of each container in the template.',
-            1
-          ),
-          col(
-            'Images',
-            'string',
-            'Images referenced by each container in the template.',
-            1
-          ),
-          col('Selector', 'string', 'Label selector for pods.', 1)
+          ...templateCols()
         ],
         cells: (d, now) => {
           const [names, images] = containerColumns(d.spec?.template)
@@ -655,19 +657,7 @@ export function tableFor(def: ResourceDef): {
             'The number of ready replicas for this replica set.'
           ),
           ageCol,
-          col(
-            'Containers',
-            'string',
-            'Names of each container in the template.',
-            1
-          ),
-          col(
-            'Images',
-            'string',
-            'Images referenced by each container in the template.',
-            1
-          ),
-          col('Selector', 'string', 'Label selector for pods.', 1)
+          ...templateCols()
         ],
         cells: (rs, now) => {
           const [names, images] = containerColumns(rs.spec?.template)
