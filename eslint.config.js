@@ -59,7 +59,7 @@ export default tseslint.config(
   },
   {
     // The sandbox and drill CLIs and the benchmarks are command-line programs: they print.
-    files: ['packages/sandbox/src/cli/**/*.ts', 'bench/**/*.ts'],
+    files: ['packages/*/src/cli/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-console': 'off' }
   },
   {

@@ -1,6 +1,7 @@
 import { ContainerRegistryClient } from '@azure/container-registry'
 import { createAzureCredential } from '@rollback-actions/azure'
-import { AZURE_OIDC_AUDIENCE, runAction } from '@rollback-actions/sandbox'
+import { runAction } from '@rollback-actions/drill'
+import { AZURE_OIDC_AUDIENCE } from '@rollback-actions/sandbox'
 import { benchSandbox, type BenchResult } from './lib.js'
 
 const TAGS = 10_000

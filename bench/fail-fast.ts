@@ -1,4 +1,5 @@
-import { runAction, type ScenarioDeployment } from '@rollback-actions/sandbox'
+import { runAction } from '@rollback-actions/drill'
+import type { ScenarioDeployment } from '@rollback-actions/sandbox'
 import { benchSandbox, kubectlTimed, type BenchResult } from './lib.js'
 
 /**

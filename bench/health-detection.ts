@@ -16,16 +16,16 @@ import {
   startPrometheus,
   syntheticHistory,
   type TrafficPhase
-} from '../packages/sandbox/src/prometheus/index.js'
-import { RequestLog } from '../packages/sandbox/src/server.js'
+} from '@rollback-actions/sandbox'
+import { RequestLog } from '@rollback-actions/emulators'
 import {
   HEALTHY_PROFILE,
   createProductServiceRuntime,
   startLoadGenerator,
   startServiceProxy,
   type LoadProfile
-} from '../packages/sandbox/src/service/index.js'
-import { createCertificateAuthority } from '../packages/sandbox/src/tls.js'
+} from '@rollback-actions/sandbox'
+import { createCertificateAuthority } from '@rollback-actions/emulators'
 import { median, type BenchResult } from './lib.js'
 
 /** The fault: a release answering 20 % 5xx with a 900 ms p95 (the scenario's "degraded" profile). */

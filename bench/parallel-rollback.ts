@@ -1,4 +1,5 @@
-import { runAction, type ScenarioDeployment } from '@rollback-actions/sandbox'
+import { runAction } from '@rollback-actions/drill'
+import type { ScenarioDeployment } from '@rollback-actions/sandbox'
 import { benchSandbox, kubectlTimed, median, type BenchResult } from './lib.js'
 
 const N = 10

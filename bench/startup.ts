@@ -5,9 +5,9 @@ import { join } from 'node:path'
 import {
   actionInputDefaults,
   inputVariable,
-  runAction,
-  type Sandbox
-} from '@rollback-actions/sandbox'
+  runAction
+} from '@rollback-actions/drill'
+import type { Sandbox } from '@rollback-actions/sandbox'
 import { benchSandbox, median, type BenchResult } from './lib.js'
 
 /** Spawns a node script and returns ms from spawn to the first request any sandbox server saw after it. */

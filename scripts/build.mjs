@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Bundles every action: for each actions/<name>/action.yml, the files named by runs.main / runs.post
-// (dist/<x>.js) are built from src/<x>.ts with esbuild (STYLE.md §9). No hand-kept entry list.
+// (dist/<x>.js) are built from src/<x>.ts with esbuild. No hand-kept entry list.
 //   node scripts/build.mjs            write the bundles
 //   node scripts/build.mjs --check    build in memory and fail when a committed bundle differs or is missing
 import {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The root action.yml is the Marketplace facade of one action (STYLE.md §2): it declares exactly that action's inputs
+// The root action.yml is the Marketplace facade of one action: it declares exactly that action's inputs
 // and outputs and points runs.main at its bundle. This regenerates it from actions/<fronted>/action.yml.
 //   node scripts/gen-facade.mjs [--check]
 import { readFileSync, writeFileSync } from 'node:fs'

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generates the Inputs and Outputs tables of every action from its action.yml (STYLE.md §13):
+// Generates the Inputs and Outputs tables of every action from its action.yml:
 //   actions/<name>/README.md between <!-- inputs:start --> / <!-- inputs:end --> and <!-- outputs:start --> / <!-- outputs:end -->
 //   README.md between <!-- <name>:inputs:start --> / <!-- <name>:inputs:end --> (and outputs) where present.
 //   node scripts/gen-readme.mjs           rewrite the tables

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // workflows-templates/ is the source of the reusable workflows; callable workflows must sit flat in
-// .github/workflows/ (STYLE.md §12). This copies each template there.
+// .github/workflows/. This copies each template there.
 //   node scripts/sync-workflows.mjs          copy
 //   node scripts/sync-workflows.mjs --check  fail when a copy differs or is missing
 import {

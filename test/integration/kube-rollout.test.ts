@@ -13,16 +13,16 @@ import {
   waitForRollout,
   type KubeClients
 } from '@rollback-actions/kube'
-import { RequestLog } from '../../packages/sandbox/src/server.js'
+import { RequestLog } from '@rollback-actions/emulators'
 import {
   createCertificateAuthority,
   type KeyPairPem
-} from '../../packages/sandbox/src/tls.js'
+} from '@rollback-actions/emulators'
 import {
   fakeRuntime,
   startKubernetesEmulator,
   type KubernetesEmulator
-} from '../../packages/sandbox/src/kube/index.js'
+} from '@rollback-actions/emulators'
 
 const REPO = 'sandboxacr.azurecr.io/shop/web'
 const GOOD_OLD = `${REPO}:v1`

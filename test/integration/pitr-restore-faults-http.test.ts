@@ -6,7 +6,7 @@ import {
   createFlexibleServerClient,
   planRestore
 } from '@rollback-actions/pitr'
-import type { DatabaseSandbox } from '../../packages/sandbox/src/arm/database-sandbox.js'
+import type { DatabaseSandbox } from '@rollback-actions/sandbox'
 import { pitrHarness, startPitrSandbox } from '../helpers/pitr.js'
 
 let sb: DatabaseSandbox

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { DatabaseSandbox } from '../../packages/sandbox/src/arm/database-sandbox.js'
+import type { DatabaseSandbox } from '@rollback-actions/sandbox'
 import { pitrHarness, startPitrSandbox } from '../helpers/pitr.js'
 
 let sb: DatabaseSandbox

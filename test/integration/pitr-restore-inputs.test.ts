@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import {
   startDatabaseSandbox,
   type DatabaseSandbox
-} from '../../packages/sandbox/src/arm/database-sandbox.js'
+} from '@rollback-actions/sandbox'
 import { run } from '../../actions/pitr-restore/src/main.js'
 import { fakeContext } from '../helpers/fake-context.js'
 

@@ -11,14 +11,14 @@ import {
   actionInputDefaults,
   REPO_ROOT,
   runAction
-} from '../../packages/sandbox/src/run-action.js'
-import { RequestLog } from '../../packages/sandbox/src/server.js'
-import { createCertificateAuthority } from '../../packages/sandbox/src/tls.js'
+} from '@rollback-actions/drill'
+import { RequestLog } from '@rollback-actions/emulators'
+import { createCertificateAuthority } from '@rollback-actions/emulators'
 import {
   fakeRuntime,
   startKubernetesEmulator,
   type KubernetesEmulator
-} from '../../packages/sandbox/src/kube/index.js'
+} from '@rollback-actions/emulators'
 
 const REPO = 'sandboxacr.azurecr.io/shop/web'
 const OLD = `${REPO}:v1`

@@ -11,20 +11,17 @@ import {
   TagDiscoveryError,
   type RegistryClient
 } from '@rollback-actions/registry'
-import {
-  startAcrEmulator,
-  type AcrEmulator
-} from '../../packages/sandbox/src/acr/index.js'
+import { startAcrEmulator, type AcrEmulator } from '@rollback-actions/emulators'
 import {
   startEntraEmulator,
   type EntraEmulator
-} from '../../packages/sandbox/src/entra/index.js'
+} from '@rollback-actions/emulators'
 import {
   startGitHubOidcEmulator,
   type GitHubOidcEmulator
-} from '../../packages/sandbox/src/oidc/index.js'
-import { RequestLog } from '../../packages/sandbox/src/server.js'
-import { createCertificateAuthority } from '../../packages/sandbox/src/tls.js'
+} from '@rollback-actions/emulators'
+import { RequestLog } from '@rollback-actions/emulators'
+import { createCertificateAuthority } from '@rollback-actions/emulators'
 import { actionDefaults } from '../helpers/fake-context.js'
 
 /** discover-tag's default tag pattern, read from its action.yml (defaults live there only). */

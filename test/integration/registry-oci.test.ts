@@ -11,11 +11,11 @@ import {
   OCI_MEDIA_TYPES,
   pushImage,
   sha256Digest
-} from '../../packages/sandbox/src/oci/index.js'
+} from '@rollback-actions/emulators'
 import {
   startDockerRegistry,
   type DockerRegistry
-} from '../../packages/sandbox/src/oci/docker-registry.js'
+} from '@rollback-actions/emulators'
 import { actionDefaults } from '../helpers/fake-context.js'
 
 /** discover-tag's default tag pattern, read from its action.yml (defaults live there only). */

@@ -7,10 +7,10 @@ import {
   startKubernetesEmulator,
   type FakeRuntime,
   type KubernetesEmulator
-} from '../../packages/sandbox/src/kube/index.js'
-import { runAction } from '../../packages/sandbox/src/run-action.js'
-import { RequestLog } from '../../packages/sandbox/src/server.js'
-import { createCertificateAuthority } from '../../packages/sandbox/src/tls.js'
+} from '@rollback-actions/emulators'
+import { runAction } from '@rollback-actions/drill'
+import { RequestLog } from '@rollback-actions/emulators'
+import { createCertificateAuthority } from '@rollback-actions/emulators'
 import { run } from '../../actions/secret-swap/src/main.js'
 import { fakeContext } from '../helpers/fake-context.js'
 

@@ -21,9 +21,9 @@ import {
   INFRA_PROTECTED_DATABASE,
   INFRA_STABLE_STATE,
   runInfrastructureScenario
-} from '../../packages/sandbox/src/drill/infrastructure.js'
-import type { InfrastructureRepo } from '../../packages/sandbox/src/drill/infrastructure.js'
-import { runAction } from '../../packages/sandbox/src/run-action.js'
+} from '@rollback-actions/drill'
+import type { InfrastructureRepo } from '@rollback-actions/drill'
+import { runAction } from '@rollback-actions/drill'
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'terraform')
 const log = silentLogger

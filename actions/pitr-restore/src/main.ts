@@ -17,7 +17,7 @@ const window = (plan: Pick<RestorePlan, 'dataLossWindowSeconds'>) =>
     ? 'unknown (no failure-time)'
     : `${plan.dataLossWindowSeconds} s (RPO ${PITR.rpoSeconds} s)`
 
-/** pitr-restore: point-in-time restore of a flexible server to a new server (STYLE.md §5). */
+/** pitr-restore: point-in-time restore of a flexible server to a new server. */
 export const run = defineAction('pitr-restore', async (ctx) => {
   const inputs = ctx.inputs(PitrRestoreInputs)
   const credential =

@@ -29,7 +29,7 @@ interface Written {
   changed: boolean
 }
 
-/** secret-swap: point the apps at another database server and restart them (STYLE.md §5). */
+/** secret-swap: point the apps at another database server and restart them. */
 export const run = defineAction('secret-swap', async (ctx: ActionContext) => {
   const inputs = ctx.inputs(SecretSwapInputs)
   let credential: TokenCredential | undefined

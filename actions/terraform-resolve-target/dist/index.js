@@ -52487,7 +52487,7 @@ async function fromDeployments(ctx, inputs, repoDir) {
     auth: inputs.githubToken,
     baseUrl: ctx.env.GITHUB_API_URL ?? "https://api.github.com",
     userAgent: "rollback-actions/terraform-resolve-target",
-    // Octokit logs failed requests on console.error; route everything through the action's logger (STYLE.md §8).
+    // Octokit logs failed requests on console.error; route everything through the action's logger.
     log: {
       debug: (m) => ctx.log.debug(m),
       info: (m) => ctx.log.debug(m),

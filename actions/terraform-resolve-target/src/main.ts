@@ -52,7 +52,7 @@ async function fromDeployments(
     auth: inputs.githubToken,
     baseUrl: ctx.env.GITHUB_API_URL ?? 'https://api.github.com',
     userAgent: 'rollback-actions/terraform-resolve-target',
-    // Octokit logs failed requests on console.error; route everything through the action's logger (STYLE.md §8).
+    // Octokit logs failed requests on console.error; route everything through the action's logger.
     log: {
       debug: (m: string) => ctx.log.debug(m),
       info: (m: string) => ctx.log.debug(m),
@@ -88,7 +88,7 @@ async function fromDeployments(
   }
 }
 
-/** terraform-resolve-target: which commit an infrastructure rollback returns to, and why (STYLE.md §5). */
+/** terraform-resolve-target: which commit an infrastructure rollback returns to, and why. */
 export const run = defineAction('terraform-resolve-target', async (ctx) => {
   const inputs = ctx.inputs(ResolveTargetInputs)
   const repoDir = repositoryDir(inputs.workingDirectory)

@@ -63,7 +63,7 @@ export interface ContextIO {
   env: NodeJS.ProcessEnv
 }
 
-/** What an action body receives (STYLE.md §5). */
+/** What an action body receives. */
 export interface ActionContext {
   readonly id: string
   /** Reads, masks and validates the inputs the schema declares; throws InputError. */

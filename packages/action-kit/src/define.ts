@@ -3,7 +3,7 @@ import { errorMessage, SuiteError, UserError } from './errors.js'
 import { realContext } from './real-context.js'
 
 /**
- * The single error funnel (STYLE.md §5). Returns `run(ctx = realContext(id))`, which runs `body`, turns any thrown
+ * The single error funnel. Returns `run(ctx = realContext(id))`, which runs `body`, turns any thrown
  * value into a failed step with the message `<id>: <message>` (stack at debug level unless it is a UserError), and
  * always writes the job summary and audit, failed runs included. Nothing else calls `setFailed` or `process.exit`.
  */

@@ -1,5 +1,5 @@
 /**
- * The suite's error classes (STYLE.md §7). Only these are thrown; `defineAction` is the single funnel that turns them
+ * The suite's error classes. Only these are thrown; `defineAction` is the single funnel that turns them
  * into a failed step. SDK errors are wrapped with context via `{ cause }`, never with their raw body.
  */
 export class SuiteError extends Error {

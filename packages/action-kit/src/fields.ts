@@ -7,7 +7,7 @@ import {
 } from './image-reference.js'
 
 /**
- * Shared zod field types for action inputs (STYLE.md §6). `ctx.inputs()` turns an empty input into `undefined`, so
+ * Shared zod field types for action inputs. `ctx.inputs()` turns an empty input into `undefined`, so
  * optional inputs are `field.optional()`; defaults live in action.yml only.
  */
 

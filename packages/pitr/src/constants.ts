@@ -1,4 +1,4 @@
-/** Shared names of the point-in-time restore package (STYLE.md §3). */
+/** Shared names of the point-in-time restore package. */
 export const PITR = {
   /** Recovery point objective the suite promises: at most 15 minutes of data lost. */
   rpoSeconds: 900,

@@ -1,32 +1,8 @@
-export { startSandbox, writeEnvFile, AZURE_OIDC_AUDIENCE } from './sandbox.js'
-export type { Sandbox, SandboxOptions } from './sandbox.js'
-export {
-  loadScenario,
-  resolveScenarioTime,
-  DEFAULT_SCENARIO_PATH,
-  Scenario
-} from './scenario.js'
-export type { ScenarioDeployment, ScenarioTag } from './scenario.js'
-export {
-  runAction,
-  parseGithubOutput,
-  inputVariable,
-  actionInputDefaults,
-  REPO_ROOT
-} from './run-action.js'
-export type { ActionRun, RunActionOptions } from './run-action.js'
-export { RequestLog, startServer, readBody, sendJson } from './server.js'
-export type { RecordedRequest, RunningServer } from './server.js'
-export { createCertificateAuthority } from './tls.js'
-export type { CertificateAuthority, KeyPairPem } from './tls.js'
-export { runDrill, SCENARIOS } from './drill/drill.js'
-export type { ScenarioName } from './drill/drill.js'
-export { startKubernetesEmulator, fakeRuntime } from './kube/index.js'
-export type {
-  KubernetesEmulator,
-  ContainerRuntime,
-  ContainerHandle,
-  ContainerStartSpec,
-  SeedDeploymentSpec,
-  KubeObject
-} from './kube/index.js'
+// @rollback-actions/sandbox: the simulated world the drill and the tests run against — scenario data, the
+// product-service runtime, the Service proxy, a real Prometheus with its load generator, the database services,
+// and startSandbox / `npm run sandbox`, which wire the emulators of @rollback-actions/emulators together.
+export * from './sandbox.js'
+export * from './scenario.js'
+export * from './database.js'
+export * from './prometheus/index.js'
+export * from './service/index.js'

@@ -1,29 +1,29 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { startAcrEmulator, type AcrEmulator } from './acr/index.js'
+import { startAcrEmulator, type AcrEmulator } from '@rollback-actions/emulators'
+import { startDatabaseServices, type DatabaseServices } from './database.js'
 import {
-  startDatabaseServices,
-  type DatabaseServices
-} from './arm/database-sandbox.js'
-import { startEntraEmulator, type EntraEmulator } from './entra/index.js'
+  startEntraEmulator,
+  type EntraEmulator
+} from '@rollback-actions/emulators'
 import {
   startKubernetesEmulator,
   type KubernetesEmulator
-} from './kube/index.js'
+} from '@rollback-actions/emulators'
 import {
   GITHUB_OIDC_ISSUER,
   githubSubject,
   startGitHubOidcEmulator,
   type GitHubOidcClaims,
   type GitHubOidcEmulator
-} from './oidc/index.js'
+} from '@rollback-actions/emulators'
 import { loadScenario, resolveScenarioTime, type Scenario } from './scenario.js'
-import { RequestLog, type RunningServer } from './server.js'
+import { RequestLog, type RunningServer } from '@rollback-actions/emulators'
 import { scenarioProfiles, startMonitoring } from './prometheus/index.js'
 import { createProductServiceRuntime } from './service/runtime.js'
 import { startServiceProxy } from './service/proxy.js'
-import { createCertificateAuthority } from './tls.js'
+import { createCertificateAuthority } from '@rollback-actions/emulators'
 
 /** GitHub environments the sandbox's app registration trusts (a federated credential each). */
 export const SANDBOX_ENVIRONMENTS = ['staging', 'production'] as const

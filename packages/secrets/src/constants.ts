@@ -1,4 +1,4 @@
-/** Shared names of the secret-swap package (STYLE.md §3). */
+/** Shared names of the secret-swap package. */
 export const SWAP = {
   /** Key Vault tag on a version written by secret-swap: the version it replaced (for swap-back). */
   previousVersionTag: 'rollback-actions-previous-version',

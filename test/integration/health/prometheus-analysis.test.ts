@@ -20,7 +20,7 @@ import {
   syntheticHistory,
   type RunningPrometheus,
   type TrafficPhase
-} from '../../../packages/sandbox/src/prometheus/index.js'
+} from '@rollback-actions/sandbox'
 import { run as validateHealth } from '../../../actions/validate-health/src/main.js'
 import { run as evaluateTriggers } from '../../../actions/evaluate-rollback-triggers/src/main.js'
 import { fakeContext } from '../../helpers/fake-context.js'

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { ContainerHandle } from '../../../packages/sandbox/src/kube/index.js'
-import {
-  PostgresCluster,
-  makeClusterRoot
-} from '../../../packages/sandbox/src/postgres/index.js'
-import { createProductServiceRuntime } from '../../../packages/sandbox/src/service/index.js'
+import type { ContainerHandle } from '@rollback-actions/emulators'
+import { PostgresCluster, makeClusterRoot } from '@rollback-actions/emulators'
+import { createProductServiceRuntime } from '@rollback-actions/sandbox'
 
 let cluster: PostgresCluster | undefined
 const handles: ContainerHandle[] = []

@@ -4,12 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { PrometheusClient, httpRequest } from '@rollback-actions/health'
-import {
-  RequestLog,
-  type RunningServer
-} from '../../../packages/sandbox/src/server.js'
-import { createCertificateAuthority } from '../../../packages/sandbox/src/tls.js'
-import type { ContainerHandle } from '../../../packages/sandbox/src/kube/index.js'
+import { RequestLog, type RunningServer } from '@rollback-actions/emulators'
+import { createCertificateAuthority } from '@rollback-actions/emulators'
+import type { ContainerHandle } from '@rollback-actions/emulators'
 import {
   createProductServiceRuntime,
   startLoadGenerator,
@@ -17,11 +14,11 @@ import {
   type LoadGenerator,
   type ProductServiceRuntime,
   type ServiceEndpoint
-} from '../../../packages/sandbox/src/service/index.js'
+} from '@rollback-actions/sandbox'
 import {
   startPrometheus,
   type RunningPrometheus
-} from '../../../packages/sandbox/src/prometheus/index.js'
+} from '@rollback-actions/sandbox'
 
 const image = (tag: string) =>
   `sandbox.azurecr.io/warranty-hub/product-service:${tag}`

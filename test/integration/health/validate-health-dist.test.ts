@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { runAction } from '../../../packages/sandbox/src/run-action.js'
+import { runAction } from '@rollback-actions/drill'
 import {
   backfill,
   startPrometheus,
   syntheticHistory,
   type RunningPrometheus
-} from '../../../packages/sandbox/src/prometheus/index.js'
+} from '@rollback-actions/sandbox'
 
 let dir: string
 let prom: RunningPrometheus

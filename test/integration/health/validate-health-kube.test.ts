@@ -7,20 +7,17 @@ import { createKubeClients } from '@rollback-actions/kube'
 import { validateHealth, type ValidationPlan } from '@rollback-actions/health'
 import { run } from '../../../actions/validate-health/src/main.js'
 import { fakeContext } from '../../helpers/fake-context.js'
-import {
-  RequestLog,
-  type RunningServer
-} from '../../../packages/sandbox/src/server.js'
-import { createCertificateAuthority } from '../../../packages/sandbox/src/tls.js'
+import { RequestLog, type RunningServer } from '@rollback-actions/emulators'
+import { createCertificateAuthority } from '@rollback-actions/emulators'
 import {
   startKubernetesEmulator,
   type KubernetesEmulator
-} from '../../../packages/sandbox/src/kube/index.js'
+} from '@rollback-actions/emulators'
 import {
   createProductServiceRuntime,
   startServiceProxy,
   type ProductServiceRuntime
-} from '../../../packages/sandbox/src/service/index.js'
+} from '@rollback-actions/sandbox'
 
 const REGISTRY = 'sandbox.azurecr.io'
 const repo = `${REGISTRY}/warranty-hub/product-service`

@@ -10,13 +10,13 @@ import {
 import {
   startEntraEmulator,
   type EntraEmulator
-} from '../../../packages/sandbox/src/entra/index.js'
+} from '@rollback-actions/emulators'
 import {
   startGitHubOidcEmulator,
   type GitHubOidcEmulator
-} from '../../../packages/sandbox/src/oidc/index.js'
-import { RequestLog } from '../../../packages/sandbox/src/server.js'
-import { createCertificateAuthority } from '../../../packages/sandbox/src/tls.js'
+} from '@rollback-actions/emulators'
+import { RequestLog } from '@rollback-actions/emulators'
+import { createCertificateAuthority } from '@rollback-actions/emulators'
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 const CLIENT = '0b6f1b3c-5f7a-4c8e-9d2a-1a2b3c4d5e6f'

@@ -4,20 +4,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { run } from '../../../actions/discover-tag/src/main.js'
 import { fakeContext } from '../../helpers/fake-context.js'
-import {
-  generateImage,
-  pushImage
-} from '../../../packages/sandbox/src/oci/index.js'
+import { generateImage, pushImage } from '@rollback-actions/emulators'
 import {
   startDockerRegistry,
   type DockerRegistry
-} from '../../../packages/sandbox/src/oci/docker-registry.js'
-import {
-  RequestLog,
-  sendJson,
-  startServer
-} from '../../../packages/sandbox/src/server.js'
-import { createCertificateAuthority } from '../../../packages/sandbox/src/tls.js'
+} from '@rollback-actions/emulators'
+import { RequestLog, sendJson, startServer } from '@rollback-actions/emulators'
+import { createCertificateAuthority } from '@rollback-actions/emulators'
 
 const REPO = 'warranty-hub/product-service'
 const T0 = Date.UTC(2026, 2, 1)

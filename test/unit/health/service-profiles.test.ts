@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { Scenario } from '../../../packages/sandbox/src/scenario.js'
-import { scenarioProfiles } from '../../../packages/sandbox/src/prometheus/index.js'
-import { HEALTHY_PROFILE } from '../../../packages/sandbox/src/service/index.js'
+import { Scenario } from '@rollback-actions/sandbox'
+import { scenarioProfiles } from '@rollback-actions/sandbox'
+import { HEALTHY_PROFILE } from '@rollback-actions/sandbox'
 
 const scenario = Scenario.parse({
   registry: {

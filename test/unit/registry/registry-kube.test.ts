@@ -8,8 +8,8 @@ import {
   sendJson,
   startServer,
   type RunningServer
-} from '../../../packages/sandbox/src/server.js'
-import { createCertificateAuthority } from '../../../packages/sandbox/src/tls.js'
+} from '@rollback-actions/emulators'
+import { createCertificateAuthority } from '@rollback-actions/emulators'
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`
 const OLD = `sha256:${'cd'.repeat(32)}`

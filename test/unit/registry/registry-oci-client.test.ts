@@ -11,16 +11,13 @@ import {
   parseChallenge,
   type TagListing
 } from '@rollback-actions/registry'
-import {
-  generateImage,
-  type GeneratedImage
-} from '../../../packages/sandbox/src/oci/index.js'
+import { generateImage, type GeneratedImage } from '@rollback-actions/emulators'
 import {
   RequestLog,
   sendJson,
   startServer,
   type RunningServer
-} from '../../../packages/sandbox/src/server.js'
+} from '@rollback-actions/emulators'
 
 describe('parseChallenge and nextLink', () => {
   it.each([

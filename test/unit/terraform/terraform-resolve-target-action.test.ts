@@ -17,7 +17,7 @@ import {
   sendJson,
   startServer,
   type RunningServer
-} from '../../../packages/sandbox/src/server.js'
+} from '@rollback-actions/emulators'
 import { fakeContext } from '../../helpers/fake-context.js'
 
 const ID = 'terraform-resolve-target'

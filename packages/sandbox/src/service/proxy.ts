@@ -5,8 +5,8 @@ import {
   sendJson,
   type RequestLog,
   type RunningServer
-} from '../server.js'
-import type { KeyPairPem } from '../tls.js'
+} from '@rollback-actions/emulators'
+import type { KeyPairPem } from '@rollback-actions/emulators'
 
 /** One pod behind the Service. */
 export interface ServiceEndpoint {

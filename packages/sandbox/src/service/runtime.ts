@@ -6,7 +6,7 @@ import type {
   ContainerHandle,
   ContainerRuntime,
   ContainerStartSpec
-} from '../kube/types.js'
+} from '@rollback-actions/emulators'
 
 /** How a version of the service behaves under load (from the scenario's tag). */
 export interface LoadProfile {

@@ -1,0 +1,24 @@
+// npm run drill [-- --out DIR] [--scenario application|database|infrastructure|all]
+// A full rollback drill against the local sandbox; writes DIR/drill-report.md and DIR/drill-report.json.
+// Exits 0 only when every scenario run restored service.
+import { parseArgs } from 'node:util'
+import { runDrill, SCENARIOS, type ScenarioName } from '../drill.js'
+
+const { values } = parseArgs({
+  options: {
+    out: { type: 'string', default: './drill-output' },
+    scenario: { type: 'string', default: 'application' }
+  }
+})
+if (!SCENARIOS.includes(values.scenario as ScenarioName)) {
+  console.error(
+    `drill: --scenario must be one of ${SCENARIOS.join(', ')}; got "${values.scenario}"`
+  )
+  process.exit(2)
+}
+const report = await runDrill({
+  outDir: values.out,
+  scenario: values.scenario as ScenarioName,
+  onLine: (line) => console.log(line)
+})
+process.exit(report.verdict === 'restored' ? 0 : 1)

@@ -1,0 +1,170 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { DrillStep } from './engine/execute.js'
+
+/** Targets the runbook holds rollbacks to (seconds). */
+export const TARGETS = {
+  /** Application-only rollback. */
+  applicationRtoSeconds: 30 * 60,
+  /** Database recovery point objective. */
+  rpoSeconds: 15 * 60,
+  /** Whole-system recovery time objective. */
+  systemRtoSeconds: 4 * 3600
+} as const
+
+/** One SLO reading (validate-health's Prometheus checks). */
+export interface SloRow {
+  check: string
+  at: string
+  value?: string
+  threshold?: string
+  outcome: string
+  query?: string
+}
+
+/** The application section of the drill report (field names are part of the product: keep them). */
+export interface ApplicationReport {
+  verdict: 'restored' | 'failed'
+  service: string
+  from_image: string | null
+  to_image: string | null
+  /** Seconds from the failed deployment to validate-health's `unhealthy` verdict. */
+  detection_seconds: number | null
+  /** Seconds from detection to the validated `healthy` verdict on the previous stable image. */
+  rto_seconds: number | null
+  rto_target_seconds: number
+  rto_met: boolean
+  health_before: string | null
+  health_after: string | null
+  /** Last Prometheus SLO reading of each check when the failure was detected, and after the rollback. */
+  slo_before: SloRow[]
+  slo_after: SloRow[]
+  /** Every audit record the actions wrote (who, what, when, outcome, from → to), in run order: the audit trail. */
+  audit: Array<Record<string, unknown>>
+  steps: DrillStep[]
+  error?: string
+}
+
+/** The whole drill report: `drill-report.json` (this object) and `drill-report.md`. */
+export interface DrillReport {
+  verdict: 'restored' | 'failed'
+  scenario: string
+  started_at: string
+  finished_at: string
+  /** Application scenario fields at the top level, as the issue names them. */
+  from_image: string | null
+  to_image: string | null
+  detection_seconds: number | null
+  rto_seconds: number | null
+  steps: DrillStep[]
+  application?: ApplicationReport
+  database?: Record<string, unknown> & { verdict?: string; steps?: DrillStep[] }
+  infrastructure?: Record<string, unknown> & {
+    verdict?: string
+    steps?: DrillStep[]
+  }
+  error?: string
+}
+
+const fmt = (n: number | null | undefined) =>
+  n === null || n === undefined ? '—' : `${n.toFixed(1)} s`
+
+function stepsTable(steps: DrillStep[]): string {
+  const rows = steps.map(
+    (s) =>
+      `| ${s.job ?? ''} | ${s.name} | ${s.outcome} | ${s.started_at} | ${s.finished_at} | ${(s.note ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`
+  )
+  return [
+    '| Job | Step | Outcome | Started (UTC) | Finished (UTC) | Note |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows
+  ].join('\n')
+}
+
+function section(
+  title: string,
+  body: Record<string, unknown> & { steps?: DrillStep[] }
+): string {
+  const { steps, ...fields } = body
+  const lines = Object.entries(fields).map(
+    ([k, v]) =>
+      `| ${k} | ${typeof v === 'object' ? `\`${JSON.stringify(v)}\`` : String(v as string | number | boolean)} |`
+  )
+  return [
+    `## ${title}`,
+    '',
+    '| Field | Value |',
+    '| --- | --- |',
+    ...lines,
+    '',
+    ...(steps && steps.length > 0 ? [stepsTable(steps), ''] : [])
+  ].join('\n')
+}
+
+/** Renders the Markdown report. */
+export function renderMarkdown(report: DrillReport): string {
+  const parts = [
+    `# Rollback drill report: ${report.verdict.toUpperCase()}`,
+    '',
+    `Scenario \`${report.scenario}\`, ${report.started_at} → ${report.finished_at} (UTC).`,
+    ''
+  ]
+  if (report.error) parts.push(`> Drill error: ${report.error}`, '')
+  if (report.application) {
+    const a = report.application
+    parts.push(
+      '## Application rollback',
+      '',
+      `| Field | Value |`,
+      `| --- | --- |`,
+      `| verdict | **${a.verdict}** |`,
+      `| service | ${a.service} |`,
+      `| from_image | \`${a.from_image ?? '—'}\` |`,
+      `| to_image | \`${a.to_image ?? '—'}\` |`,
+      `| detection_seconds | ${fmt(a.detection_seconds)} |`,
+      `| rto_seconds | ${fmt(a.rto_seconds)} (target ${a.rto_target_seconds} s: ${a.rto_met ? 'met' : 'NOT met'}) |`,
+      `| health before → after | ${a.health_before ?? '—'} → ${a.health_after ?? '—'} |`,
+      '',
+      ...(a.slo_before.length + a.slo_after.length > 0
+        ? [
+            '### SLO readings (Prometheus)',
+            '',
+            '| When | Check | Value | Threshold | Outcome | Read at (UTC) |',
+            '| --- | --- | --- | --- | --- | --- |',
+            ...a.slo_before.map(
+              (r) =>
+                `| before rollback | ${r.check} | ${r.value ?? '—'} | ${r.threshold ?? ''} | ${r.outcome} | ${r.at} |`
+            ),
+            ...a.slo_after.map(
+              (r) =>
+                `| after rollback | ${r.check} | ${r.value ?? '—'} | ${r.threshold ?? ''} | ${r.outcome} | ${r.at} |`
+            ),
+            ''
+          ]
+        : []),
+      stepsTable(a.steps),
+      ''
+    )
+    if (a.error) parts.push(`> ${a.error}`, '')
+  }
+  if (report.database)
+    parts.push(section('Database rollback (PITR)', report.database))
+  if (report.infrastructure)
+    parts.push(
+      section('Infrastructure rollback (Terraform)', report.infrastructure)
+    )
+  return parts.join('\n')
+}
+
+/** Writes `drill-report.json` and `drill-report.md` into `outDir`; returns their paths. */
+export async function writeReport(
+  outDir: string,
+  report: DrillReport
+): Promise<{ json: string; markdown: string }> {
+  await mkdir(outDir, { recursive: true })
+  const json = join(outDir, 'drill-report.json')
+  const markdown = join(outDir, 'drill-report.md')
+  await writeFile(json, `${JSON.stringify(report, null, 2)}\n`)
+  await writeFile(markdown, `${renderMarkdown(report)}\n`)
+  return { json, markdown }
+}

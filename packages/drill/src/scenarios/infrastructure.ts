@@ -1,0 +1,516 @@
+import { execFile } from 'node:child_process'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { promisify } from 'node:util'
+import { parse } from 'yaml'
+import type { Logger } from '@rollback-actions/action-kit'
+import {
+  PREVIOUS_STABLE,
+  resolveTargetCommit,
+  splitAddressList,
+  terraformApplyPlan,
+  terraformInit,
+  terraformPlan,
+  terraformStateResources,
+  terraformVersion
+} from '@rollback-actions/terraform'
+import type { TerraformRunOptions } from '@rollback-actions/terraform'
+import { REPO_ROOT, runAction } from '../engine/run-action.js'
+import type { ActionRun } from '../engine/run-action.js'
+
+const run = promisify(execFile)
+
+/**
+ * The infrastructure scenario: a Terraform repository with two commits, using only the built-in `terraform_data`
+ * resource and a local backend (no provider download). Commit A is the stable deployment; commit B adds, changes,
+ * replaces and removes resources and changes a protected one. Rolling B back to A must create 1 (legacy_queue),
+ * update 2 (app_settings, the protected database), replace 1 (app_server) and delete 1 (cache).
+ */
+export const INFRA_STABLE_FILES: Record<string, string> = {
+  'main.tf': `terraform {
+  backend "local" {}
+}
+
+resource "terraform_data" "network" {
+  input = "10.20.0.0/16"
+}
+
+resource "terraform_data" "app_settings" {
+  input = "release=41"
+}
+
+resource "terraform_data" "app_server" {
+  input            = "app-server"
+  triggers_replace = ["image=api:41"]
+}
+
+resource "terraform_data" "legacy_queue" {
+  input = "orders-v1"
+}
+
+module "data" {
+  source = "./modules/data"
+  sku    = "GP_Standard_D2s_v3"
+}
+`,
+  'modules/data/main.tf': `variable "sku" {
+  type = string
+}
+
+resource "terraform_data" "database" {
+  input = var.sku
+}
+`
+}
+
+/** Commit B: the change being rolled back. */
+export const INFRA_CHANGED_FILES: Record<string, string> = {
+  'main.tf': `terraform {
+  backend "local" {}
+}
+
+resource "terraform_data" "network" {
+  input = "10.20.0.0/16"
+}
+
+resource "terraform_data" "app_settings" {
+  input = "release=42"
+}
+
+resource "terraform_data" "app_server" {
+  input            = "app-server"
+  triggers_replace = ["image=api:42"]
+}
+
+resource "terraform_data" "cache" {
+  input = "redis-6gb"
+}
+
+module "data" {
+  source = "./modules/data"
+  sku    = "GP_Standard_D4s_v3"
+}
+`,
+  'modules/data/main.tf': INFRA_STABLE_FILES['modules/data/main.tf'] ?? ''
+}
+
+/** The `terraform_data` inputs the state must hold after rolling back to commit A, by address. */
+export const INFRA_STABLE_STATE: Record<string, string> = {
+  'module.data.terraform_data.database': 'GP_Standard_D2s_v3',
+  'terraform_data.app_server': 'app-server',
+  'terraform_data.app_settings': 'release=41',
+  'terraform_data.legacy_queue': 'orders-v1',
+  'terraform_data.network': '10.20.0.0/16'
+}
+
+/** The scenario's extra protected pattern (the `terraform_data` stand-in for a database), added to the defaults. */
+export const INFRA_PROTECTED_DATABASE = '**.terraform_data.database'
+
+/** Tag pattern of successful infrastructure deployments in the scenario repository. */
+export const INFRA_DEPLOYMENT_TAG_PATTERN = 'infra-deployed-*'
+
+/** Where the scenario lives on disk. */
+export interface InfrastructureRepo {
+  /** The git repository (working tree at commit B). */
+  repoDir: string
+  stableCommit: string
+  changedCommit: string
+  /** The local backend's state file (outside every checkout, shared like remote state). */
+  statePath: string
+  /** Empty CLI config file for TF_CLI_CONFIG_FILE. */
+  cliConfigFile: string
+  /** Environment for terraform: the process env plus TF_CLI_CONFIG_FILE and CHECKPOINT_DISABLE=1 (no network). */
+  env: NodeJS.ProcessEnv
+}
+
+function git(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  return run(
+    'git',
+    [
+      '-c',
+      'user.name=Infra Drill',
+      '-c',
+      'user.email=infra-drill@example.invalid',
+      '-c',
+      'commit.gpgsign=false',
+      '-c',
+      'tag.gpgsign=false',
+      '-c',
+      'init.defaultBranch=main',
+      ...args
+    ],
+    { cwd, env: { ...process.env, ...env }, encoding: 'utf8' }
+  )
+}
+
+async function writeFiles(dir: string, files: Record<string, string>) {
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true })
+    await writeFile(join(dir, path), text)
+  }
+}
+
+/**
+ * Creates the scenario repository under `workDir`: commit A (tagged `infra-deployed-1`) and commit B (tagged
+ * `infra-deployed-2`, one day later), with `.terraform/` and plan files ignored.
+ */
+export async function createInfrastructureRepo(
+  workDir: string
+): Promise<InfrastructureRepo> {
+  const repoDir = join(workDir, 'infra-repo')
+  await mkdir(repoDir, { recursive: true })
+  const cliConfigFile = join(workDir, 'terraformrc')
+  await writeFile(cliConfigFile, '')
+  await git(repoDir, ['init', '--quiet'])
+  await writeFile(join(repoDir, '.gitignore'), '.terraform/\n*.tfplan\n')
+  const commit = async (
+    files: Record<string, string>,
+    message: string,
+    date: string,
+    tag: string
+  ) => {
+    await writeFiles(repoDir, files)
+    const dates = { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }
+    await git(repoDir, ['add', '--all'])
+    await git(repoDir, ['commit', '--quiet', '-m', message], dates)
+    await git(repoDir, ['tag', '-a', tag, '-m', `deployed ${tag}`], dates)
+    return (await git(repoDir, ['rev-parse', 'HEAD'])).stdout.trim()
+  }
+  const stableCommit = await commit(
+    INFRA_STABLE_FILES,
+    'infra: release 41',
+    '2026-11-20T10:00:00Z',
+    'infra-deployed-1'
+  )
+  const changedCommit = await commit(
+    INFRA_CHANGED_FILES,
+    'infra: release 42 (cache, bigger database)',
+    '2026-11-21T10:00:00Z',
+    'infra-deployed-2'
+  )
+  return {
+    repoDir,
+    stableCommit,
+    changedCommit,
+    statePath: join(workDir, 'state', 'terraform.tfstate'),
+    cliConfigFile,
+    env: {
+      ...process.env,
+      TF_CLI_CONFIG_FILE: cliConfigFile,
+      CHECKPOINT_DISABLE: '1'
+    }
+  }
+}
+
+/**
+ * Checks out `commit` of the scenario repository into `dir` (a fresh clone, as actions/checkout does) and runs
+ * `terraform init` there against the shared local state.
+ * @returns terraform run options for that checkout.
+ */
+export async function checkoutAndInit(
+  repo: InfrastructureRepo,
+  commit: string,
+  dir: string,
+  log: Logger
+): Promise<TerraformRunOptions> {
+  await git(dirname(dir), ['clone', '--quiet', repo.repoDir, dir])
+  await git(dir, ['checkout', '--quiet', '--detach', commit])
+  const options: TerraformRunOptions = { cwd: dir, log, env: repo.env }
+  await terraformInit({ ...options, backendConfig: [`path=${repo.statePath}`] })
+  return options
+}
+
+/** Default `protected-addresses` of terraform-plan-review, read from its action.yml (defaults live there only). */
+export async function defaultProtectedAddresses(): Promise<string[]> {
+  const doc = parse(
+    await readFile(
+      join(REPO_ROOT, 'actions', 'terraform-plan-review', 'action.yml'),
+      'utf8'
+    )
+  ) as { inputs: Record<string, { default?: string }> }
+  return splitAddressList(doc.inputs['protected-addresses']?.default ?? '')
+}
+
+/** One step of the scenario, as the drill report records it (UTC ISO-8601). */
+export interface InfrastructureStep {
+  name: string
+  started_at: string
+  finished_at: string
+  outcome: 'succeeded' | 'failed'
+  detail?: string
+}
+
+/** The drill report's infrastructure section. */
+export interface InfrastructureSection {
+  verdict: 'passed' | 'failed'
+  /** Counts and changes of the rollback plan (commit B → A). */
+  plan_summary: {
+    create: number
+    update: number
+    replace: number
+    delete: number
+    changes: { address: string; type: string; action: string }[]
+  }
+  /** Flagged changes of the rollback plan. */
+  destructive: {
+    address: string
+    action: string
+    reasons: string[]
+    allowed_by?: string
+  }[]
+  /** True when the review refused the plan while allow-destroy was empty (the expected, safe behaviour). */
+  refused_without_allowance: boolean
+  /** True when terraform-apply refused a plan file whose SHA-256 differs from the reviewed one. */
+  refused_tampered_plan: boolean
+  /** SHA-256 of the plan that was applied; '' when nothing was applied. */
+  applied_plan_sha256: string
+  /** Resources in the state after the apply, with each `terraform_data` input. */
+  state_after: { address: string; input: unknown }[]
+  target: { commit: string; source: string; tag?: string }
+  steps: InfrastructureStep[]
+  /** What went wrong, when the verdict is failed. */
+  error?: string
+}
+
+/**
+ * Runs the infrastructure rollback drill with the real terraform (≥ 1.11 on PATH): builds the scenario repository,
+ * deploys commit B, resolves "previous stable" from the deployment tags (commit A), plans the rollback in a checkout
+ * of A, runs the bundled terraform-plan-review (refused without allowance, passed with the flagged addresses
+ * allowed), shows that terraform-apply refuses a tampered plan file, applies the reviewed plan with terraform-apply,
+ * and checks the state equals commit A's. Never throws: a failed step gives verdict `failed` with `error`.
+ */
+export async function runInfrastructureScenario(options: {
+  workDir: string
+  log: Logger
+}): Promise<{ section: InfrastructureSection }> {
+  const { workDir, log } = options
+  const steps: InfrastructureStep[] = []
+  const section: InfrastructureSection = {
+    verdict: 'failed',
+    plan_summary: { create: 0, update: 0, replace: 0, delete: 0, changes: [] },
+    destructive: [],
+    refused_without_allowance: false,
+    refused_tampered_plan: false,
+    applied_plan_sha256: '',
+    state_after: [],
+    target: { commit: '', source: '' },
+    steps
+  }
+  const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const started = new Date().toISOString()
+    log.info(`infrastructure: ${name}`)
+    try {
+      const value = await fn()
+      steps.push({
+        name,
+        started_at: started,
+        finished_at: new Date().toISOString(),
+        outcome: 'succeeded'
+      })
+      return value
+    } catch (error) {
+      steps.push({
+        name,
+        started_at: started,
+        finished_at: new Date().toISOString(),
+        outcome: 'failed',
+        detail: (error as Error).message
+      })
+      throw error
+    }
+  }
+  const expectAction = (r: ActionRun, exitCode: number, what: string) => {
+    if (r.exitCode !== exitCode)
+      throw new Error(
+        `${r.action} ${what}: expected exit ${exitCode}, got ${r.exitCode}: ${r.failure ?? r.stderr.trim()}`
+      )
+  }
+
+  try {
+    await mkdir(workDir, { recursive: true })
+    const version = await step('Check terraform', async () => {
+      const v = await terraformVersion({ cwd: workDir, log })
+      assertSupportedTerraform(v)
+      return v
+    })
+    log.info(`infrastructure: terraform ${version}`)
+    const repo = await step(
+      'Create repository (commit A stable, B changed)',
+      () => createInfrastructureRepo(workDir)
+    )
+    await step('Deploy commit B', async () => {
+      const tf = await checkoutAndInit(
+        repo,
+        repo.changedCommit,
+        join(workDir, 'deploy-b'),
+        log
+      )
+      await terraformPlan('deploy.tfplan', tf)
+      await terraformApplyPlan('deploy.tfplan', tf)
+    })
+    const target = await step('Resolve previous stable commit', () =>
+      resolveTargetCommit({
+        repoDir: repo.repoDir,
+        target: PREVIOUS_STABLE,
+        tagPattern: INFRA_DEPLOYMENT_TAG_PATTERN,
+        currentCommit: repo.changedCommit,
+        log
+      })
+    )
+    section.target = {
+      commit: target.commit,
+      source: target.source,
+      ...(target.tag !== undefined && { tag: target.tag })
+    }
+    if (target.commit !== repo.stableCommit)
+      throw new Error(
+        `previous stable resolved to ${target.commit}, expected commit A ${repo.stableCommit}`
+      )
+    const rollbackDir = join(workDir, 'rollback')
+    const planFile = join(rollbackDir, 'rollback.tfplan')
+    const rollbackEnv = { ...repo.env, PATH: process.env.PATH }
+    await step('Plan rollback to commit A', async () => {
+      const tf = await checkoutAndInit(repo, target.commit, rollbackDir, log)
+      await terraformPlan(planFile, tf)
+    })
+    // runAction sets only the inputs given (the runner would add action.yml defaults): pass the defaults as the
+    // runner does, plus the scenario's database through additional-protected-addresses, as the workflow does.
+    const reviewInputs = {
+      'plan-file': planFile,
+      'working-directory': rollbackDir,
+      'protected-addresses': (await defaultProtectedAddresses()).join('\n'),
+      'additional-protected-addresses': INFRA_PROTECTED_DATABASE
+    }
+    const refused = await step(
+      'Review without allowance (must refuse)',
+      async () => {
+        const r = await runAction(
+          'terraform-plan-review',
+          { ...reviewInputs, 'allow-destroy': '' },
+          { env: rollbackEnv }
+        )
+        expectAction(r, 1, 'without allowance')
+        return r
+      }
+    )
+    section.refused_without_allowance = true
+    const flagged = JSON.parse(
+      refused.outputs['destructive-changes'] ?? '[]'
+    ) as { address: string }[]
+    const reviewed = await step(
+      'Review with the flagged changes allowed',
+      async () => {
+        const r = await runAction(
+          'terraform-plan-review',
+          {
+            ...reviewInputs,
+            'allow-destroy': flagged.map((d) => d.address).join('\n')
+          },
+          { env: rollbackEnv }
+        )
+        expectAction(r, 0, 'with allowance')
+        return r
+      }
+    )
+    const o = reviewed.outputs
+    const destructive = JSON.parse(o['destructive-changes'] ?? '[]') as {
+      address: string
+      action: string
+      reasons: string[]
+      allowedBy?: string
+    }[]
+    section.destructive = destructive.map((d) => ({
+      address: d.address,
+      action: d.action,
+      reasons: d.reasons,
+      ...(d.allowedBy !== undefined && { allowed_by: d.allowedBy })
+    }))
+    section.plan_summary = {
+      create: Number(o['create-count']),
+      update: Number(o['update-count']),
+      replace: Number(o['replace-count']),
+      delete: Number(o['delete-count']),
+      changes: []
+    }
+    const counts = section.plan_summary
+    const expected = { create: 1, update: 2, replace: 1, delete: 1 }
+    if (
+      Object.entries(expected).some(
+        ([k, v]) => counts[k as keyof typeof expected] !== v
+      )
+    )
+      throw new Error(
+        `rollback plan counts ${JSON.stringify(counts)} differ from the scenario's ${JSON.stringify(expected)}`
+      )
+    const sha = o['plan-sha256'] ?? ''
+    await step('Refuse a plan that differs from the reviewed one', async () => {
+      const wrong = sha.replace(/^./, (c) => (c === '0' ? '1' : '0'))
+      const r = await runAction(
+        'terraform-apply',
+        {
+          'plan-file': planFile,
+          'plan-sha256': wrong,
+          'working-directory': rollbackDir
+        },
+        { env: rollbackEnv }
+      )
+      expectAction(r, 1, 'with a wrong checksum')
+      section.refused_tampered_plan = true
+    })
+    const applied = await step('Apply the reviewed plan', async () => {
+      const r = await runAction(
+        'terraform-apply',
+        {
+          'plan-file': planFile,
+          'plan-sha256': sha,
+          'working-directory': rollbackDir
+        },
+        { env: rollbackEnv }
+      )
+      expectAction(r, 0, 'of the reviewed plan')
+      return r
+    })
+    section.applied_plan_sha256 = applied.outputs['applied-sha256'] ?? ''
+    section.plan_summary.changes = JSON.parse(
+      applied.outputs.changes ?? '[]'
+    ) as InfrastructureSection['plan_summary']['changes']
+    await step('Verify state equals commit A', async () => {
+      const state = await terraformStateResources({
+        cwd: rollbackDir,
+        log,
+        env: repo.env
+      })
+      section.state_after = state.map((r) => ({
+        address: r.address,
+        input: r.values.input
+      }))
+      const actual = Object.fromEntries(
+        section.state_after.map((r) => [r.address, r.input])
+      )
+      const canonical = (o: Record<string, unknown>) =>
+        JSON.stringify(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)))
+      if (canonical(actual) !== canonical(INFRA_STABLE_STATE))
+        throw new Error(
+          `state after rollback ${JSON.stringify(actual)} differs from commit A ${JSON.stringify(INFRA_STABLE_STATE)}`
+        )
+    })
+    section.verdict = 'passed'
+  } catch (error) {
+    section.error = (error as Error).message
+    log.error(`infrastructure: ${section.error}`)
+  }
+  return { section }
+}
+
+/**
+ * Checks that `version` (e.g. `1.11.4`) is Terraform 1.11 or newer within major version 1.
+ * @throws Error naming the version found and what is needed.
+ */
+export function assertSupportedTerraform(version: string): void {
+  const m = /^(\d+)\.(\d+)\./.exec(version)
+  const ok = m !== null && Number(m[1]) === 1 && Number(m[2]) >= 11
+  if (!ok)
+    throw new Error(
+      `terraform ${version} found on PATH; the infrastructure scenario needs Terraform 1.x >= 1.11`
+    )
+}

@@ -1,0 +1,291 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import sodium from 'libsodium-wrappers'
+import {
+  readBody,
+  sendJson,
+  startServer,
+  type RequestLog
+} from '../http/server.js'
+import type { KeyPairPem } from '../http/tls.js'
+
+/** GitHub secret names: letters, digits, underscores; not starting with a digit or `GITHUB_`. */
+export const GITHUB_SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+/** Base64 as GitHub validates `encrypted_value` (github-api.md §2). */
+const BASE64 =
+  /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})$/
+
+/** One environment secret as the emulator holds it. */
+export interface StoredGitHubSecret {
+  /** Plaintext recovered with the environment's private key (tests compare it). */
+  value: string
+  /** The ciphertext exactly as sent (base64). */
+  encryptedValue: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface GitHubApiEmulatorOptions {
+  log: RequestLog
+  /** Serve over TLS; Octokit also accepts plain http on loopback. */
+  tls?: KeyPairPem
+  /** Tokens accepted (`token X` or `Bearer X`) and the login each belongs to. */
+  tokens: Record<string, string>
+  /** `owner/name` → environment names. */
+  repositories: Record<string, string[]>
+}
+
+export interface GitHubApiEmulator {
+  /** API root (what `GITHUB_API_URL` holds). */
+  url: string
+  /** A stored environment secret, or undefined. */
+  secret(
+    repository: string,
+    environment: string,
+    name: string
+  ): StoredGitHubSecret | undefined
+  /** Every PUT of a secret, in order (values recovered). */
+  secretWrites: {
+    repository: string
+    environment: string
+    name: string
+    value: string
+  }[]
+  close(): Promise<void>
+}
+
+interface EnvironmentState {
+  id: number
+  name: string
+  keyId: string
+  publicKey: Uint8Array
+  privateKey: Uint8Array
+  secrets: Map<string, StoredGitHubSecret>
+  createdAt: string
+}
+
+function ghError(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  extra: Record<string, unknown> = {}
+): void {
+  sendJson(res, status, {
+    message,
+    documentation_url: 'https://docs.github.com/rest/actions/secrets',
+    status: String(status),
+    ...extra
+  })
+}
+
+/**
+ * Starts a GitHub REST emulator for environments and environment secrets (github-api.md §1, §2):
+ * `GET /repos/{o}/{r}/environments/{env}`, `GET …/secrets/public-key` (a Curve25519 key per environment),
+ * `PUT …/secrets/{name}` with a libsodium sealed box (opened with the private key, so tests see the real
+ * plaintext; 201 created / 204 updated; 422 for an unknown `key_id`, bad base64 or undecryptable value),
+ * `GET …/secrets`, `GET …/secrets/{name}` and `DELETE …/secrets/{name}`.
+ */
+export async function startGitHubApiEmulator(
+  options: GitHubApiEmulatorOptions
+): Promise<GitHubApiEmulator> {
+  await sodium.ready
+  const envs = new Map<string, EnvironmentState>()
+  let nextId = 161088000
+  for (const [repo, names] of Object.entries(options.repositories)) {
+    for (const name of names) {
+      const kp = sodium.crypto_box_keypair()
+      envs.set(`${repo.toLowerCase()}#${name}`, {
+        id: nextId++,
+        name,
+        keyId: String(3380204578043523000n + BigInt(nextId)),
+        publicKey: kp.publicKey,
+        privateKey: kp.privateKey,
+        secrets: new Map(),
+        createdAt: new Date().toISOString()
+      })
+    }
+  }
+  const secretWrites: GitHubApiEmulator['secretWrites'] = []
+  let base = ''
+
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://github.local')
+    const token = /^(?:token|bearer)\s+(.+)$/i.exec(
+      req.headers.authorization ?? ''
+    )?.[1]
+    if (!token) {
+      ghError(res, 401, 'Requires authentication')
+      return
+    }
+    if (!(token in options.tokens)) {
+      ghError(res, 401, 'Bad credentials')
+      return
+    }
+    const parts = url.pathname
+      .split('/')
+      .filter(Boolean)
+      .map(decodeURIComponent)
+    const method = req.method ?? 'GET'
+    // repos/{owner}/{repo}/environments/{env}[/secrets[/public-key|/{name}]]
+    if (
+      parts[0] !== 'repos' ||
+      parts[3] !== 'environments' ||
+      parts.length < 5
+    ) {
+      ghError(res, 404, 'Not Found')
+      return
+    }
+    const repository = `${parts[1] ?? ''}/${parts[2] ?? ''}`
+    const env = envs.get(`${repository.toLowerCase()}#${parts[4] ?? ''}`)
+    if (!env) {
+      ghError(res, 404, 'Not Found')
+      return
+    }
+    if (parts.length === 5 && method === 'GET') {
+      sendJson(res, 200, {
+        id: env.id,
+        node_id: Buffer.from(`Environment${env.id}`).toString('base64'),
+        name: env.name,
+        url: `${base}/repos/${repository}/environments/${encodeURIComponent(env.name)}`,
+        html_url: `https://github.com/${repository}/deployments/activity_log?environments_filter=${encodeURIComponent(env.name)}`,
+        created_at: env.createdAt,
+        updated_at: env.createdAt,
+        protection_rules: [],
+        deployment_branch_policy: null
+      })
+      return
+    }
+    if (parts[5] !== 'secrets') {
+      ghError(res, 404, 'Not Found')
+      return
+    }
+    if (parts.length === 6 && method === 'GET') {
+      const secrets = [...env.secrets.entries()].map(([name, s]) => ({
+        name,
+        created_at: s.createdAt,
+        updated_at: s.updatedAt
+      }))
+      sendJson(res, 200, { total_count: secrets.length, secrets })
+      return
+    }
+    if (parts[6] === 'public-key' && parts.length === 7 && method === 'GET') {
+      sendJson(res, 200, {
+        key_id: env.keyId,
+        key: sodium.to_base64(env.publicKey, sodium.base64_variants.ORIGINAL)
+      })
+      return
+    }
+    const name = parts[6] ?? ''
+    if (parts.length !== 7) {
+      ghError(res, 404, 'Not Found')
+      return
+    }
+    const key = name.toUpperCase()
+    if (method === 'GET') {
+      const s = env.secrets.get(key)
+      if (!s) ghError(res, 404, 'Not Found')
+      else
+        sendJson(res, 200, {
+          name: key,
+          created_at: s.createdAt,
+          updated_at: s.updatedAt
+        })
+      return
+    }
+    if (method === 'DELETE') {
+      if (!env.secrets.delete(key)) ghError(res, 404, 'Not Found')
+      else {
+        res.writeHead(204)
+        res.end()
+      }
+      return
+    }
+    if (method !== 'PUT') {
+      ghError(res, 404, 'Not Found')
+      return
+    }
+    const invalid = (field: string, message: string) =>
+      ghError(res, 422, 'Invalid request.', {
+        errors: [{ resource: 'Secret', field, code: 'invalid', message }]
+      })
+    if (!GITHUB_SECRET_NAME.test(name) || /^GITHUB_/i.test(name)) {
+      invalid(
+        'secret_name',
+        'Secret names can only contain alphanumeric characters ([a-z], [A-Z], [0-9]) or underscores (_), must not start with a number or GITHUB_.'
+      )
+      return
+    }
+    let body: { encrypted_value?: unknown; key_id?: unknown }
+    try {
+      body = JSON.parse((await readBody(req)).toString('utf8')) as typeof body
+    } catch {
+      ghError(res, 400, 'Problems parsing JSON')
+      return
+    }
+    if (typeof body.key_id !== 'string' || body.key_id !== env.keyId) {
+      invalid('key_id', 'key_id does not match the environment public key.')
+      return
+    }
+    if (
+      typeof body.encrypted_value !== 'string' ||
+      !BASE64.test(body.encrypted_value)
+    ) {
+      invalid('encrypted_value', 'encrypted_value must be base64.')
+      return
+    }
+    let plaintext: string
+    try {
+      plaintext = sodium.to_string(
+        sodium.crypto_box_seal_open(
+          sodium.from_base64(
+            body.encrypted_value,
+            sodium.base64_variants.ORIGINAL
+          ),
+          env.publicKey,
+          env.privateKey
+        )
+      )
+    } catch {
+      invalid(
+        'encrypted_value',
+        'encrypted_value could not be decrypted with the environment public key.'
+      )
+      return
+    }
+    const now = new Date().toISOString()
+    const existing = env.secrets.get(key)
+    env.secrets.set(key, {
+      value: plaintext,
+      encryptedValue: body.encrypted_value,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now
+    })
+    secretWrites.push({
+      repository,
+      environment: env.name,
+      name: key,
+      value: plaintext
+    })
+    if (existing) {
+      res.writeHead(204)
+      res.end()
+    } else sendJson(res, 201, {})
+  }
+
+  const server = await startServer({
+    name: 'github',
+    log: options.log,
+    handler,
+    ...(options.tls ? { tls: options.tls } : {})
+  })
+  base = server.url
+  return {
+    url: server.url,
+    secret: (repository, environment, name) =>
+      envs
+        .get(`${repository.toLowerCase()}#${environment}`)
+        ?.secrets.get(name.toUpperCase()),
+    secretWrites,
+    close: () => server.close()
+  }
+}

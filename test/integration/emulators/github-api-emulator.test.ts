@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { Octokit } from '@octokit/rest'
+import sodium from 'libsodium-wrappers'
+import {
+  startGitHubApiEmulator,
+  type GitHubApiEmulator
+} from '@rollback-actions/emulators'
+import { RequestLog } from '@rollback-actions/emulators'
+
+let gh: GitHubApiEmulator
+let octokit: Octokit
+const quiet = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined
+}
+
+beforeAll(async () => {
+  await sodium.ready
+  gh = await startGitHubApiEmulator({
+    log: new RequestLog(),
+    tokens: { ghs_ok: 'octo' },
+    repositories: { 'acme/app': ['production', 'prod/eu'] }
+  })
+  octokit = new Octokit({ auth: 'ghs_ok', baseUrl: gh.url, log: quiet })
+})
+afterAll(async () => {
+  await gh?.close()
+})
+
+async function seal(env: string, value: string) {
+  const { data } = await octokit.rest.actions.getEnvironmentPublicKey({
+    owner: 'acme',
+    repo: 'app',
+    environment_name: env
+  })
+  const sealed = sodium.crypto_box_seal(
+    sodium.from_string(value),
+    sodium.from_base64(data.key, sodium.base64_variants.ORIGINAL)
+  )
+  return {
+    key_id: data.key_id,
+    encrypted_value: sodium.to_base64(sealed, sodium.base64_variants.ORIGINAL)
+  }
+}
+
+describe('GitHub REST emulator for environment secrets', () => {
+  it('serves a 32-byte Curve25519 public key with a string key_id', async () => {
+    const { data } = await octokit.rest.actions.getEnvironmentPublicKey({
+      owner: 'acme',
+      repo: 'app',
+      environment_name: 'production'
+    })
+    expect(typeof data.key_id).toBe('string')
+    expect(Buffer.from(data.key, 'base64')).toHaveLength(32)
+  })
+
+  it('opens the sealed box: 201 when created, 204 when updated', async () => {
+    const first = await octokit.rest.actions.createOrUpdateEnvironmentSecret({
+      owner: 'acme',
+      repo: 'app',
+      environment_name: 'production',
+      secret_name: 'DATABASE_URL',
+      ...(await seal('production', 'one'))
+    })
+    expect(first.status).toBe(201)
+    const second = await octokit.rest.actions.createOrUpdateEnvironmentSecret({
+      owner: 'acme',
+      repo: 'app',
+      environment_name: 'production',
+      secret_name: 'DATABASE_URL',
+      ...(await seal('production', 'two'))
+    })
+    expect(second.status).toBe(204)
+    expect(gh.secret('acme/app', 'production', 'DATABASE_URL')?.value).toBe(
+      'two'
+    )
+  })
+
+  it('decodes URL-encoded environment names', async () => {
+    await octokit.rest.actions.createOrUpdateEnvironmentSecret({
+      owner: 'acme',
+      repo: 'app',
+      environment_name: 'prod/eu',
+      secret_name: 'X',
+      ...(await seal('prod/eu', 'eu'))
+    })
+    expect(gh.secret('acme/app', 'prod/eu', 'X')?.value).toBe('eu')
+  })
+
+  it.each([
+    ['an unknown key_id', { key_id: '1', encrypted_value: 'AAAA' }],
+    ['a value that is not base64', { encrypted_value: 'not base64!' }],
+    [
+      'a value sealed for another key',
+      { encrypted_value: Buffer.alloc(60, 1).toString('base64') }
+    ]
+  ])('answers 422 for %s', async (_label, override) => {
+    const good = await seal('production', 'x')
+    await expect(
+      octokit.rest.actions.createOrUpdateEnvironmentSecret({
+        owner: 'acme',
+        repo: 'app',
+        environment_name: 'production',
+        secret_name: 'BAD',
+        ...good,
+        ...override
+      })
+    ).rejects.toMatchObject({ status: 422 })
+    expect(gh.secret('acme/app', 'production', 'BAD')).toBeUndefined()
+  })
+
+  it('answers 422 for an invalid secret name', async () => {
+    await expect(
+      octokit.rest.actions.createOrUpdateEnvironmentSecret({
+        owner: 'acme',
+        repo: 'app',
+        environment_name: 'production',
+        secret_name: 'GITHUB_X',
+        ...(await seal('production', 'x'))
+      })
+    ).rejects.toMatchObject({ status: 422 })
+  })
+
+  it('answers 401 for a bad token and 404 for an unknown environment', async () => {
+    const bad = new Octokit({ auth: 'ghs_bad', baseUrl: gh.url, log: quiet })
+    await expect(
+      bad.rest.actions.getEnvironmentPublicKey({
+        owner: 'acme',
+        repo: 'app',
+        environment_name: 'production'
+      })
+    ).rejects.toMatchObject({ status: 401 })
+    await expect(
+      octokit.rest.actions.getEnvironmentPublicKey({
+        owner: 'acme',
+        repo: 'app',
+        environment_name: 'staging'
+      })
+    ).rejects.toMatchObject({ status: 404 })
+  })
+
+  it('lists secret names, never values', async () => {
+    const { data } = await octokit.rest.actions.listEnvironmentSecrets({
+      owner: 'acme',
+      repo: 'app',
+      environment_name: 'production'
+    })
+    expect(data.secrets.map((s) => s.name)).toContain('DATABASE_URL')
+    expect(JSON.stringify(data)).not.toContain('two')
+  })
+})

@@ -1,0 +1,310 @@
+import https from 'node:https'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import {
+  ContainerRegistryClient,
+  ContainerRegistryContentClient
+} from '@azure/container-registry'
+import { createAzureCredential } from '@rollback-actions/azure'
+import { startAcrEmulator, type AcrEmulator } from '@rollback-actions/emulators'
+import {
+  startEntraEmulator,
+  type EntraEmulator
+} from '@rollback-actions/emulators'
+import {
+  startGitHubOidcEmulator,
+  type GitHubOidcEmulator
+} from '@rollback-actions/emulators'
+import { sha256Digest } from '@rollback-actions/emulators'
+import { RequestLog } from '@rollback-actions/emulators'
+import { createCertificateAuthority } from '@rollback-actions/emulators'
+
+const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
+const CLIENT = '0b6f1b3c-5f7a-4c8e-9d2a-1a2b3c4d5e6f'
+const SUBJECT = 'repo:warranty-hub/platform:environment:production'
+const day = 86_400_000
+const T0 = Date.UTC(2026, 10, 1)
+
+function post(
+  url: string,
+  body: string,
+  ca: string
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = https.request(
+      url,
+      {
+        method: 'POST',
+        ca,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' }
+      },
+      (res) => {
+        let text = ''
+        res.on('data', (c: Buffer) => (text += c.toString('utf8')))
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: text })
+        )
+      }
+    )
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+async function getOidc(oidc: GitHubOidcEmulator): Promise<string> {
+  const r = await fetch(
+    `${oidc.requestUrl}&audience=${encodeURIComponent('api://AzureADTokenExchange')}`,
+    {
+      headers: { authorization: `Bearer ${oidc.requestToken}` }
+    }
+  )
+  return ((await r.json()) as { value: string }).value
+}
+
+describe('ACR emulator with the real @azure/container-registry and @azure/identity', () => {
+  const log = new RequestLog()
+  let ca: string
+  let oidc: GitHubOidcEmulator
+  let wrongOidc: GitHubOidcEmulator
+  let entra: EntraEmulator
+  let acr: AcrEmulator
+
+  beforeAll(async () => {
+    const authority = await createCertificateAuthority()
+    ca = authority.caPem
+    const tls = await authority.issue(['127.0.0.1', 'localhost'])
+    const claims = {
+      repository: 'warranty-hub/platform',
+      ref: 'refs/heads/main',
+      actor: 'octo-sre',
+      run_id: 42
+    }
+    oidc = await startGitHubOidcEmulator({
+      log,
+      claims: { ...claims, environment: 'production' }
+    })
+    wrongOidc = await startGitHubOidcEmulator({
+      log,
+      claims: { ...claims, environment: 'staging' }
+    })
+    entra = await startEntraEmulator({
+      tls,
+      log,
+      tenantId: TENANT,
+      federatedCredentials: [
+        {
+          clientId: CLIENT,
+          issuer: oidc.issuer,
+          subject: SUBJECT,
+          audience: 'api://AzureADTokenExchange'
+        }
+      ],
+      issuerKeys: { [oidc.issuer]: [...oidc.jwks.keys, ...wrongOidc.jwks.keys] }
+    })
+    acr = await startAcrEmulator({
+      tls,
+      log,
+      entra,
+      repositories: [
+        {
+          name: 'warranty-hub/product-service',
+          tags: [
+            { name: 'v1.0.0', pushed: new Date(T0) },
+            { name: 'v1.1.0', pushed: new Date(T0 + day) },
+            {
+              name: 'v1.2.0-stable',
+              pushed: new Date(T0 + 2 * day),
+              digest: 'release-12'
+            },
+            {
+              name: 'v1.2.0',
+              pushed: new Date(T0 + 2 * day + 1000),
+              digest: 'release-12'
+            },
+            { name: 'v1.3.0', pushed: new Date(T0 + 3 * day), broken: true }
+          ]
+        }
+      ]
+    })
+  })
+
+  afterAll(async () => {
+    await Promise.all([
+      oidc?.close(),
+      wrongOidc?.close(),
+      entra?.close(),
+      acr?.close()
+    ])
+  })
+
+  const client = (getAssertion: () => Promise<string>) =>
+    new ContainerRegistryClient(
+      acr.url,
+      createAzureCredential({
+        clientId: CLIENT,
+        tenantId: TENANT,
+        authorityHost: entra.url,
+        getAssertion,
+        caPem: ca
+      }),
+      { audience: 'https://containerregistry.azure.net', tlsOptions: { ca } }
+    )
+
+  it('runs GitHub OIDC → Entra → ACR exchange → bearer and lists tags newest first', async () => {
+    const since = log.mark()
+    const registry = client(() => getOidc(oidc))
+    const names: string[] = []
+    for await (const page of registry
+      .getArtifact('warranty-hub/product-service', 'v1.3.0')
+      .listTagProperties({ order: 'LastUpdatedOnDescending' })
+      .byPage({ maxPageSize: 2 })) {
+      names.push(...page.map((t) => t.name))
+    }
+    expect(names).toEqual([
+      'v1.3.0',
+      'v1.2.0',
+      'v1.2.0-stable',
+      'v1.1.0',
+      'v1.0.0'
+    ])
+    const acrPaths = log
+      .of('acr', since)
+      .map((e) => `${e.method} ${e.status} ${e.path.split('?')[0]}`)
+    expect(acrPaths.slice(0, 4)).toEqual([
+      'GET 401 /acr/v1/warranty-hub%2Fproduct-service/_tags',
+      'POST 200 /oauth2/exchange',
+      'POST 200 /oauth2/token',
+      'GET 200 /acr/v1/warranty-hub%2Fproduct-service/_tags'
+    ])
+    // Later pages follow the Link header verbatim: n and orderby echoed, no api-version.
+    const next = log.of('acr', since)[4]?.path ?? ''
+    expect(next).toMatch(/[?&]n=2/)
+    expect(next).toMatch(/[?&]orderby=timedesc/)
+    expect(next).not.toMatch(/api-version/)
+    expect(
+      log.of('entra', since).map((e) => `${e.method} ${e.status}`)
+    ).toEqual(['GET 200', 'POST 200'])
+  })
+
+  it('refuses a GitHub token whose subject has no federated credential, with the AADSTS error', async () => {
+    const registry = client(() => getOidc(wrongOidc))
+    const tags = registry
+      .getArtifact('warranty-hub/product-service', 'v1.3.0')
+      .listTagProperties()
+    await expect(tags.next()).rejects.toThrow(/AADSTS700213/)
+  })
+
+  it('serves tag properties and manifest properties with the singular wrappers', async () => {
+    const artifact = client(() => getOidc(oidc)).getArtifact(
+      'warranty-hub/product-service',
+      'v1.2.0'
+    )
+    const tag = await artifact.getTagProperties('v1.2.0-stable')
+    const manifest = await artifact.getManifestProperties()
+    expect(tag.digest).toBe(manifest.digest)
+    expect(manifest.tags).toEqual(['v1.2.0', 'v1.2.0-stable'])
+    expect(tag.lastUpdatedOn.toISOString()).toBe(
+      new Date(T0 + 2 * day).toISOString()
+    )
+  })
+
+  it('serves the catalog, repository properties and the manifest list in time order', async () => {
+    const registry = client(() => getOidc(oidc))
+    const names: string[] = []
+    for await (const name of registry.listRepositoryNames()) names.push(name)
+    expect(names).toEqual(['warranty-hub/product-service'])
+    const repo = registry.getRepository('warranty-hub/product-service')
+    const props = await repo.getProperties()
+    expect(props).toMatchObject({ tagCount: 5, manifestCount: 4 })
+    const manifests: Array<{ tags: string[]; lastUpdatedOn: Date }> = []
+    for await (const page of repo
+      .listManifestProperties({ order: 'LastUpdatedOnAscending' })
+      .byPage({ maxPageSize: 3 })) {
+      manifests.push(...page)
+    }
+    expect(manifests.map((m) => m.tags)).toEqual([
+      ['v1.0.0'],
+      ['v1.1.0'],
+      ['v1.2.0', 'v1.2.0-stable'],
+      ['v1.3.0']
+    ])
+  })
+
+  it('refuses an unknown manifest continuation instead of restarting the list (a client would loop)', async () => {
+    const repo = client(() => getOidc(oidc)).getRepository(
+      'warranty-hub/product-service'
+    )
+    const pages = repo
+      .listManifestProperties({ order: 'LastUpdatedOnAscending' })
+      .byPage({
+        maxPageSize: 3,
+        continuationToken: `/acr/v1/warranty-hub%2Fproduct-service/_manifests?last=sha256%3A${'0'.repeat(64)}&n=3&orderby=timeasc`
+      })
+    await expect(pages.next()).rejects.toMatchObject({ statusCode: 400 })
+  })
+
+  it('answers 404 for a tag that does not exist', async () => {
+    const artifact = client(() => getOidc(oidc)).getArtifact(
+      'warranty-hub/product-service',
+      'v9.9.9'
+    )
+    await expect(artifact.getTagProperties('v9.9.9')).rejects.toMatchObject({
+      statusCode: 404
+    })
+  })
+
+  it('serves OCI manifests whose bytes hash to the Docker-Content-Digest, with a config carrying created', async () => {
+    const content = new ContainerRegistryContentClient(
+      acr.url,
+      'warranty-hub/product-service',
+      createAzureCredential({
+        clientId: CLIENT,
+        tenantId: TENANT,
+        authorityHost: entra.url,
+        getAssertion: () => getOidc(oidc),
+        caPem: ca
+      }),
+      { audience: 'https://containerregistry.azure.net', tlsOptions: { ca } }
+    )
+    const result = await content.getManifest('v1.1.0')
+    expect(result.digest).toBe(sha256Digest(result.content))
+    const manifest = result.manifest as { config: { digest: string } }
+    const blob = await content.downloadBlob(manifest.config.digest)
+    const chunks: Buffer[] = []
+    for await (const chunk of blob.content) chunks.push(chunk as Buffer)
+    const config = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+      created: string
+    }
+    expect(config.created).toBe(new Date(T0 + day).toISOString())
+  })
+
+  it('refuses the anonymous password grant', async () => {
+    const r = await post(
+      `${acr.url}/oauth2/token`,
+      `service=${acr.loginServer}&scope=repository:x:pull&refresh_token=&grant_type=password`,
+      ca
+    )
+    expect(r.status).toBe(401)
+    expect(JSON.parse(r.body)).toMatchObject({
+      errors: [{ code: 'UNAUTHORIZED' }]
+    })
+  })
+
+  it('resolves image references for the Kubernetes emulator', () => {
+    const byTag = acr.resolve(
+      `${acr.loginServer}/warranty-hub/product-service:v1.3.0`
+    )
+    expect(byTag).toMatchObject({
+      broken: true,
+      repository: 'warranty-hub/product-service',
+      tag: 'v1.3.0'
+    })
+    const digest = (byTag as { digest: string }).digest
+    expect(
+      acr.resolve(`${acr.loginServer}/warranty-hub/product-service@${digest}`)
+    ).toMatchObject({ digest, broken: true })
+    expect(
+      acr.resolve(`${acr.loginServer}/warranty-hub/product-service:v0.0.1`)
+    ).toHaveProperty('error')
+    expect(acr.resolve(`${acr.loginServer}/nope:v1`)).toHaveProperty('error')
+  })
+})

@@ -1,0 +1,219 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import https from 'node:https'
+import {
+  startEntraEmulator,
+  type EntraEmulator
+} from '@rollback-actions/emulators'
+import { signJwt, generateSigningKey } from '@rollback-actions/emulators'
+import { RequestLog } from '@rollback-actions/emulators'
+import { createCertificateAuthority } from '@rollback-actions/emulators'
+
+const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
+const CLIENT = '0b6f1b3c-5f7a-4c8e-9d2a-1a2b3c4d5e6f'
+const ISSUER = 'https://token.actions.githubusercontent.com'
+const SUBJECT = 'repo:o/r:environment:production'
+const key = generateSigningKey('RS256')
+
+function request(
+  url: string,
+  ca: string,
+  body?: string
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const req = https.request(
+      url,
+      {
+        method: body === undefined ? 'GET' : 'POST',
+        ca,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' }
+      },
+      (res) => {
+        let text = ''
+        res.on('data', (c: Buffer) => (text += c.toString('utf8')))
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            json: JSON.parse(text) as Record<string, unknown>
+          })
+        )
+      }
+    )
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+function assertion(claims: Record<string, unknown> = {}): string {
+  const now = Math.floor(Date.now() / 1000)
+  return signJwt(
+    {
+      iss: ISSUER,
+      sub: SUBJECT,
+      aud: 'api://AzureADTokenExchange',
+      iat: now,
+      nbf: now,
+      exp: now + 300,
+      ...claims
+    },
+    key
+  )
+}
+
+function form(fields: Record<string, string>): string {
+  return new URLSearchParams({
+    client_id: CLIENT,
+    grant_type: 'client_credentials',
+    scope: 'https://vault.azure.net/.default',
+    client_assertion_type:
+      'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+    client_assertion: assertion(),
+    ...fields
+  }).toString()
+}
+
+describe('Entra emulator', () => {
+  const log = new RequestLog()
+  let ca: string
+  let entra: EntraEmulator
+  let tokenUrl: string
+
+  beforeAll(async () => {
+    const authority = await createCertificateAuthority()
+    ca = authority.caPem
+    entra = await startEntraEmulator({
+      tls: await authority.issue(['127.0.0.1']),
+      log,
+      tenantId: TENANT,
+      federatedCredentials: [
+        {
+          clientId: CLIENT,
+          issuer: ISSUER,
+          subject: SUBJECT,
+          audience: 'api://AzureADTokenExchange'
+        }
+      ],
+      issuerKeys: { [ISSUER]: [key.publicJwk] }
+    })
+    tokenUrl = `${entra.url}/${TENANT}/oauth2/v2.0/token`
+  })
+
+  afterAll(async () => {
+    await entra?.close()
+  })
+
+  it('serves the metadata document MSAL needs, pointing back at itself', async () => {
+    const r = await request(
+      `${entra.url}/${TENANT}/v2.0/.well-known/openid-configuration`,
+      ca
+    )
+    expect(r.status).toBe(200)
+    expect(r.json).toMatchObject({
+      token_endpoint: tokenUrl,
+      authorization_endpoint: `${entra.url}/${TENANT}/oauth2/v2.0/authorize`,
+      issuer: `${entra.url}/${TENANT}/v2.0`,
+      jwks_uri: `${entra.url}/${TENANT}/discovery/v2.0/keys`
+    })
+  })
+
+  it('issues an opaque token for a matching federated assertion, verifiable for its scope only', async () => {
+    const r = await request(tokenUrl, ca, form({}))
+    expect(r.status).toBe(200)
+    expect(r.json).toMatchObject({ token_type: 'Bearer', expires_in: 3599 })
+    const token = String(r.json.access_token)
+    expect(token.split('.')).toHaveLength(1)
+    expect(
+      entra.verify(token, 'https://vault.azure.net/.default')
+    ).toMatchObject({ subject: SUBJECT, clientId: CLIENT, tenantId: TENANT })
+    expect(entra.verify(token, ['https://vault.azure.net/'])).toBeDefined()
+    expect(
+      entra.verify(token, 'https://management.azure.com/.default')
+    ).toBeUndefined()
+    expect(
+      entra.verify('made-up', 'https://vault.azure.net/.default')
+    ).toBeUndefined()
+  })
+
+  it.each([
+    ['a client secret', { client_secret: 's3cret' }, 401, 7000215],
+    [
+      'an unknown client',
+      { client_id: '11111111-2222-3333-4444-555555555555' },
+      400,
+      700016
+    ],
+    [
+      'a scope without /.default',
+      { scope: 'https://vault.azure.net/secrets.read' },
+      400,
+      1002012
+    ],
+    ['another grant type', { grant_type: 'password' }, 400, 70003],
+    ['no assertion', { client_assertion: '' }, 400, 900144],
+    [
+      'an expired assertion',
+      {
+        client_assertion: assertion({
+          exp: Math.floor(Date.now() / 1000) - 3600
+        })
+      },
+      400,
+      700024
+    ],
+    [
+      'a wrong subject',
+      { client_assertion: assertion({ sub: 'repo:o/r:ref:refs/heads/main' }) },
+      400,
+      700213
+    ],
+    [
+      'a subject differing in case',
+      { client_assertion: assertion({ sub: SUBJECT.toUpperCase() }) },
+      400,
+      7002138
+    ],
+    [
+      'a wrong issuer',
+      { client_assertion: assertion({ iss: `${ISSUER}/` }) },
+      400,
+      70021
+    ],
+    [
+      'a forged signature',
+      {
+        client_assertion: signJwt(
+          {
+            iss: ISSUER,
+            sub: SUBJECT,
+            aud: 'api://AzureADTokenExchange',
+            exp: Math.floor(Date.now() / 1000) + 60
+          },
+          generateSigningKey('RS256')
+        )
+      },
+      401,
+      700027
+    ]
+  ])(
+    'refuses %s with the AADSTS error body',
+    async (_what, fields, status, code) => {
+      const before = entra.tokensIssued()
+      const r = await request(tokenUrl, ca, form(fields))
+      expect(r.status).toBe(status)
+      expect(r.json.error_codes).toEqual([code])
+      expect(String(r.json.error_description)).toMatch(
+        new RegExp(`^AADSTS${code}: `)
+      )
+      expect(r.json).toHaveProperty('correlation_id')
+      expect(entra.tokensIssued()).toBe(before)
+    }
+  )
+
+  it('answers AADSTS90002 for another tenant', async () => {
+    const r = await request(
+      `${entra.url}/common/oauth2/v2.0/token`,
+      ca,
+      form({})
+    )
+    expect(r.json.error_codes).toEqual([90002])
+  })
+})
