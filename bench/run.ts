@@ -82,7 +82,9 @@ const fmt = (v: number, unit: string) =>
     ? `${v}`
     : unit === 'ms'
       ? `${v.toFixed(0)} ms`
-      : `${v.toFixed(2)} s`
+      : unit === 'MB'
+        ? `${v.toFixed(1)} MB`
+        : `${v.toFixed(2)} s`
 const table = [
   '| Benchmark | Ours | Baseline | Ratio | Goal | Met |',
   '| --- | --- | --- | --- | --- | --- |',
