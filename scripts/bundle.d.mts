@@ -18,6 +18,7 @@ export interface ActionEntry {
 }
 
 export declare function actionEntries(root?: string): ActionEntry[]
+/** esbuild options; each entry point's output is a loader importing its source (see scripts/bundle.mjs). */
 export declare function esbuildOptions(options: {
   entryPoints: Record<string, string>
   outdir: string

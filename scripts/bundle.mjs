@@ -6,9 +6,11 @@
 //
 // Layout (output directory actions/):
 //   actions/<id>/dist/index.js   each action's entry, where its action.yml `runs.main: dist/index.js` points
-//                                (runs.post likewise); the runner runs it from the action's own folder
-//   actions/dist/*.js            chunks shared by several entries, and the SDKs loaded on first use (dynamic
-//                                import()), imported by the entries as ../../dist/<chunk>.js
+//                                (runs.post likewise): a loader that turns on Node's compile cache (see loaderSource)
+//                                and imports the action's code
+//   actions/dist/<id>-index-<hash>.js   the action's code
+//   actions/dist/chunk-<hash>.js  code shared by several actions, imported as ./chunk-<hash>.js; chunks named after
+//                                a package (esm-<hash>.js: @azure/identity, the ACR SDK) load on first use (import())
 //   actions/dist/licenses.txt    licence notices of every third-party package in the bundles
 // Why entries stay in actions/<id>/dist/: runs.main is resolved against the action's folder, and a path inside it
 // keeps every action.yml, the root facade (actions/redeploy/dist/index.js) and the README's "node dist/index.js"
@@ -73,11 +75,75 @@ export function actionEntries(root = REPO_ROOT) {
   return entries
 }
 
-/** The esbuild options of every bundle: `entryPoints` maps output paths (no extension) to sources. */
+/**
+ * What each action.yml points at: a loader that turns on Node's compile cache, then imports the action (its chunk
+ * `<id>-<x>-<hash>.js` in the shared folder). Node compiles a module before any of its code runs, so the cache must be
+ * on before the action's code is imported. The cache lives in RUNNER_TEMP, which the runner empties at the start and
+ * end of every job (https://docs.github.com/en/actions/reference/workflows-and-actions/variables): the first action of
+ * a job compiles the shared chunks (the Kubernetes and Azure SDKs), later actions of the job read V8's cached code
+ * instead (https://nodejs.org/api/module.html#module-compile-cache; tsc turns it on the same way since TypeScript 5.7:
+ * https://devblogs.microsoft.com/typescript/announcing-typescript-5-7/).
+ * Without RUNNER_TEMP (a local run) Node's default folder under the OS temp folder is used.
+ */
+function loaderSource(id) {
+  return [
+    "import { enableCompileCache } from 'node:module'",
+    "import { join } from 'node:path'",
+    'const runnerTemp = process.env.RUNNER_TEMP',
+    "enableCompileCache(runnerTemp ? join(runnerTemp, 'node-compile-cache') : undefined)",
+    `await import(${JSON.stringify(`${ACTION}${id}`)})`,
+    ''
+  ].join('\n')
+}
+
+const LOADER = 'rollback-loader:'
+const ACTION = 'rollback-action:'
+
+/** Resolves the loaders (entry points) and the `<id>-<x>` modules they import, which import src/<x>.ts. */
+function loaderPlugin(sources) {
+  return {
+    name: 'rollback-loader',
+    setup(b) {
+      b.onResolve({ filter: /^rollback-(loader|action):/ }, (args) => {
+        const at = args.path.indexOf(':')
+        return {
+          path: args.path.slice(at + 1),
+          namespace: args.path.slice(0, at)
+        }
+      })
+      b.onLoad({ filter: /.*/, namespace: 'rollback-loader' }, (args) => ({
+        contents: loaderSource(args.path),
+        loader: 'js'
+      }))
+      b.onLoad({ filter: /.*/, namespace: 'rollback-action' }, (args) => ({
+        contents: `import ${JSON.stringify(sources.get(args.path))}\n`,
+        resolveDir: b.initialOptions.absWorkingDir,
+        loader: 'js'
+      }))
+    }
+  }
+}
+
+/**
+ * The esbuild options of every bundle: `entryPoints` maps output paths (no extension, such as redeploy/dist/index)
+ * to the sources (actions/redeploy/src/index.ts); each output is the loader above.
+ */
 export function esbuildOptions({ entryPoints, outdir, root = REPO_ROOT }) {
+  const sources = new Map(
+    Object.entries(entryPoints).map(([out, source]) => {
+      const [id, , name] = out.split('/')
+      return [`${id}-${name}`, source]
+    })
+  )
   return {
     absWorkingDir: root,
-    entryPoints,
+    entryPoints: Object.fromEntries(
+      Object.keys(entryPoints).map((out, i) => [
+        out,
+        `${LOADER}${[...sources.keys()][i]}`
+      ])
+    ),
+    plugins: [loaderPlugin(sources)],
     outdir,
     chunkNames: `${SHARED_DIR}/[name]-[hash]`,
     bundle: true,
