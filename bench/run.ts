@@ -67,7 +67,7 @@ try {
     await guard('discover-tag requests', () => benchDiscover())
   if (only.has('startup'))
     await guard('action start', () =>
-      benchStartup({ iterations: Math.max(iterations, 5) })
+      benchStartup({ iterations: Math.max(iterations, 7) })
     )
   if (only.has('health'))
     await guard('health detection', () =>
