@@ -140,6 +140,21 @@ describe('generated files are in sync', () => {
       ])
   })
 
+  it.each(actionIds)(
+    '%s: its entry turns on the compile cache, then imports the action from the shared folder',
+    (id) => {
+      const entry = readFileSync(
+        join(ROOT, 'actions', id, 'dist', 'index.js'),
+        'utf8'
+      )
+      expect(entry).toMatch(
+        new RegExp(
+          `enableCompileCache\\([^]*await import\\("\\.\\./\\.\\./${SHARED_DIR}/${id}-index-\\w+\\.js"\\)`
+        )
+      )
+    }
+  )
+
   it('ships the licence notices of the bundled packages beside the bundles', () => {
     const notices = readFileSync(
       join(ROOT, 'actions', SHARED_DIR, NOTICES_FILE),
