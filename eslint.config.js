@@ -9,6 +9,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/**',
       'actions/*/dist/**',
+      'actions/dist/**',
       'drill-output/**',
       'bench-output/**',
       'sandbox-output/**',

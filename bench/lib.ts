@@ -21,7 +21,7 @@ export interface BenchResult {
   /** Median of the measured values (unit below). */
   oursValue: number
   baselineValue: number
-  unit: 's' | 'ms' | 'requests'
+  unit: 's' | 'ms' | 'requests' | 'MB'
   /** ours / baseline. */
   ratio: number
   goal: string

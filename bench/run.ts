@@ -67,7 +67,7 @@ try {
     await guard('discover-tag requests', () => benchDiscover())
   if (only.has('startup'))
     await guard('action start', () =>
-      benchStartup({ iterations: Math.max(iterations, 5) })
+      benchStartup({ iterations: Math.max(iterations, 7) })
     )
   if (only.has('health'))
     await guard('health detection', () =>
@@ -82,7 +82,9 @@ const fmt = (v: number, unit: string) =>
     ? `${v}`
     : unit === 'ms'
       ? `${v.toFixed(0)} ms`
-      : `${v.toFixed(2)} s`
+      : unit === 'MB'
+        ? `${v.toFixed(1)} MB`
+        : `${v.toFixed(2)} s`
 const table = [
   '| Benchmark | Ours | Baseline | Ratio | Goal | Met |',
   '| --- | --- | --- | --- | --- | --- |',

@@ -1,97 +1,45 @@
 #!/usr/bin/env node
-// Bundles every action: for each actions/<name>/action.yml, the files named by runs.main / runs.post
-// (dist/<x>.js) are built from src/<x>.ts with esbuild. No hand-kept entry list.
-//   node scripts/build.mjs            write the bundles
-//   node scripts/build.mjs --check    build in memory and fail when a committed bundle differs or is missing
+// Bundles every action in one esbuild run (options, layout and the reasons for both: scripts/bundle.mjs).
+//   node scripts/build.mjs            write actions/<id>/dist/*, actions/dist/* and remove files of an earlier build
+//   node scripts/build.mjs --check    build in memory; fail when a committed file differs, is missing or is left over
 import {
-  readdirSync,
-  readFileSync,
   existsSync,
-  mkdirSync,
-  writeFileSync
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  mkdirSync
 } from 'node:fs'
-import { join, dirname, relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
-import { parse } from 'yaml'
+import { dirname, relative } from 'node:path'
+import { REPO_ROOT, bundleActions, generatedFiles } from './bundle.mjs'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const check = process.argv.includes('--check')
-
-/** Entry points of every action: [{ action, entry: src/x.ts, outfile: dist/x.js }]. */
-export function actionEntries() {
-  const entries = []
-  const actionsDir = join(root, 'actions')
-  for (const name of readdirSync(actionsDir).sort()) {
-    const yml = join(actionsDir, name, 'action.yml')
-    if (!existsSync(yml)) continue
-    const runs = parse(readFileSync(yml, 'utf8'))?.runs ?? {}
-    for (const key of ['main', 'post']) {
-      const target = runs[key]
-      if (!target) continue
-      const m = /^dist\/(.+)\.js$/.exec(target)
-      if (!m)
-        throw new Error(
-          `${relative(root, yml)}: runs.${key} must be dist/<name>.js, got ${target}`
-        )
-      entries.push({
-        action: name,
-        entry: join(actionsDir, name, 'src', `${m[1]}.ts`),
-        outfile: join(actionsDir, name, target)
-      })
-    }
-  }
-  return entries
-}
-
-const banner =
-  "import { createRequire as __rollbackCreateRequire } from 'node:module';\n" +
-  'const require = __rollbackCreateRequire(import.meta.url);'
-
-/** Builds one entry; returns the bundle text. */
-async function bundle({ entry, outfile }) {
-  const result = await build({
-    absWorkingDir: root,
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node24',
-    format: 'esm',
-    mainFields: ['module', 'main'],
-    banner: { js: banner },
-    minify: false,
-    sourcemap: false,
-    legalComments: 'none',
-    logLevel: 'warning',
-    write: false
-  })
-  return result.outputFiles[0].text
-}
-
-const entries = actionEntries()
+const { entries, files } = await bundleActions()
+const fresh = new Set(files.map((f) => f.path))
+const stale = generatedFiles().filter((p) => !fresh.has(p))
+const rel = (p) => relative(REPO_ROOT, p)
 const problems = []
-await Promise.all(
-  entries.map(async (e) => {
-    const text = await bundle(e)
-    const rel = relative(root, e.outfile)
-    if (check) {
-      if (!existsSync(e.outfile))
-        problems.push(`${rel}: missing (run npm run build and commit it)`)
-      else if (readFileSync(e.outfile, 'utf8') !== text)
-        problems.push(
-          `${rel}: differs from a fresh build (run npm run build and commit it)`
-        )
-    } else {
-      mkdirSync(dirname(e.outfile), { recursive: true })
-      writeFileSync(e.outfile, text)
-    }
-  })
-)
+if (check) {
+  for (const f of files)
+    if (!existsSync(f.path)) problems.push(`${rel(f.path)}: missing`)
+    else if (readFileSync(f.path, 'utf8') !== f.text)
+      problems.push(`${rel(f.path)}: differs from a fresh build`)
+  for (const p of stale) problems.push(`${rel(p)}: not made by a fresh build`)
+} else {
+  for (const f of files) {
+    mkdirSync(dirname(f.path), { recursive: true })
+    if (!existsSync(f.path) || readFileSync(f.path, 'utf8') !== f.text)
+      writeFileSync(f.path, f.text)
+  }
+  for (const p of stale) rmSync(p)
+}
 if (problems.length > 0) {
-  console.error(problems.join('\n'))
+  console.error(
+    `${problems.join('\n')}\nRun npm run build and commit actions/dist and actions/*/dist.`
+  )
   process.exit(1)
 }
+const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0)
 console.log(
-  `${check ? 'checked' : 'built'} ${entries.length} bundle(s): ${entries.map((e) => relative(root, e.outfile)).join(', ')}`
+  `${check ? 'checked' : 'built'} ${entries.length} entries and ${files.length - entries.length} shared files ` +
+    `(${(bytes / 1e6).toFixed(1)} MB): ${entries.map((e) => rel(e.outfile)).join(', ')}`
 )

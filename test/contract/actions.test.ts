@@ -1,8 +1,13 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative, sep } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
+import {
+  NOTICES_FILE,
+  SHARED_DIR,
+  generatedFiles
+} from '../../scripts/bundle.mjs'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 
@@ -117,16 +122,55 @@ describe('generated files are in sync', () => {
     ).not.toThrow()
   })
 
-  it('every bundle is tracked by git (no forgotten new bundle)', () => {
-    const tracked = execFileSync('git', ['ls-files', 'actions'], {
-      cwd: ROOT,
-      encoding: 'utf8'
-    })
+  it('every bundle and shared chunk is tracked by git (no forgotten new file)', () => {
+    const tracked = new Set(
+      execFileSync('git', ['ls-files', 'actions'], {
+        cwd: ROOT,
+        encoding: 'utf8'
+      }).split('\n')
+    )
+    const untracked = generatedFiles(join(ROOT, 'actions'))
+      .map((p) => relative(ROOT, p).split(sep).join('/'))
+      .filter((p) => !tracked.has(p))
+    expect(untracked).toEqual([])
     for (const id of actionIds)
-      expect([id, tracked.includes(`actions/${id}/dist/index.js`)]).toEqual([
+      expect([id, tracked.has(`actions/${id}/dist/index.js`)]).toEqual([
         id,
         true
       ])
+  })
+
+  it.each(actionIds)(
+    '%s: its entry turns on the compile cache, then imports the action from the shared folder',
+    (id) => {
+      const entry = readFileSync(
+        join(ROOT, 'actions', id, 'dist', 'index.js'),
+        'utf8'
+      )
+      expect(entry).toMatch(
+        new RegExp(
+          `enableCompileCache\\([^]*await import\\("\\.\\./\\.\\./${SHARED_DIR}/${id}-index-\\w+\\.js"\\)`
+        )
+      )
+    }
+  )
+
+  it('ships the licence notices of the bundled packages beside the bundles', () => {
+    const notices = readFileSync(
+      join(ROOT, 'actions', SHARED_DIR, NOTICES_FILE),
+      'utf8'
+    )
+    // packages every action bundles; that the file is current is the fresh-build check above
+    expect(notices).toMatch(/^zod@\S+\nMIT\n/m)
+    expect(notices).toMatch(/^@actions\/core@\S+\nMIT\n/m)
+  })
+
+  it('marks the generated files -diff linguist-generated', () => {
+    const attributes = readFileSync(join(ROOT, '.gitattributes'), 'utf8')
+    expect(attributes).toContain(`actions/*/dist/** -diff linguist-generated`)
+    expect(attributes).toContain(
+      `actions/${SHARED_DIR}/** -diff linguist-generated`
+    )
   })
 
   it('README tables match action.yml', () => {

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { build } from 'esbuild'
+import { bundleActions } from '../../scripts/bundle.mjs'
 import { actionDefaults } from '../helpers/fake-context.js'
 import { startAcrEmulator, type AcrEmulator } from '@rollback-actions/emulators'
 import {
@@ -17,7 +17,6 @@ import {
 import { RequestLog } from '@rollback-actions/emulators'
 import { createCertificateAuthority } from '@rollback-actions/emulators'
 
-const ROOT = join(import.meta.dirname, '..', '..')
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 const CLIENT = '0b6f1b3c-5f7a-4c8e-9d2a-1a2b3c4d5e6f'
 const REPO = 'warranty-hub/product-service'
@@ -50,22 +49,13 @@ describe('discover-tag bundle, run as the runner runs it, against OIDC → Entra
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'discover-tag-'))
-    bundle = join(dir, 'index.js')
-    // The same esbuild settings as scripts/build.mjs, written to a temp dir.
-    await build({
-      absWorkingDir: ROOT,
-      entryPoints: [join(ROOT, 'actions/discover-tag/src/index.ts')],
-      outfile: bundle,
-      bundle: true,
-      platform: 'node',
-      target: 'node24',
-      format: 'esm',
-      mainFields: ['module', 'main'],
-      banner: {
-        js: "import { createRequire as __rollbackCreateRequire } from 'node:module';\nconst require = __rollbackCreateRequire(import.meta.url);"
-      },
-      logLevel: 'error'
+    // The repository's esbuild options (scripts/bundle.mjs), written to a temp dir.
+    const { entries } = await bundleActions({
+      outdir: dir,
+      actions: ['discover-tag'],
+      write: true
     })
+    bundle = entries[0]!.outfile
     const authority = await createCertificateAuthority()
     caFile = join(dir, 'ca.pem')
     await writeFile(caFile, authority.caPem)

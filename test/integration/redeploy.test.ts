@@ -4,14 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { build } from 'esbuild'
+import { bundleActions } from '../../scripts/bundle.mjs'
 import { run } from '../../actions/redeploy/src/main.js'
 import { fakeContext } from '../helpers/fake-context.js'
-import {
-  actionInputDefaults,
-  REPO_ROOT,
-  runAction
-} from '@rollback-actions/drill'
+import { actionInputDefaults, runAction } from '@rollback-actions/drill'
 import { RequestLog } from '@rollback-actions/emulators'
 import { createCertificateAuthority } from '@rollback-actions/emulators'
 import {
@@ -34,7 +30,6 @@ let seq = 0
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'redeploy-test-'))
-  bundle = join(dir, 'index.js')
   const ca = await createCertificateAuthority()
   const tls = await ca.issue(['localhost', '127.0.0.1'])
   log = new RequestLog()
@@ -55,21 +50,13 @@ beforeAll(async () => {
   })
   kubeconfig = join(dir, 'kubeconfig')
   writeFileSync(kubeconfig, emulator.kubeconfig())
-  // The same esbuild settings as scripts/build.mjs, into a temporary file.
-  await build({
-    absWorkingDir: REPO_ROOT,
-    entryPoints: [join(REPO_ROOT, 'actions/redeploy/src/index.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    target: 'node24',
-    format: 'esm',
-    mainFields: ['module', 'main'],
-    banner: {
-      js: "import { createRequire as __rollbackCreateRequire } from 'node:module';\nconst require = __rollbackCreateRequire(import.meta.url);"
-    },
-    logLevel: 'warning'
+  // The repository's esbuild options (scripts/bundle.mjs), into a temporary folder.
+  const { entries } = await bundleActions({
+    outdir: dir,
+    actions: ['redeploy'],
+    write: true
   })
+  bundle = entries[0]!.outfile
 })
 
 afterAll(async () => {

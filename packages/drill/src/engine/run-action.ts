@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 
-/** Repository root (where actions/<id>/dist/index.js live). */
+/** Repository root (where actions/<id>/action.yml and the bundles live). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url))
 
 /** What one run of a bundled action produced, as the runner would see it. */
@@ -68,6 +68,21 @@ export function actionInputDefaults(id: string): Record<string, string> {
   return out
 }
 
+/**
+ * Absolute path of the file an action's `runs.main` names, resolved against the action's folder as the runner does
+ * (https://docs.github.com/en/actions/reference/workflows-and-actions/metadata-syntax#runsmain).
+ * @throws Error when action.yml has no `runs.main`.
+ */
+export function actionEntry(id: string): string {
+  const folder = join(REPO_ROOT, 'actions', id)
+  const doc = parse(readFileSync(join(folder, 'action.yml'), 'utf8')) as {
+    runs?: { main?: string }
+  }
+  const main = doc.runs?.main
+  if (!main) throw new Error(`actions/${id}/action.yml has no runs.main`)
+  return resolve(folder, main)
+}
+
 /** The runner's input variable for an input name: `INPUT_` + upper case, spaces to `_` (hyphens kept). */
 export function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
@@ -76,7 +91,7 @@ export function inputVariable(name: string): string {
 export interface RunActionOptions {
   /** Environment of the job (sandbox.env values, GITHUB_* run variables, …). */
   env?: NodeJS.ProcessEnv
-  /** Path to the bundle; default `actions/<id>/dist/index.js` under the repository root. */
+  /** Path to the bundle; default: what the action's `runs.main` names ({@link actionEntry}). */
   entry?: string
   /** Kill the action after this many milliseconds (default 15 minutes). */
   timeoutMs?: number
@@ -122,8 +137,7 @@ export async function runAction(
     : { ...actionInputDefaults(id), ...inputs }
   for (const [name, value] of Object.entries(withDefaults))
     env[inputVariable(name)] = value
-  const entry =
-    options.entry ?? join(REPO_ROOT, 'actions', id, 'dist', 'index.js')
+  const entry = options.entry ?? actionEntry(id)
   const started = new Date()
   const child = spawn(process.execPath, [entry], {
     env,
