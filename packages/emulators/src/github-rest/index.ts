@@ -51,7 +51,24 @@ export interface GitHubApiEmulator {
     name: string
     value: string
   }[]
+  /** Issues created through `POST /repos/{owner}/{repo}/issues`, in order. */
+  issues: GitHubIssue[]
   close(): Promise<void>
+}
+
+/** An issue as the emulator stores and returns it (the fields of GitHub's issue object the suite reads). */
+export interface GitHubIssue {
+  id: number
+  number: number
+  repository: string
+  title: string
+  body: string
+  labels: string[]
+  state: 'open'
+  /** Login of the token that created it. */
+  user: string
+  html_url: string
+  created_at: string
 }
 
 interface EnvironmentState {
@@ -83,7 +100,8 @@ function ghError(
  * `GET /repos/{o}/{r}/environments/{env}`, `GET …/secrets/public-key` (a Curve25519 key per environment),
  * `PUT …/secrets/{name}` with a libsodium sealed box (opened with the private key, so tests see the real
  * plaintext; 201 created / 204 updated; 422 for an unknown `key_id`, bad base64 or undecryptable value),
- * `GET …/secrets`, `GET …/secrets/{name}` and `DELETE …/secrets/{name}`.
+ * `GET …/secrets`, `GET …/secrets/{name}` and `DELETE …/secrets/{name}`; and issues (`POST /repos/{o}/{r}/issues`,
+ * `GET …/issues`, `GET …/issues/{number}`) for the post-mortem a rollback workflow opens.
  */
 export async function startGitHubApiEmulator(
   options: GitHubApiEmulatorOptions
@@ -106,7 +124,90 @@ export async function startGitHubApiEmulator(
     }
   }
   const secretWrites: GitHubApiEmulator['secretWrites'] = []
+  const issues: GitHubIssue[] = []
   let base = ''
+  const known = new Set(
+    Object.keys(options.repositories).map((r) => r.toLowerCase())
+  )
+  const issueJson = (i: GitHubIssue) => ({
+    id: i.id,
+    node_id: Buffer.from(`Issue${i.id}`).toString('base64'),
+    number: i.number,
+    title: i.title,
+    body: i.body,
+    state: i.state,
+    labels: i.labels.map((name, n) => ({ id: i.id * 10 + n, name })),
+    user: { login: i.user },
+    url: `${base}/repos/${i.repository}/issues/${i.number}`,
+    html_url: i.html_url,
+    created_at: i.created_at,
+    updated_at: i.created_at
+  })
+  // Issues (docs.github.com/rest/issues/issues): POST /repos/{o}/{r}/issues (title required, 422 otherwise),
+  // GET /repos/{o}/{r}/issues and GET /repos/{o}/{r}/issues/{number}.
+  const issuesRoute = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    parts: string[],
+    method: string,
+    login: string
+  ) => {
+    const repository = `${parts[1] ?? ''}/${parts[2] ?? ''}`
+    if (!known.has(repository.toLowerCase())) {
+      ghError(res, 404, 'Not Found')
+      return
+    }
+    const mine = issues.filter(
+      (i) => i.repository.toLowerCase() === repository.toLowerCase()
+    )
+    if (parts.length === 4 && method === 'GET') {
+      sendJson(res, 200, [...mine].reverse().map(issueJson))
+      return
+    }
+    if (parts.length === 5 && method === 'GET') {
+      const issue = mine.find((i) => String(i.number) === parts[4])
+      if (issue) sendJson(res, 200, issueJson(issue))
+      else ghError(res, 404, 'Not Found')
+      return
+    }
+    if (parts.length !== 4 || method !== 'POST') {
+      ghError(res, 404, 'Not Found')
+      return
+    }
+    let body: { title?: unknown; body?: unknown; labels?: unknown }
+    try {
+      body = JSON.parse((await readBody(req)).toString('utf8')) as typeof body
+    } catch {
+      ghError(res, 400, 'Problems parsing JSON')
+      return
+    }
+    if (typeof body.title !== 'string' || body.title.trim() === '') {
+      ghError(res, 422, 'Validation Failed', {
+        errors: [{ resource: 'Issue', field: 'title', code: 'missing_field' }]
+      })
+      return
+    }
+    const labels = Array.isArray(body.labels)
+      ? body.labels.map((l) =>
+          typeof l === 'string' ? l : String((l as { name?: unknown }).name)
+        )
+      : []
+    const number = issues.length + 1
+    const issue: GitHubIssue = {
+      id: 2_400_000_000 + number,
+      number,
+      repository,
+      title: body.title,
+      body: typeof body.body === 'string' ? body.body : '',
+      labels,
+      state: 'open',
+      user: login,
+      html_url: `https://github.com/${repository}/issues/${number}`,
+      created_at: new Date().toISOString()
+    }
+    issues.push(issue)
+    sendJson(res, 201, issueJson(issue))
+  }
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://github.local')
@@ -126,6 +227,10 @@ export async function startGitHubApiEmulator(
       .filter(Boolean)
       .map(decodeURIComponent)
     const method = req.method ?? 'GET'
+    if (parts[0] === 'repos' && parts[3] === 'issues') {
+      await issuesRoute(req, res, parts, method, options.tokens[token] ?? '')
+      return
+    }
     // repos/{owner}/{repo}/environments/{env}[/secrets[/public-key|/{name}]]
     if (
       parts[0] !== 'repos' ||
@@ -286,6 +391,7 @@ export async function startGitHubApiEmulator(
         .get(`${repository.toLowerCase()}#${environment}`)
         ?.secrets.get(name.toUpperCase()),
     secretWrites,
+    issues,
     close: () => server.close()
   }
 }
