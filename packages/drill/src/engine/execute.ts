@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, delimiter, join, resolve } from 'node:path'
 import {
+  actionInputDefaults,
   REPO_ROOT,
   runAction,
   runStepProcess,
@@ -621,12 +622,17 @@ async function execute(
       let label: string
       if (actionId) {
         label = actionId
-        const withValues = Object.fromEntries(
-          Object.entries(step.with).map(([k, v]) => [
+        // The runner evaluates action.yml defaults that are expressions (`${{ github.token }}`) in the job.
+        const defaults = Object.entries(actionInputDefaults(actionId))
+          .filter(([, v]) => v.includes('${{'))
+          .map(([k, v]) => [k, evaluateTemplate(v, contexts)])
+        const withValues = Object.fromEntries([
+          ...defaults,
+          ...Object.entries(step.with).map(([k, v]) => [
             k,
             evaluateTemplate(v, contexts)
           ])
-        )
+        ]) as Record<string, string>
         say(`▶ ${job.id} / ${step.name} (${actionId})`)
         run = await (options.runAction ?? runAction)(
           actionId,
@@ -648,7 +654,7 @@ async function execute(
           env: processEnv,
           workspace,
           runnerTemp,
-          github: jobGithub as Record<string, string>,
+          github: jobGithub,
           artifactsDir: options.artifactsDir,
           ...(options.gitRepository
             ? { gitRepository: options.gitRepository }

@@ -4,7 +4,9 @@
 // an async function with `github` (an authenticated Octokit from @actions/github's getOctokit, whose base URL is
 // GITHUB_API_URL: the sandbox's GitHub REST emulator), `octokit`, `context`, `core`, `exec`, `io` and `require`, and
 // sets the output `result` from the returned value (`result-encoding`: json or string).
-// Node 24 runs this file directly (type stripping), so it imports packages only.
+// Node 24 runs this file directly (type stripping), so it imports packages only. It stands in for a third-party
+// action, so it uses the @actions toolkit as that action does (the suite's own packages reach it through action-kit).
+/* eslint-disable no-restricted-imports */
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import * as core from '@actions/core'
@@ -14,8 +16,12 @@ import * as io from '@actions/io'
 
 type ScriptFunction = (...args: unknown[]) => Promise<unknown>
 
-const AsyncFunction = Object.getPrototypeOf(async () => undefined)
-  .constructor as new (...args: string[]) => ScriptFunction
+async function probe(): Promise<void> {
+  await Promise.resolve()
+}
+const AsyncFunction = probe.constructor as new (
+  ...args: string[]
+) => ScriptFunction
 
 try {
   const token = core.getInput('github-token', { required: true })
@@ -40,7 +46,9 @@ try {
   if (result !== undefined)
     core.setOutput(
       'result',
-      encoding === 'string' ? String(result) : JSON.stringify(result)
+      encoding === 'string' && typeof result === 'string'
+        ? result
+        : JSON.stringify(result)
     )
 } catch (error) {
   core.setFailed(
