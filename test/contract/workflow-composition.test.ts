@@ -48,7 +48,7 @@ const representative = JSON.parse(
 ) as Representative
 
 interface ActionYaml {
-  inputs?: Record<string, { default?: unknown }>
+  inputs?: Record<string, { default?: string | number | boolean }>
 }
 const actionYaml = (name: string) =>
   parse(

@@ -146,6 +146,8 @@ export interface ExecuteOptions {
   gitRepository?: string
   /** The cluster azure/aks-set-context must name. */
   cluster?: { resourceGroup: string; name: string }
+  /** Where `uses: ./.github/workflows/<file>` is read from (default workflows-templates/, the source of .github/workflows/). */
+  workflowsDir?: string
 }
 
 const RESULT = {
@@ -431,7 +433,12 @@ async function execute(
         throw new Error(
           `${file}: job "${job.id}" calls ${job.uses}; the drill runs only this repository's reusable workflows`
         )
-      const called = loadWorkflow(join(REPO_ROOT, 'workflows-templates', m[1]))
+      const called = loadWorkflow(
+        join(
+          options.workflowsDir ?? join(REPO_ROOT, 'workflows-templates'),
+          m[1]
+        )
+      )
       const withValues = Object.fromEntries(
         Object.entries(job.with).map(([k, v]) => [k, evaluateValue(v, ctx)])
       )

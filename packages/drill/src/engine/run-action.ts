@@ -161,8 +161,10 @@ export async function runStepProcess(step: StepProcess): Promise<ActionRun> {
     GITHUB_ACTIONS: 'true'
   }
   const started = new Date()
+  // its own process group, so that a timeout ends the step's whole process tree as the runner does
   const child = spawn(step.command, step.args, {
     env,
+    detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(options.cwd ? { cwd: options.cwd } : {})
   })
@@ -185,7 +187,11 @@ export async function runStepProcess(step: StepProcess): Promise<ActionRun> {
   const timer = setTimeout(
     () => {
       timedOut = true
-      child.kill('SIGKILL')
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL')
+      } catch {
+        child.kill('SIGKILL')
+      }
     },
     options.timeoutMs ?? 15 * 60_000
   )

@@ -256,7 +256,12 @@ export function loadWorkflow(path: string): Workflow {
     ordered.push(job)
   }
   jobs.forEach(visit)
-  const on = raw.on ?? {}
+  // `on:` may be an event name, a list of names or a map (workflow syntax, `on`)
+  const rawOn = raw.on as RawWorkflow['on'] | string | string[] | undefined
+  const on: NonNullable<RawWorkflow['on']> =
+    typeof rawOn === 'string' || Array.isArray(rawOn)
+      ? Object.fromEntries([rawOn].flat().map((e) => [e, null]))
+      : (rawOn ?? {})
   const dispatch =
     'workflow_dispatch' in on
       ? inputsOf(on.workflow_dispatch?.inputs)
