@@ -472,3 +472,23 @@ jobs:
     expect(full?.outputs.count).toBe('2 tags=v1 text=one')
   })
 })
+
+describe('workflow files are read with GitHub’s parser and schema', () => {
+  it('refuses a misspelt key and a wrong value type, with line and column', () => {
+    const path = workflowFile(`
+on: workflow_dispatch
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
+        wiht:
+          fetch-depth: 0
+      - run: echo
+        timeout-minutes: soon
+`)
+    expect(() => loadWorkflow(path)).toThrow(
+      /^Invalid workflow file: .*\(Line: 8, Col: 9\): Unexpected value 'wiht'; .*\(Line: 11, Col: 26\): Unexpected value 'soon'$/
+    )
+  })
+})

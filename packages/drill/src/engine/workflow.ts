@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { data, Evaluator, Lexer, Parser } from '@actions/expressions'
 import { truthy } from '@actions/expressions/result'
+// GitHub's workflow parser reads workflow files, like @actions/expressions evaluates them (no runner toolkit)
+// eslint-disable-next-line no-restricted-imports
+import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser'
 import { parse } from 'yaml'
 
 type ExpressionData = data.ExpressionData
@@ -144,6 +147,24 @@ interface RawWorkflow {
   jobs?: Record<string, RawJob>
 }
 
+/**
+ * Validates a workflow file with GitHub's own parser and schema (`@actions/workflow-parser`, the one behind the
+ * Actions language service): unknown keys, wrong value types and malformed expressions are refused as GitHub refuses
+ * the file ("Invalid workflow file").
+ * @throws Error listing every error with its line and column.
+ */
+export function checkWorkflowSchema(path: string, text: string): void {
+  const result = parseWorkflow(
+    { name: path, content: text },
+    new NoOperationTraceWriter()
+  )
+  const errors = result.context.errors.getErrors()
+  if (errors.length > 0)
+    throw new Error(
+      `Invalid workflow file: ${errors.map((e) => e.message).join('; ')}`
+    )
+}
+
 /** YAML scalars as the runner hands them to expressions and actions: text. */
 function texts(
   map: Record<string, unknown> | undefined
@@ -179,10 +200,13 @@ const groupOf = (c: string | { group: string } | undefined) =>
  * `concurrency`, and jobs with `needs`, `if`, `environment`, `outputs`, `env`, `timeout-minutes`, `defaults.run`,
  * reusable-workflow calls (`uses`, `with`, `secrets`) and steps, following GitHub's workflow syntax
  * (docs.github.com/actions/reference/workflows-and-actions/workflow-syntax). Expressions stay unevaluated.
- * @throws Error when a job needs an unknown job or the `needs` graph has a cycle.
+ * @throws Error when GitHub's workflow schema refuses the file (see checkWorkflowSchema), a job needs an unknown job
+ *   or the `needs` graph has a cycle.
  */
 export function loadWorkflow(path: string): Workflow {
-  const raw = parse(readFileSync(path, 'utf8')) as RawWorkflow
+  const text = readFileSync(path, 'utf8')
+  checkWorkflowSchema(path, text)
+  const raw = parse(text) as RawWorkflow
   const rawJobs = raw.jobs ?? {}
   const jobs: WorkflowJob[] = Object.entries(rawJobs).map(([id, j]) => ({
     id,
