@@ -74,6 +74,7 @@ export interface DrillReport {
   infrastructure?: Record<string, unknown> & {
     verdict?: string
     steps?: DrillStep[]
+    refused_run?: WorkflowReport
   }
   error?: string
 }
@@ -193,10 +194,16 @@ export function renderMarkdown(report: DrillReport): string {
   }
   if (report.database)
     parts.push(section('Database rollback (PITR)', report.database))
-  if (report.infrastructure)
-    parts.push(
-      section('Infrastructure rollback (Terraform)', report.infrastructure)
-    )
+  if (report.infrastructure) {
+    const { refused_run, ...infrastructure } = report.infrastructure
+    parts.push(section('Infrastructure rollback (Terraform)', infrastructure))
+    if (refused_run)
+      parts.push(
+        '### The refused run (no allow-destroy: the review must fail it)',
+        '',
+        ...workflowsSection([refused_run])
+      )
+  }
   return parts.join('\n')
 }
 

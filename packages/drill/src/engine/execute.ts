@@ -64,6 +64,8 @@ export interface JobReport {
   started_at: string
   finished_at: string
   steps: StepReport[]
+  /** The job summary: what its steps wrote to `GITHUB_STEP_SUMMARY` (Markdown), when any. */
+  summary?: string
   note?: string
 }
 
@@ -526,6 +528,7 @@ async function execute(
     /** Variables written to GITHUB_ENV and directories to GITHUB_PATH by earlier steps. */
     const fileEnv: Record<string, string> = {}
     const addedPath: string[] = []
+    const jobRuns: ActionRun[] = []
     let status: JobStatus = 'success'
     const stepContext: Record<
       string,
@@ -706,7 +709,10 @@ async function execute(
           run.failure =
             `Process completed with exit code ${run.exitCode}. ${run.stderr.trim().split('\n').at(-1) ?? ''}`.trim()
       }
-      if (!provided) runs.push(run)
+      if (!provided) {
+        runs.push(run)
+        jobRuns.push(run)
+      }
       const ok = run.exitCode === 0
       if (ok) {
         Object.assign(fileEnv, run.exportedEnv ?? {})
@@ -767,6 +773,8 @@ async function execute(
       ])
     )
     jobs[job.id] = { status, outputs, ...(environment ? { environment } : {}) }
+    const summary = jobRuns.map((r) => r.summary).join('')
+    if (summary.trim() !== '') report.summary = summary
     report.result = status === 'success' ? 'success' : 'failure'
     report.finished_at = new Date().toISOString()
   }
