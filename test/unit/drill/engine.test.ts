@@ -310,6 +310,61 @@ jobs:
   })
 })
 
+describe('concurrency and called-workflow secrets', () => {
+  it('queues a second run of the same concurrency group until the first ends', async () => {
+    const text = `
+on: workflow_dispatch
+concurrency:
+  group: rollback-\${{ github.repository }}
+  cancel-in-progress: false
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: sleep 1
+`
+    const [first, second] = await Promise.all([run(text), run(text)])
+    const span = (e?: WorkflowExecution) => e?.reports[0]?.jobs[0]?.steps[0]
+    expect(first?.reports[0]?.concurrency).toBe(
+      'rollback-warranty-hub/platform'
+    )
+    const [a, b] = [span(first), span(second)].sort((x, y) =>
+      (x?.started_at ?? '').localeCompare(y?.started_at ?? '')
+    )
+    expect(Date.parse(b?.started_at ?? '')).toBeGreaterThanOrEqual(
+      Date.parse(a?.finished_at ?? '')
+    )
+  })
+
+  it('refuses a call that does not pass a required secret', async () => {
+    workflowFile(
+      `
+on:
+  workflow_call:
+    secrets:
+      TOKEN:
+        required: true
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo
+`,
+      'needs-secret.yml'
+    )
+    await expect(
+      run(`
+on: workflow_dispatch
+jobs:
+  call:
+    uses: ./.github/workflows/needs-secret.yml
+`)
+    ).rejects.toThrow(
+      'needs-secret.yml: Secret TOKEN is required, but not provided while calling.'
+    )
+  })
+})
+
 describe('third-party actions', () => {
   const azure = {
     vars: {

@@ -318,6 +318,13 @@ async function execute(
   const trigger = options.trigger ?? 'workflow_dispatch'
   const file = fileOf(workflow.path)
   const inputs = typedInputs(workflow, trigger, options.inputs)
+  if (trigger === 'workflow_call')
+    for (const [name, spec] of Object.entries(workflow.call?.secrets ?? {}))
+      if (spec.required && !options.secrets?.[name])
+        throw new WorkflowInputError(
+          basename(workflow.path),
+          `Secret ${name} is required, but not provided while calling.`
+        )
   const say = (l: string) => options.onLine?.(l)
   const runStarted = new Date().toISOString()
   const github: Record<string, unknown> = {
@@ -340,474 +347,521 @@ async function execute(
   const concurrency = workflow.concurrency
     ? evaluateTemplate(workflow.concurrency, base)
     : undefined
-  const jobs: WorkflowExecution['jobs'] = {}
-  const jobReports: JobReport[] = []
-  const steps: DrillStep[] = []
-  const runs: ActionRun[] = []
-  const reports: WorkflowReport[] = []
-  const artifacts = new Set<string>()
-  await mkdir(options.artifactsDir, { recursive: true })
+  // Runs of one concurrency group queue behind each other (cancel-in-progress: false). A called workflow runs inside
+  // its caller's run, so only a dispatched run takes its group.
+  const release =
+    concurrency !== undefined && trigger === 'workflow_dispatch'
+      ? await acquireConcurrencyGroup(concurrency, say)
+      : undefined
+  try {
+    const jobs: WorkflowExecution['jobs'] = {}
+    const jobReports: JobReport[] = []
+    const steps: DrillStep[] = []
+    const runs: ActionRun[] = []
+    const reports: WorkflowReport[] = []
+    const artifacts = new Set<string>()
+    await mkdir(options.artifactsDir, { recursive: true })
 
-  const ancestors = (job: WorkflowJob): string[] =>
-    job.needs.flatMap((n) => [
-      n,
-      ...ancestors(workflow.jobs.find((j) => j.id === n) ?? job)
-    ])
-
-  for (const job of workflow.jobs) {
-    const needs = Object.fromEntries(
-      job.needs.map((n) => [
+    const ancestors = (job: WorkflowJob): string[] =>
+      job.needs.flatMap((n) => [
         n,
-        {
-          outputs: jobs[n]?.outputs ?? {},
-          result: jobs[n]?.status ?? 'skipped'
-        }
+        ...ancestors(workflow.jobs.find((j) => j.id === n) ?? job)
       ])
-    )
-    const jobStarted = new Date().toISOString()
-    const ctx = { ...base, needs, env: workflowEnv }
-    const anyFailed = ancestors(job).some((n) =>
-      ['failure', 'cancelled'].includes(jobs[n]?.status ?? '')
-    )
-    const allSucceeded = job.needs.every((n) => jobs[n]?.status === 'success')
-    const usesStatus =
-      job.if !== undefined &&
-      /\b(success|failure|cancelled|always)\s*\(/.test(job.if)
-    const runIt =
-      (usesStatus || allSucceeded) &&
-      evaluateCondition(job.if, ctx, anyFailed ? 'failure' : 'success')
-    if (!runIt) {
-      jobs[job.id] = { status: 'skipped', outputs: {} }
-      const note =
-        job.if === undefined
-          ? 'a job it needs did not succeed'
-          : `if: ${job.if} is false`
-      jobReports.push({
-        id: job.id,
-        name: job.name,
-        result: RESULT.skipped,
-        started_at: jobStarted,
-        finished_at: jobStarted,
-        steps: [],
-        note
-      })
-      steps.push({
-        name: `job ${job.id}`,
-        job: job.id,
-        started_at: jobStarted,
-        finished_at: jobStarted,
-        outcome: 'skipped',
-        note
-      })
-      continue
-    }
-    const report: JobReport = {
-      id: job.id,
-      name: job.name,
-      result: RESULT.success,
-      started_at: jobStarted,
-      finished_at: jobStarted,
-      steps: []
-    }
-    jobReports.push(report)
-    if (job.concurrency)
-      report.concurrency = evaluateTemplate(job.concurrency, ctx)
-    let environment: string | undefined
-    if (job.environment) {
-      environment = evaluateTemplate(job.environment, ctx)
-      report.environment = environment
-      const { approvedBy } = await options.approve(job.id, environment)
-      report.approved_by = approvedBy
-      steps.push({
-        name: `environment "${environment}": required reviewers`,
-        job: job.id,
-        started_at: jobStarted,
-        finished_at: new Date().toISOString(),
-        outcome: 'succeeded',
-        note: `approved by ${approvedBy}`
-      })
-    }
 
-    if (job.uses) {
-      // A reusable workflow: its jobs run as a workflow_call run sharing this run's github context and artifacts.
-      const m = /^\.\/\.github\/workflows\/([^/@]+\.ya?ml)$/.exec(job.uses)
-      if (!m?.[1])
-        throw new Error(
-          `${file}: job "${job.id}" calls ${job.uses}; the drill runs only this repository's reusable workflows`
-        )
-      const called = loadWorkflow(
-        join(
-          options.workflowsDir ?? join(REPO_ROOT, 'workflows-templates'),
-          m[1]
-        )
-      )
-      const withValues = Object.fromEntries(
-        Object.entries(job.with).map(([k, v]) => [k, evaluateValue(v, ctx)])
-      )
-      const calledSecrets =
-        job.secrets === 'inherit'
-          ? (options.secrets ?? {})
-          : Object.fromEntries(
-              Object.entries(job.secrets ?? {}).map(([k, v]) => [
-                k,
-                evaluateTemplate(v, ctx)
-              ])
-            )
-      report.calls = fileOf(called.path)
-      say(`▶ ${job.id}: calls ${report.calls}`)
-      const nested = await execute(called, {
-        ...options,
-        trigger: 'workflow_call',
-        inputs: withValues,
-        secrets: calledSecrets,
-        github: options.github,
-        workDir: join(options.workDir, job.id)
-      })
-      steps.push(
-        ...nested.steps.map((s) => ({
-          ...s,
-          job: `${job.id} / ${s.job ?? ''}`
-        }))
-      )
-      runs.push(...nested.runs)
-      reports.push(...nested.reports)
-      jobs[job.id] = {
-        status: nested.status,
-        outputs: nested.outputs,
-        ...(environment ? { environment } : {})
-      }
-      report.result = nested.status === 'success' ? 'success' : 'failure'
-      report.finished_at = new Date().toISOString()
-      continue
-    }
-
-    const jobDir = join(options.workDir, `${job.id}-${jobReports.length}`)
-    const workspace = join(jobDir, 'workspace')
-    const runnerTemp = join(jobDir, 'temp')
-    await mkdir(workspace, { recursive: true })
-    await mkdir(runnerTemp, { recursive: true })
-    const eventPath = join(jobDir, 'event.json')
-    const [owner = '', repo = ''] = (options.github.repository ?? '').split('/')
-    await writeFile(
-      eventPath,
-      JSON.stringify({
-        inputs,
-        ref: options.github.ref,
-        workflow: file,
-        repository: {
-          full_name: options.github.repository,
-          name: repo,
-          owner: { login: owner }
-        },
-        sender: { login: options.github.actor }
-      })
-    )
-    const jobGithub = { ...github, job: job.id, workspace }
-    const runner = {
-      os: 'Linux',
-      arch: 'X64',
-      name: 'rollback-drill',
-      temp: runnerTemp,
-      tool_cache: join(jobDir, 'toolcache'),
-      debug: ''
-    }
-    const jobCtx = { ...ctx, github: jobGithub, runner }
-    const jobEnvValues = {
-      ...workflowEnv,
-      ...Object.fromEntries(
-        Object.entries(job.env).map(([k, v]) => [
-          k,
-          evaluateTemplate(v, jobCtx)
+    for (const job of workflow.jobs) {
+      const needs = Object.fromEntries(
+        job.needs.map((n) => [
+          n,
+          {
+            outputs: jobs[n]?.outputs ?? {},
+            result: jobs[n]?.status ?? 'skipped'
+          }
         ])
       )
-    }
-    const timeoutMinutes = Number(
-      job.timeoutMinutes ? evaluateTemplate(job.timeoutMinutes, jobCtx) : 360
-    )
-    const deadline = Date.now() + timeoutMinutes * 60_000
-    /** Variables written to GITHUB_ENV and directories to GITHUB_PATH by earlier steps. */
-    const fileEnv: Record<string, string> = {}
-    const addedPath: string[] = []
-    const jobRuns: ActionRun[] = []
-    let status: JobStatus = 'success'
-    const stepContext: Record<
-      string,
-      { outputs: Record<string, string>; outcome: string; conclusion: string }
-    > = {}
-    for (const step of job.steps) {
-      const env = { ...jobEnvValues, ...fileEnv }
-      const contexts = {
-        ...jobCtx,
-        env,
-        steps: stepContext,
-        job: { status }
-      }
-      const started = new Date().toISOString()
-      const described: Pick<StepReport, 'uses' | 'run'> = step.uses
-        ? { uses: step.uses }
-        : { run: step.run ?? '' }
-      if (
-        Date.now() > deadline ||
-        !evaluateCondition(step.if, contexts, status)
-      ) {
+      const jobStarted = new Date().toISOString()
+      const ctx = { ...base, needs, env: workflowEnv }
+      const anyFailed = ancestors(job).some((n) =>
+        ['failure', 'cancelled'].includes(jobs[n]?.status ?? '')
+      )
+      const allSucceeded = job.needs.every((n) => jobs[n]?.status === 'success')
+      const usesStatus =
+        job.if !== undefined &&
+        /\b(success|failure|cancelled|always)\s*\(/.test(job.if)
+      const runIt =
+        (usesStatus || allSucceeded) &&
+        evaluateCondition(job.if, ctx, anyFailed ? 'failure' : 'success')
+      if (!runIt) {
+        jobs[job.id] = { status: 'skipped', outputs: {} }
         const note =
-          Date.now() > deadline
-            ? `the job passed timeout-minutes ${timeoutMinutes}`
-            : 'if: condition false'
+          job.if === undefined
+            ? 'a job it needs did not succeed'
+            : `if: ${job.if} is false`
+        jobReports.push({
+          id: job.id,
+          name: job.name,
+          result: RESULT.skipped,
+          started_at: jobStarted,
+          finished_at: jobStarted,
+          steps: [],
+          note
+        })
+        steps.push({
+          name: `job ${job.id}`,
+          job: job.id,
+          started_at: jobStarted,
+          finished_at: jobStarted,
+          outcome: 'skipped',
+          note
+        })
+        continue
+      }
+      const report: JobReport = {
+        id: job.id,
+        name: job.name,
+        result: RESULT.success,
+        started_at: jobStarted,
+        finished_at: jobStarted,
+        steps: []
+      }
+      jobReports.push(report)
+      if (job.concurrency)
+        report.concurrency = evaluateTemplate(job.concurrency, ctx)
+      let environment: string | undefined
+      if (job.environment) {
+        environment = evaluateTemplate(job.environment, ctx)
+        report.environment = environment
+        const { approvedBy } = await options.approve(job.id, environment)
+        report.approved_by = approvedBy
+        steps.push({
+          name: `environment "${environment}": required reviewers`,
+          job: job.id,
+          started_at: jobStarted,
+          finished_at: new Date().toISOString(),
+          outcome: 'succeeded',
+          note: `approved by ${approvedBy}`
+        })
+      }
+
+      if (job.uses) {
+        // A reusable workflow: its jobs run as a workflow_call run sharing this run's github context and artifacts.
+        const m = /^\.\/\.github\/workflows\/([^/@]+\.ya?ml)$/.exec(job.uses)
+        if (!m?.[1])
+          throw new Error(
+            `${file}: job "${job.id}" calls ${job.uses}; the drill runs only this repository's reusable workflows`
+          )
+        const called = loadWorkflow(
+          join(
+            options.workflowsDir ?? join(REPO_ROOT, 'workflows-templates'),
+            m[1]
+          )
+        )
+        const withValues = Object.fromEntries(
+          Object.entries(job.with).map(([k, v]) => [k, evaluateValue(v, ctx)])
+        )
+        const calledSecrets =
+          job.secrets === 'inherit'
+            ? (options.secrets ?? {})
+            : Object.fromEntries(
+                Object.entries(job.secrets ?? {}).map(([k, v]) => [
+                  k,
+                  evaluateTemplate(v, ctx)
+                ])
+              )
+        report.calls = fileOf(called.path)
+        say(`▶ ${job.id}: calls ${report.calls}`)
+        const nested = await execute(called, {
+          ...options,
+          trigger: 'workflow_call',
+          inputs: withValues,
+          secrets: calledSecrets,
+          github: options.github,
+          workDir: join(options.workDir, job.id)
+        })
+        steps.push(
+          ...nested.steps.map((s) => ({
+            ...s,
+            job: `${job.id} / ${s.job ?? ''}`
+          }))
+        )
+        runs.push(...nested.runs)
+        reports.push(...nested.reports)
+        jobs[job.id] = {
+          status: nested.status,
+          outputs: nested.outputs,
+          ...(environment ? { environment } : {})
+        }
+        report.result = nested.status === 'success' ? 'success' : 'failure'
+        report.finished_at = new Date().toISOString()
+        continue
+      }
+
+      const jobDir = join(options.workDir, `${job.id}-${jobReports.length}`)
+      const workspace = join(jobDir, 'workspace')
+      const runnerTemp = join(jobDir, 'temp')
+      await mkdir(workspace, { recursive: true })
+      await mkdir(runnerTemp, { recursive: true })
+      const eventPath = join(jobDir, 'event.json')
+      const [owner = '', repo = ''] = (options.github.repository ?? '').split(
+        '/'
+      )
+      await writeFile(
+        eventPath,
+        JSON.stringify({
+          inputs,
+          ref: options.github.ref,
+          workflow: file,
+          repository: {
+            full_name: options.github.repository,
+            name: repo,
+            owner: { login: owner }
+          },
+          sender: { login: options.github.actor }
+        })
+      )
+      const jobGithub = { ...github, job: job.id, workspace }
+      const runner = {
+        os: 'Linux',
+        arch: 'X64',
+        name: 'rollback-drill',
+        temp: runnerTemp,
+        tool_cache: join(jobDir, 'toolcache'),
+        debug: ''
+      }
+      const jobCtx = { ...ctx, github: jobGithub, runner }
+      const jobEnvValues = {
+        ...workflowEnv,
+        ...Object.fromEntries(
+          Object.entries(job.env).map(([k, v]) => [
+            k,
+            evaluateTemplate(v, jobCtx)
+          ])
+        )
+      }
+      const timeoutMinutes = Number(
+        job.timeoutMinutes ? evaluateTemplate(job.timeoutMinutes, jobCtx) : 360
+      )
+      const deadline = Date.now() + timeoutMinutes * 60_000
+      /** Variables written to GITHUB_ENV and directories to GITHUB_PATH by earlier steps. */
+      const fileEnv: Record<string, string> = {}
+      const addedPath: string[] = []
+      const jobRuns: ActionRun[] = []
+      let status: JobStatus = 'success'
+      const stepContext: Record<
+        string,
+        { outputs: Record<string, string>; outcome: string; conclusion: string }
+      > = {}
+      for (const step of job.steps) {
+        const env = { ...jobEnvValues, ...fileEnv }
+        const contexts = {
+          ...jobCtx,
+          env,
+          steps: stepContext,
+          job: { status }
+        }
+        const started = new Date().toISOString()
+        const described: Pick<StepReport, 'uses' | 'run'> = step.uses
+          ? { uses: step.uses }
+          : { run: step.run ?? '' }
+        if (
+          Date.now() > deadline ||
+          !evaluateCondition(step.if, contexts, status)
+        ) {
+          const note =
+            Date.now() > deadline
+              ? `the job passed timeout-minutes ${timeoutMinutes}`
+              : 'if: condition false'
+          report.steps.push({
+            name: step.name,
+            ...described,
+            outcome: 'skipped',
+            started_at: started,
+            finished_at: started,
+            note
+          })
+          steps.push({
+            name: step.name,
+            job: job.id,
+            started_at: started,
+            finished_at: started,
+            outcome: 'skipped',
+            note
+          })
+          if (step.id)
+            stepContext[step.id] = {
+              outputs: {},
+              outcome: 'skipped',
+              conclusion: 'skipped'
+            }
+          continue
+        }
+        const stepEnvValues = {
+          ...env,
+          ...Object.fromEntries(
+            Object.entries(step.env).map(([k, v]) => [
+              k,
+              evaluateTemplate(v, contexts)
+            ])
+          )
+        }
+        const processEnv: NodeJS.ProcessEnv = {
+          ...options.env,
+          ...githubEnv(options.github, job.id, environment),
+          GITHUB_WORKSPACE: workspace,
+          GITHUB_EVENT_PATH: eventPath,
+          ...options.jobEnv?.(job.id, environment),
+          ...stepEnvValues,
+          PATH: [...addedPath, options.env.PATH ?? process.env.PATH ?? ''].join(
+            delimiter
+          )
+        }
+        const stepTimeout = step.timeoutMinutes
+          ? Number(evaluateTemplate(step.timeoutMinutes, contexts)) * 60_000
+          : Infinity
+        const timeoutMs = Math.max(
+          1000,
+          Math.min(deadline - Date.now(), stepTimeout)
+        )
+        const onLine = options.onLine
+          ? (l: string) => {
+              // Like the runner: `::add-mask::` registers a value shown as *** from then on (and is not shown
+              // itself); debug lines are hidden.
+              const value = /^::add-mask::(.+)$/.exec(l)?.[1]
+              if (value) {
+                masks.push(value)
+                masks.sort((a, b) => b.length - a.length)
+                return
+              }
+              if (l.startsWith('::debug::')) return
+              say(`  ${mask(l)}`)
+            }
+          : undefined
+        const common = {
+          env: processEnv,
+          cwd: workspace,
+          runnerTemp,
+          timeoutMs,
+          ...(onLine ? { onLine } : {})
+        }
+        const actionId = suiteActionId(step.uses)
+        let run: ActionRun
+        let provided = false
+        let label: string
+        if (actionId) {
+          label = actionId
+          // The runner evaluates action.yml defaults that are expressions (`${{ github.token }}`) in the job.
+          const defaults = Object.entries(actionInputDefaults(actionId))
+            .filter(([, v]) => v.includes('${{'))
+            .map(([k, v]) => [k, evaluateTemplate(v, contexts)])
+          const withValues = Object.fromEntries([
+            ...defaults,
+            ...Object.entries(step.with).map(([k, v]) => [
+              k,
+              evaluateTemplate(v, contexts)
+            ])
+          ]) as Record<string, string>
+          say(`▶ ${job.id} / ${step.name} (${actionId})`)
+          run = await (options.runAction ?? runAction)(
+            actionId,
+            withValues,
+            common
+          )
+        } else if (step.uses) {
+          label = step.uses.split('@')[0] ?? step.uses
+          const withValues = Object.fromEntries(
+            Object.entries(step.with).map(([k, v]) => [
+              k,
+              evaluateTemplate(v, contexts)
+            ])
+          )
+          say(`▶ ${job.id} / ${step.name} (${label})`)
+          const result = await runThirdPartyStep({
+            action: label,
+            with: withValues,
+            env: processEnv,
+            workspace,
+            runnerTemp,
+            github: jobGithub,
+            artifactsDir: options.artifactsDir,
+            ...(options.gitRepository
+              ? { gitRepository: options.gitRepository }
+              : {}),
+            ...(options.cluster ? { cluster: options.cluster } : {}),
+            timeoutMs,
+            ...(onLine ? { onLine } : {})
+          })
+          if (!result)
+            throw new Error(
+              `${file}: job "${job.id}" step "${step.name}" uses ${step.uses}, which the drill cannot reproduce`
+            )
+          run = result.run
+          provided = result.provided
+          if (
+            label === 'actions/upload-artifact' &&
+            run.exitCode === 0 &&
+            run.outputs['artifact-url']
+          )
+            artifacts.add(withValues.name || 'artifact')
+        } else {
+          label = 'run'
+          say(`▶ ${job.id} / ${step.name} (run)`)
+          const script = join(runnerTemp, `step-${report.steps.length}.sh`)
+          await writeFile(script, step.run ?? '')
+          const dir = step.workingDirectory ?? job.defaultsRun.workingDirectory
+          const [command, args] = shellCommand(
+            step.shell ?? job.defaultsRun.shell,
+            script
+          )
+          run = await runStepProcess({
+            label,
+            command,
+            args,
+            env: {},
+            options: {
+              ...common,
+              cwd: resolve(
+                workspace,
+                dir ? evaluateTemplate(dir, contexts) : '.'
+              )
+            }
+          })
+          if (run.exitCode !== 0 && !run.failure)
+            run.failure =
+              `Process completed with exit code ${run.exitCode}. ${run.stderr.trim().split('\n').at(-1) ?? ''}`.trim()
+        }
+        if (!provided) {
+          runs.push(run)
+          jobRuns.push(run)
+        }
+        const ok = run.exitCode === 0
+        if (ok) {
+          Object.assign(fileEnv, run.exportedEnv ?? {})
+          addedPath.unshift(...(run.addedPath ?? []).reverse())
+        }
+        if (!ok && !step.continueOnError) status = 'failure'
+        if (step.id)
+          stepContext[step.id] = {
+            outputs: run.outputs,
+            outcome: ok ? 'success' : 'failure',
+            conclusion: ok || step.continueOnError ? 'success' : 'failure'
+          }
+        const outcome = !ok
+          ? 'failure'
+          : provided
+            ? 'provided-by-sandbox'
+            : 'success'
+        const note =
+          run.failure ??
+          (provided ||
+          label.startsWith('actions/') ||
+          label.startsWith('hashicorp/')
+            ? run.stdout.trim() || undefined
+            : undefined)
         report.steps.push({
           name: step.name,
           ...described,
-          outcome: 'skipped',
-          started_at: started,
-          finished_at: started,
-          note
+          outcome,
+          started_at: run.startedAt,
+          finished_at: run.finishedAt,
+          ...(note ? { note } : {})
         })
         steps.push({
           name: step.name,
           job: job.id,
-          started_at: started,
-          finished_at: started,
-          outcome: 'skipped',
-          note
-        })
-        if (step.id)
-          stepContext[step.id] = {
-            outputs: {},
-            outcome: 'skipped',
-            conclusion: 'skipped'
-          }
-        continue
-      }
-      const stepEnvValues = {
-        ...env,
-        ...Object.fromEntries(
-          Object.entries(step.env).map(([k, v]) => [
-            k,
-            evaluateTemplate(v, contexts)
-          ])
-        )
-      }
-      const processEnv: NodeJS.ProcessEnv = {
-        ...options.env,
-        ...githubEnv(options.github, job.id, environment),
-        GITHUB_WORKSPACE: workspace,
-        GITHUB_EVENT_PATH: eventPath,
-        ...options.jobEnv?.(job.id, environment),
-        ...stepEnvValues,
-        PATH: [...addedPath, options.env.PATH ?? process.env.PATH ?? ''].join(
-          delimiter
-        )
-      }
-      const stepTimeout = step.timeoutMinutes
-        ? Number(evaluateTemplate(step.timeoutMinutes, contexts)) * 60_000
-        : Infinity
-      const timeoutMs = Math.max(
-        1000,
-        Math.min(deadline - Date.now(), stepTimeout)
-      )
-      const onLine = options.onLine
-        ? (l: string) => {
-            // Like the runner: `::add-mask::` registers a value shown as *** from then on (and is not shown
-            // itself); debug lines are hidden.
-            const value = /^::add-mask::(.+)$/.exec(l)?.[1]
-            if (value) {
-              masks.push(value)
-              masks.sort((a, b) => b.length - a.length)
-              return
-            }
-            if (l.startsWith('::debug::')) return
-            say(`  ${mask(l)}`)
-          }
-        : undefined
-      const common = {
-        env: processEnv,
-        cwd: workspace,
-        runnerTemp,
-        timeoutMs,
-        ...(onLine ? { onLine } : {})
-      }
-      const actionId = suiteActionId(step.uses)
-      let run: ActionRun
-      let provided = false
-      let label: string
-      if (actionId) {
-        label = actionId
-        // The runner evaluates action.yml defaults that are expressions (`${{ github.token }}`) in the job.
-        const defaults = Object.entries(actionInputDefaults(actionId))
-          .filter(([, v]) => v.includes('${{'))
-          .map(([k, v]) => [k, evaluateTemplate(v, contexts)])
-        const withValues = Object.fromEntries([
-          ...defaults,
-          ...Object.entries(step.with).map(([k, v]) => [
-            k,
-            evaluateTemplate(v, contexts)
-          ])
-        ]) as Record<string, string>
-        say(`▶ ${job.id} / ${step.name} (${actionId})`)
-        run = await (options.runAction ?? runAction)(
-          actionId,
-          withValues,
-          common
-        )
-      } else if (step.uses) {
-        label = step.uses.split('@')[0] ?? step.uses
-        const withValues = Object.fromEntries(
-          Object.entries(step.with).map(([k, v]) => [
-            k,
-            evaluateTemplate(v, contexts)
-          ])
-        )
-        say(`▶ ${job.id} / ${step.name} (${label})`)
-        const result = await runThirdPartyStep({
           action: label,
-          with: withValues,
-          env: processEnv,
-          workspace,
-          runnerTemp,
-          github: jobGithub,
-          artifactsDir: options.artifactsDir,
-          ...(options.gitRepository
-            ? { gitRepository: options.gitRepository }
-            : {}),
-          ...(options.cluster ? { cluster: options.cluster } : {}),
-          timeoutMs,
-          ...(onLine ? { onLine } : {})
-        })
-        if (!result)
-          throw new Error(
-            `${file}: job "${job.id}" step "${step.name}" uses ${step.uses}, which the drill cannot reproduce`
-          )
-        run = result.run
-        provided = result.provided
-        if (
-          label === 'actions/upload-artifact' &&
-          run.exitCode === 0 &&
-          run.outputs['artifact-url']
-        )
-          artifacts.add(withValues.name || 'artifact')
-      } else {
-        label = 'run'
-        say(`▶ ${job.id} / ${step.name} (run)`)
-        const script = join(runnerTemp, `step-${report.steps.length}.sh`)
-        await writeFile(script, step.run ?? '')
-        const dir = step.workingDirectory ?? job.defaultsRun.workingDirectory
-        const [command, args] = shellCommand(
-          step.shell ?? job.defaultsRun.shell,
-          script
-        )
-        run = await runStepProcess({
-          label,
-          command,
-          args,
-          env: {},
-          options: {
-            ...common,
-            cwd: resolve(workspace, dir ? evaluateTemplate(dir, contexts) : '.')
-          }
-        })
-        if (run.exitCode !== 0 && !run.failure)
-          run.failure =
-            `Process completed with exit code ${run.exitCode}. ${run.stderr.trim().split('\n').at(-1) ?? ''}`.trim()
-      }
-      if (!provided) {
-        runs.push(run)
-        jobRuns.push(run)
-      }
-      const ok = run.exitCode === 0
-      if (ok) {
-        Object.assign(fileEnv, run.exportedEnv ?? {})
-        addedPath.unshift(...(run.addedPath ?? []).reverse())
-      }
-      if (!ok && !step.continueOnError) status = 'failure'
-      if (step.id)
-        stepContext[step.id] = {
+          started_at: run.startedAt,
+          finished_at: run.finishedAt,
+          outcome: !ok
+            ? 'failed'
+            : provided
+              ? 'provided-by-sandbox'
+              : 'succeeded',
           outputs: run.outputs,
-          outcome: ok ? 'success' : 'failure',
-          conclusion: ok || step.continueOnError ? 'success' : 'failure'
-        }
-      const outcome = !ok
-        ? 'failure'
-        : provided
-          ? 'provided-by-sandbox'
-          : 'success'
-      const note =
-        run.failure ??
-        (provided ||
-        label.startsWith('actions/') ||
-        label.startsWith('hashicorp/')
-          ? run.stdout.trim() || undefined
-          : undefined)
-      report.steps.push({
-        name: step.name,
-        ...described,
-        outcome,
-        started_at: run.startedAt,
-        finished_at: run.finishedAt,
-        ...(note ? { note } : {})
-      })
-      steps.push({
-        name: step.name,
-        job: job.id,
-        action: label,
-        started_at: run.startedAt,
-        finished_at: run.finishedAt,
-        outcome: !ok
-          ? 'failed'
-          : provided
-            ? 'provided-by-sandbox'
-            : 'succeeded',
-        outputs: run.outputs,
-        ...(note ? { note } : {})
-      })
-      if (!ok)
-        say(`  ✗ ${step.name}: ${mask(run.failure ?? `exit ${run.exitCode}`)}`)
-    }
-    const outputs = Object.fromEntries(
-      Object.entries(job.outputs).map(([k, v]) => [
-        k,
-        evaluateTemplate(v, {
-          ...jobCtx,
-          env: { ...jobEnvValues, ...fileEnv },
-          steps: stepContext
+          ...(note ? { note } : {})
         })
+        if (!ok)
+          say(
+            `  ✗ ${step.name}: ${mask(run.failure ?? `exit ${run.exitCode}`)}`
+          )
+      }
+      const outputs = Object.fromEntries(
+        Object.entries(job.outputs).map(([k, v]) => [
+          k,
+          evaluateTemplate(v, {
+            ...jobCtx,
+            env: { ...jobEnvValues, ...fileEnv },
+            steps: stepContext
+          })
+        ])
+      )
+      jobs[job.id] = {
+        status,
+        outputs,
+        ...(environment ? { environment } : {})
+      }
+      const summary = jobRuns.map((r) => r.summary).join('')
+      if (summary.trim() !== '') report.summary = summary
+      report.result = status === 'success' ? 'success' : 'failure'
+      report.finished_at = new Date().toISOString()
+    }
+    const failed = workflow.jobs.some((j) =>
+      ['failure', 'cancelled'].includes(jobs[j.id]?.status ?? '')
+    )
+    const status: JobStatus = failed ? 'failure' : 'success'
+    const jobsContext = Object.fromEntries(
+      Object.entries(jobs).map(([id, j]) => [
+        id,
+        { result: j.status, outputs: j.outputs }
       ])
     )
-    jobs[job.id] = { status, outputs, ...(environment ? { environment } : {}) }
-    const summary = jobRuns.map((r) => r.summary).join('')
-    if (summary.trim() !== '') report.summary = summary
-    report.result = status === 'success' ? 'success' : 'failure'
-    report.finished_at = new Date().toISOString()
+    const outputs =
+      trigger === 'workflow_call'
+        ? Object.fromEntries(
+            Object.entries(workflow.call?.outputs ?? {}).map(([k, v]) => [
+              k,
+              evaluateTemplate(v, { ...base, jobs: jobsContext })
+            ])
+          )
+        : {}
+    reports.unshift({
+      file,
+      trigger,
+      conclusion: status === 'success' ? 'success' : 'failure',
+      inputs,
+      ...(concurrency === undefined ? {} : { concurrency }),
+      started_at: runStarted,
+      finished_at: new Date().toISOString(),
+      jobs: jobReports,
+      ...(trigger === 'workflow_call' ? { outputs } : {}),
+      artifacts: [...artifacts]
+    })
+    return { status, jobs, steps, runs, reports, outputs }
+  } finally {
+    release?.()
   }
-  const failed = workflow.jobs.some((j) =>
-    ['failure', 'cancelled'].includes(jobs[j.id]?.status ?? '')
-  )
-  const status: JobStatus = failed ? 'failure' : 'success'
-  const jobsContext = Object.fromEntries(
-    Object.entries(jobs).map(([id, j]) => [
-      id,
-      { result: j.status, outputs: j.outputs }
-    ])
-  )
-  const outputs =
-    trigger === 'workflow_call'
-      ? Object.fromEntries(
-          Object.entries(workflow.call?.outputs ?? {}).map(([k, v]) => [
-            k,
-            evaluateTemplate(v, { ...base, jobs: jobsContext })
-          ])
-        )
-      : {}
-  reports.unshift({
-    file,
-    trigger,
-    conclusion: status === 'success' ? 'success' : 'failure',
-    inputs,
-    ...(concurrency === undefined ? {} : { concurrency }),
-    started_at: runStarted,
-    finished_at: new Date().toISOString(),
-    jobs: jobReports,
-    ...(trigger === 'workflow_call' ? { outputs } : {}),
-    artifacts: [...artifacts]
-  })
-  return { status, jobs, steps, runs, reports, outputs }
+}
+
+const groups = new Map<string, Promise<void>>()
+
+/**
+ * Waits until no other run of the concurrency group is in progress in this process, then holds the group
+ * (docs.github.com/actions/how-tos/write-workflows/choose-when-workflows-run/control-workflow-concurrency).
+ * @returns the function that releases the group.
+ */
+async function acquireConcurrencyGroup(
+  group: string,
+  say: (line: string) => void
+): Promise<() => void> {
+  const previous = groups.get(group)
+  let release: () => void = () => undefined
+  const held = new Promise<void>((resolve) => (release = resolve))
+  const tail = (previous ?? Promise.resolve()).then(() => held)
+  groups.set(group, tail)
+  if (previous) {
+    say(`concurrency group "${group}": queued behind the run in progress`)
+    await previous
+  }
+  return () => {
+    release()
+    if (groups.get(group) === tail) groups.delete(group)
+  }
 }
