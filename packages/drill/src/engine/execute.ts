@@ -8,7 +8,7 @@ import {
   runStepProcess,
   type ActionRun
 } from './run-action.js'
-import { runThirdPartyStep, PROVIDED_BY_SANDBOX } from './third-party.js'
+import { runThirdPartyStep } from './third-party.js'
 import {
   evaluateCondition,
   evaluateTemplate,
@@ -21,8 +21,6 @@ import {
   type WorkflowInput,
   type WorkflowJob
 } from './workflow.js'
-
-export { PROVIDED_BY_SANDBOX }
 
 /** One step of a drill (a workflow step, or a drill-only step such as the simulated failed deployment). */
 export interface DrillStep {

@@ -20,15 +20,6 @@ export const PROVIDED_BY_SANDBOX: Record<string, string> = {
     'the sandbox writes KUBECONFIG for its Kubernetes API emulator'
 }
 
-/** Third-party actions the engine executes (the ones the rollback workflows use). */
-export const EXECUTED_THIRD_PARTY = [
-  'actions/checkout',
-  'actions/upload-artifact',
-  'actions/download-artifact',
-  'actions/github-script',
-  'hashicorp/setup-terraform'
-] as const
-
 /** What a third-party step sees of its job. */
 export interface ThirdPartyStep {
   /** `owner/repo` of the action (without `@ref`). */
