@@ -292,4 +292,77 @@ describe('rollback-application.yml as the drill runs it', () => {
     expect(text).not.toContain('::add-mask::')
     expect(text).not.toContain('::debug::')
   })
+
+  it('runs rollback-drill.yml: the gate, rollback-application.yml as a called workflow, and the record issue with the measured jobs', async () => {
+    const drill = loadWorkflow(join(TEMPLATE, '..', 'rollback-drill.yml'))
+    const before = github.issues.length
+    const w = world()
+    const execution = await executeWorkflow(drill, {
+      inputs: {},
+      ...w,
+      vars: { ...w.vars, DRILL_SERVICE: 'product-service' },
+      github: {
+        ...w.github,
+        event_name: 'workflow_dispatch',
+        run_id: '43',
+        run_attempt: '1'
+      },
+      onRunEvent: (event) => {
+        if (event.kind === 'run-started')
+          github.recordWorkflowRun('warranty-hub/platform', {
+            id: 43,
+            attempt: 1,
+            name: event.name,
+            run_started_at: event.started_at
+          })
+        else github.recordWorkflowJob('warranty-hub/platform', 43, 1, event.job)
+      },
+      approve: () => Promise.resolve({ approvedBy: 'lead' }),
+      runAction: (id) =>
+        Promise.resolve(
+          fakeRun(
+            id,
+            id === 'validate-health'
+              ? { verdict: 'healthy' }
+              : id === 'discover-tag'
+                ? {
+                    image: 'reg.example.io/warranty-hub/product-service:v1.1.0',
+                    tag: 'v1.1.0'
+                  }
+                : {}
+          )
+        )
+    })
+    expect(execution.status).toBe('success')
+    expect(
+      execution.reports.map((r) => [
+        r.file,
+        r.trigger,
+        r.jobs.map((j) => `${j.id}:${j.result}`)
+      ])
+    ).toEqual([
+      [
+        'workflows-templates/rollback-drill.yml',
+        'workflow_dispatch',
+        ['gate:success', 'rollback:success', 'record:success']
+      ],
+      [
+        'workflows-templates/rollback-application.yml',
+        'workflow_call',
+        ['plan:success', 'rollback:success', 'post-mortem:skipped']
+      ]
+    ])
+    expect(github.issues).toHaveLength(before + 1)
+    const issue = github.issues.at(-1)
+    expect(issue?.title).toMatch(
+      /^Rollback drill \d{4}-\d{2}-\d{2}: product-service in staging passed$/
+    )
+    expect(issue?.labels).toEqual(['rollback-drill', 'post-mortem'])
+    // the record job read the called jobs from the run's job list (names "Drill / <job>")
+    expect(issue?.body).toMatch(/\| Plan \(read-only\) \| success \|/)
+    expect(issue?.body).toMatch(/\| Roll back \(needs approval\) \| success \|/)
+    expect(issue?.body).toContain(
+      '| Rolled back to | reg.example.io/warranty-hub/product-service:v1.1.0 |'
+    )
+  })
 })

@@ -146,9 +146,27 @@ export interface ExecuteOptions {
   gitRepository?: string
   /** The cluster azure/aks-set-context must name. */
   cluster?: { resourceGroup: string; name: string }
+  /**
+   * Told when a dispatched run starts and as each job that ran completes (a called workflow's jobs are named
+   * `<caller job> / <job>`), as GitHub lists a run's jobs (docs.github.com/rest/actions/workflow-jobs).
+   */
+  onRunEvent?(event: RunEvent): void
   /** Where `uses: ./.github/workflows/<file>` is read from (default workflows-templates/, the source of .github/workflows/). */
   workflowsDir?: string
 }
+
+/** What executeWorkflow tells `onRunEvent`. */
+export type RunEvent =
+  | { kind: 'run-started'; name: string; started_at: string }
+  | {
+      kind: 'job-completed'
+      job: {
+        name: string
+        conclusion: 'success' | 'failure'
+        started_at: string
+        completed_at: string
+      }
+    }
 
 const RESULT = {
   success: 'success',
@@ -307,7 +325,12 @@ export async function executeWorkflow(
   }
 }
 
-type Resolved = ExecuteOptions & { workDir: string; artifactsDir: string }
+type Resolved = ExecuteOptions & {
+  workDir: string
+  artifactsDir: string
+  /** `<caller job name> / ` for the jobs of a called workflow. */
+  jobNamePrefix?: string
+}
 
 async function execute(
   workflow: Workflow,
@@ -352,6 +375,12 @@ async function execute(
       ? await acquireConcurrencyGroup(concurrency, say)
       : undefined
   try {
+    if (trigger === 'workflow_dispatch')
+      options.onRunEvent?.({
+        kind: 'run-started',
+        name: workflow.name,
+        started_at: runStarted
+      })
     const jobs: WorkflowExecution['jobs'] = {}
     const jobReports: JobReport[] = []
     const steps: DrillStep[] = []
@@ -473,7 +502,8 @@ async function execute(
           inputs: withValues,
           secrets: calledSecrets,
           github: options.github,
-          workDir: join(options.workDir, job.id)
+          workDir: join(options.workDir, job.id),
+          jobNamePrefix: `${options.jobNamePrefix ?? ''}${job.name} / `
         })
         steps.push(
           ...nested.steps.map((s) => ({
@@ -800,6 +830,15 @@ async function execute(
       if (summary.trim() !== '') report.summary = summary
       report.result = status === 'success' ? 'success' : 'failure'
       report.finished_at = new Date().toISOString()
+      options.onRunEvent?.({
+        kind: 'job-completed',
+        job: {
+          name: `${options.jobNamePrefix ?? ''}${job.name}`,
+          conclusion: report.result,
+          started_at: report.started_at,
+          completed_at: report.finished_at
+        }
+      })
     }
     const failed = workflow.jobs.some((j) =>
       ['failure', 'cancelled'].includes(jobs[j.id]?.status ?? '')

@@ -108,7 +108,27 @@ export async function dispatchWorkflow(
         approvedBy: `${github.actor ?? 'drill'} (drill)`
       })
     },
-    onLine: say
+    onLine: say,
+    // the GitHub REST emulator serves the run and its jobs, as GitHub does while a run is in progress
+    onRunEvent: (event) => {
+      const api = sandbox.database?.github
+      const repository = github.repository ?? ''
+      if (!api) return
+      if (event.kind === 'run-started')
+        api.recordWorkflowRun(repository, {
+          id: Number(runId),
+          attempt: Number(github.run_attempt ?? '1'),
+          name: event.name,
+          run_started_at: event.started_at
+        })
+      else
+        api.recordWorkflowJob(
+          repository,
+          Number(runId),
+          Number(github.run_attempt ?? '1'),
+          event.job
+        )
+    }
   }
   say(
     `gh workflow run ${file} ${Object.entries(inputs)
