@@ -37,7 +37,8 @@ export default tseslint.config(
   },
   {
     // Only the action kit talks to the runner toolkit (@actions/*); other packages receive a Logger.
-    // @actions/expressions is GitHub's expression engine (used by the drill), not the runner toolkit.
+    // @actions/expressions and @actions/workflow-parser are GitHub's expression engine and workflow parser (used by
+    // the drill), not the runner toolkit.
     files: ['packages/**/*.ts', 'actions/**/*.ts'],
     ignores: ['packages/action-kit/**'],
     rules: {
@@ -49,7 +50,9 @@ export default tseslint.config(
               group: [
                 '@actions/*',
                 '!@actions/expressions',
-                '!@actions/expressions/*'
+                '!@actions/expressions/*',
+                '!@actions/workflow-parser',
+                '!@actions/workflow-parser/*'
               ],
               message: 'Use @rollback-actions/action-kit.'
             }

@@ -19,8 +19,7 @@ import {
   defaultProtectedAddresses,
   INFRA_DEPLOYMENT_TAG_PATTERN,
   INFRA_PROTECTED_DATABASE,
-  INFRA_STABLE_STATE,
-  runInfrastructureScenario
+  INFRA_STABLE_STATE
 } from '@rollback-actions/drill'
 import type { InfrastructureRepo } from '@rollback-actions/drill'
 import { runAction } from '@rollback-actions/drill'
@@ -286,35 +285,5 @@ describe('rolling infrastructure back with the real terraform', () => {
   })
 })
 
-describe('the drill infrastructure scenario', () => {
-  let workDir: string
-  beforeAll(async () => {
-    await requireTerraform()
-    workDir = mkdtempSync(join(tmpdir(), 'tf-drill-'))
-  })
-  afterAll(() => {
-    if (workDir) rmSync(workDir, { recursive: true, force: true })
-  })
-
-  it('passes with the real terraform and reports each step', async () => {
-    const { section } = await runInfrastructureScenario({ workDir, log })
-    expect(section.error).toBeUndefined()
-    expect(section.verdict).toBe('passed')
-    expect(section).toMatchObject({
-      plan_summary: { create: 1, update: 2, replace: 1, delete: 1 },
-      refused_without_allowance: true,
-      refused_tampered_plan: true
-    })
-    expect(section.applied_plan_sha256).toMatch(/^[0-9a-f]{64}$/)
-    expect(section.destructive.map((d) => d.address).sort()).toEqual([
-      'module.data.terraform_data.database',
-      'terraform_data.app_server',
-      'terraform_data.cache'
-    ])
-    expect(
-      Object.fromEntries(section.state_after.map((r) => [r.address, r.input]))
-    ).toEqual(INFRA_STABLE_STATE)
-    expect(section.steps.every((s) => s.outcome === 'succeeded')).toBe(true)
-    expect(section.steps).toHaveLength(10)
-  })
-})
+// The drill scenario (rollback-infrastructure.yml run job by job against the sandbox) is covered by
+// test/integration/drill/drill.test.ts, which runs every scenario once.

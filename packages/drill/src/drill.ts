@@ -4,7 +4,6 @@ import { join, resolve } from 'node:path'
 import type { Logger } from '@rollback-actions/action-kit'
 import { startSandbox, type Sandbox } from '@rollback-actions/sandbox'
 import { runApplicationScenario } from './scenarios/application.js'
-import { runAction } from './engine/run-action.js'
 import { runDatabaseScenario } from './scenarios/database.js'
 import { runInfrastructureScenario } from './scenarios/infrastructure.js'
 import { writeReport, type DrillReport } from './report.js'
@@ -33,9 +32,11 @@ function lineLogger(say: (line: string) => void): Logger {
 }
 
 /**
- * Runs a rollback drill: starts the sandbox (for the application and database scenarios), runs each scenario, and
- * writes `drill-report.json` and `drill-report.md` into `outDir` — also when a scenario fails or throws.
- * @returns the report; its `verdict` is `restored` only when every scenario run succeeded.
+ * Runs a rollback drill: starts the sandbox, runs each scenario (its simulated failure, then its rollback workflow
+ * file job by job), and writes `drill-report.json` and `drill-report.md` into `outDir` (artifact stores under
+ * `outDir/artifacts/`) — also when a scenario fails or throws.
+ * @returns the report; its `verdict` is `restored` only when every scenario run succeeded and every job of every
+ *   workflow run ended `success`.
  */
 export async function runDrill(options: {
   outDir: string
@@ -55,66 +56,73 @@ export async function runDrill(options: {
     to_image: null,
     detection_seconds: null,
     rto_seconds: null,
-    steps: []
+    steps: [],
+    workflows: []
   }
   let sandbox: Sandbox | undefined
   const workDir = await mkdtemp(join(tmpdir(), 'rollback-drill-'))
+  const artifactsRoot = join(outDir, 'artifacts')
   try {
-    if (wants('application') || wants('database')) {
-      say('starting the sandbox')
-      sandbox = await startSandbox({
-        outDir: join(outDir, 'sandbox'),
+    say('starting the sandbox')
+    sandbox = await startSandbox({
+      outDir: join(outDir, 'sandbox'),
+      onLine: say
+    })
+    const sb = sandbox
+    const results: boolean[] = []
+    if (wants('application')) {
+      say('== application scenario: rollback-application.yml')
+      const { workflows, ...app } = await runApplicationScenario(sb, {
+        artifactsRoot,
         onLine: say
       })
-    }
-    const results: boolean[] = []
-    if (wants('application') && sandbox) {
-      say('== application scenario')
-      const app = await runApplicationScenario(sandbox, { onLine: say })
       report.application = app
+      report.workflows.push(...workflows)
       report.from_image = app.from_image
       report.to_image = app.to_image
       report.detection_seconds = app.detection_seconds
       report.rto_seconds = app.rto_seconds
+      if (app.post_mortem) report.post_mortem = app.post_mortem
       report.steps.push(...app.steps)
       results.push(app.verdict === 'restored')
     }
+    if (wants('database')) {
+      say('== database scenario: rollback-database.yml')
+      const { workflows, ...database } = await runDatabaseScenario({
+        sandbox: sb,
+        artifactsRoot,
+        log: lineLogger(say),
+        onLine: say
+      })
+      report.database = database
+      report.workflows.push(...workflows)
+      results.push(database.verdict === 'restored')
+    }
     if (wants('infrastructure')) {
-      say('== infrastructure scenario')
-      const { section } = await runInfrastructureScenario({
+      say('== infrastructure scenario: rollback-infrastructure.yml')
+      const { section, workflows } = await runInfrastructureScenario({
         workDir: join(workDir, 'infrastructure'),
-        log: lineLogger(say)
+        log: lineLogger(say),
+        sandbox: sb,
+        artifactsRoot,
+        onLine: say
       })
       report.infrastructure =
         section as unknown as DrillReport['infrastructure']
+      report.workflows.push(...workflows)
       results.push(section.verdict === 'passed')
     }
-    if (wants('database') && sandbox) {
-      say('== database scenario')
-      const sb = sandbox
-      if (!sb.database)
-        throw new Error('the sandbox scenario has no database section')
-      const actionEnv = {
-        ...sb.env,
-        GITHUB_ACTOR: sb.github.actor,
-        GITHUB_REPOSITORY: sb.github.repository,
-        GITHUB_RUN_ID: sb.github.run_id,
-        GITHUB_SERVER_URL: sb.github.server_url
-      }
-      const database = await runDatabaseScenario({
-        arm: sb.database.arm,
-        requests: sb.requests,
-        serviceUrl: sb.env.SANDBOX_SERVICE_URL ?? '',
-        caPem: sb.caPem,
-        env: sb.env,
-        runAction: (id, inputs) => runAction(id, inputs, { env: actionEnv }),
-        log: lineLogger(say)
-      })
-      report.database = database as unknown as DrillReport['database']
-      results.push(database.verdict === 'restored')
-    }
+    // every workflow file the scenarios ran must have finished green, job by job
+    const red = report.workflows.flatMap((w) =>
+      w.jobs
+        .filter((j) => j.result !== 'success')
+        .map((j) => `${w.file} job ${j.id}: ${j.result}`)
+    )
+    if (red.length > 0) report.error = `jobs not successful: ${red.join('; ')}`
     report.verdict =
-      results.length > 0 && results.every(Boolean) ? 'restored' : 'failed'
+      results.length > 0 && results.every(Boolean) && red.length === 0
+        ? 'restored'
+        : 'failed'
   } catch (error) {
     report.error = (error as Error).message
     report.verdict = 'failed'

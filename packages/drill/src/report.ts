@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { DrillStep } from './engine/execute.js'
+import type { DrillStep, WorkflowReport } from './engine/execute.js'
 
 /** Targets the runbook holds rollbacks to (seconds). */
 export const TARGETS = {
@@ -42,7 +42,15 @@ export interface ApplicationReport {
   /** Every audit record the actions wrote (who, what, when, outcome, from → to), in run order: the audit trail. */
   audit: Array<Record<string, unknown>>
   steps: DrillStep[]
+  /** The post-mortem issue the workflow opened in the GitHub emulator. */
+  post_mortem?: PostMortem
   error?: string
+}
+
+/** A post-mortem issue in the sandbox's GitHub REST emulator. */
+export interface PostMortem {
+  url: string
+  number: number
 }
 
 /** The whole drill report: `drill-report.json` (this object) and `drill-report.md`. */
@@ -57,11 +65,16 @@ export interface DrillReport {
   detection_seconds: number | null
   rto_seconds: number | null
   steps: DrillStep[]
+  /** Every workflow file run, job by job (reusable workflows a job called follow their caller). */
+  workflows: WorkflowReport[]
+  /** The post-mortem issue the application workflow opened in the GitHub emulator. */
+  post_mortem?: PostMortem
   application?: ApplicationReport
   database?: Record<string, unknown> & { verdict?: string; steps?: DrillStep[] }
   infrastructure?: Record<string, unknown> & {
     verdict?: string
     steps?: DrillStep[]
+    refused_run?: WorkflowReport
   }
   error?: string
 }
@@ -101,6 +114,31 @@ function section(
   ].join('\n')
 }
 
+const cell = (v: string) => v.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+
+function workflowsSection(workflows: WorkflowReport[]): string[] {
+  return workflows.flatMap((w) => [
+    `### \`${w.file}\` (${w.trigger}): ${w.conclusion}`,
+    '',
+    '| Job | Result | Approved by | Step | Uses / run | Outcome | Started (UTC) | Finished (UTC) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...w.jobs.flatMap((j) =>
+      j.steps.length === 0
+        ? [
+            `| ${j.id} | ${j.result} | ${j.approved_by ?? ''} | ${j.calls ? `calls \`${j.calls}\`` : cell(j.note ?? '')} | | | ${j.started_at} | ${j.finished_at} |`
+          ]
+        : j.steps.map(
+            (s, i) =>
+              `| ${i === 0 ? j.id : ''} | ${i === 0 ? j.result : ''} | ${i === 0 ? (j.approved_by ?? '') : ''} | ${cell(s.name)} | ${cell(s.uses ?? `run: ${(s.run ?? '').split('\n')[0] ?? ''}`)} | ${s.outcome} | ${s.started_at} | ${s.finished_at} |`
+          )
+    ),
+    ...(w.artifacts.length > 0
+      ? ['', `Artifacts: ${w.artifacts.map((a) => `\`${a}\``).join(', ')}`]
+      : []),
+    ''
+  ])
+}
+
 /** Renders the Markdown report. */
 export function renderMarkdown(report: DrillReport): string {
   const parts = [
@@ -110,6 +148,13 @@ export function renderMarkdown(report: DrillReport): string {
     ''
   ]
   if (report.error) parts.push(`> Drill error: ${report.error}`, '')
+  if (report.post_mortem)
+    parts.push(
+      `Post-mortem issue #${report.post_mortem.number}: ${report.post_mortem.url}`,
+      ''
+    )
+  if (report.workflows.length > 0)
+    parts.push('## Workflow runs', '', ...workflowsSection(report.workflows))
   if (report.application) {
     const a = report.application
     parts.push(
@@ -149,10 +194,16 @@ export function renderMarkdown(report: DrillReport): string {
   }
   if (report.database)
     parts.push(section('Database rollback (PITR)', report.database))
-  if (report.infrastructure)
-    parts.push(
-      section('Infrastructure rollback (Terraform)', report.infrastructure)
-    )
+  if (report.infrastructure) {
+    const { refused_run, ...infrastructure } = report.infrastructure
+    parts.push(section('Infrastructure rollback (Terraform)', infrastructure))
+    if (refused_run)
+      parts.push(
+        '### The refused run (no allow-destroy: the review must fail it)',
+        '',
+        ...workflowsSection([refused_run])
+      )
+  }
   return parts.join('\n')
 }
 

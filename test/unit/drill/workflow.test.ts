@@ -1,6 +1,11 @@
 import { join } from 'node:path'
-import { describe, expect, it } from '@jest/globals'
-import type { ActionRun } from '@rollback-actions/drill'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import {
+  RequestLog,
+  startGitHubApiEmulator,
+  type GitHubApiEmulator
+} from '@rollback-actions/emulators'
+import type { ActionRun, ExecuteOptions } from '@rollback-actions/drill'
 import { executeWorkflow } from '@rollback-actions/drill'
 import {
   evaluateCondition,
@@ -76,6 +81,38 @@ describe('workflow expressions (GitHub expression engine)', () => {
 
 describe('rollback-application.yml as the drill runs it', () => {
   const workflow = loadWorkflow(TEMPLATE)
+  const token = 'ghs_unitTestToken'
+  let github: GitHubApiEmulator
+  beforeAll(async () => {
+    github = await startGitHubApiEmulator({
+      log: new RequestLog(),
+      tokens: { [token]: 'sre' },
+      repositories: { 'warranty-hub/platform': ['staging', 'production'] }
+    })
+  })
+  afterAll(() => github.close())
+  /** What every run needs: the azure/login ids and the cluster the drill checks, a token the GitHub emulator takes. */
+  const world = (): Pick<
+    ExecuteOptions,
+    'vars' | 'github' | 'env' | 'cluster'
+  > => ({
+    vars: {
+      AZURE_CLIENT_ID: '8f1b6c2e-3d4a-4f5b-9c6d-7e8f9a0b1c2d',
+      AZURE_TENANT_ID: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d',
+      AZURE_SUBSCRIPTION_ID: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
+      AKS_RESOURCE_GROUP: 'rg-prod',
+      AKS_CLUSTER_NAME: 'aks-prod'
+    },
+    github: {
+      actor: 'sre',
+      repository: 'warranty-hub/platform',
+      run_id: '42',
+      server_url: 'https://github.com',
+      token
+    },
+    env: { GITHUB_API_URL: github.url },
+    cluster: { resourceGroup: 'rg-prod', name: 'aks-prod' }
+  })
 
   it('orders the jobs by needs: plan, the approved rollback, the post-mortem', () => {
     expect(workflow.jobs.map((j) => j.id)).toEqual([
@@ -91,14 +128,14 @@ describe('rollback-application.yml as the drill runs it', () => {
     const approvals: string[] = []
     const execution = await executeWorkflow(workflow, {
       inputs: { environment: 'production', service: 'product-service' },
+      ...world(),
       vars: {
+        ...world().vars,
         ROLLBACK_REGISTRY: 'reg.example.io',
         ROLLBACK_REPOSITORY_PREFIX: 'warranty-hub',
         ROLLBACK_NAMESPACE: 'prod',
         ROLLBACK_SERVICE_URL: 'https://svc.example.io'
       },
-      github: { actor: 'sre' },
-      env: {},
       approve: (job, environment) => {
         approvals.push(`${job}:${environment}`)
         return Promise.resolve({ approvedBy: 'lead' })
@@ -147,9 +184,7 @@ describe('rollback-application.yml as the drill runs it', () => {
     const calls: string[] = []
     const execution = await executeWorkflow(workflow, {
       inputs: { environment: 'staging', service: 'api' },
-      vars: {},
-      github: {},
-      env: {},
+      ...world(),
       approve: () => Promise.resolve({ approvedBy: 'lead' }),
       runAction: (id) => {
         calls.push(id)
@@ -170,9 +205,7 @@ describe('rollback-application.yml as the drill runs it', () => {
     const calls: string[] = []
     const execution = await executeWorkflow(workflow, {
       inputs: { environment: 'staging', service: 'api' },
-      vars: {},
-      github: {},
-      env: {},
+      ...world(),
       approve: () => Promise.reject(new Error('must not ask for approval')),
       runAction: (id) => {
         calls.push(id)
@@ -184,6 +217,39 @@ describe('rollback-application.yml as the drill runs it', () => {
     expect(execution.status).toBe('failure')
     // the post-mortem is opened all the same (if: !cancelled())
     expect(execution.jobs['post-mortem']?.status).toBe('success')
+    expect(execution.reports[0]?.jobs.map((j) => [j.id, j.result])).toEqual([
+      ['plan', 'failure'],
+      ['rollback', 'skipped'],
+      ['post-mortem', 'success']
+    ])
+  })
+
+  it('opens the post-mortem issue in the GitHub emulator with the actions/github-script step (real Octokit)', async () => {
+    const before = github.issues.length
+    const execution = await executeWorkflow(workflow, {
+      inputs: { environment: 'staging', service: 'api' },
+      ...world(),
+      approve: () => Promise.resolve({ approvedBy: 'lead' }),
+      runAction: (id) => Promise.resolve(fakeRun(id, {}, 1))
+    })
+    expect(execution.jobs['post-mortem']?.status).toBe('success')
+    expect(github.issues).toHaveLength(before + 1)
+    const issue = github.issues.at(-1)
+    expect(issue).toMatchObject({
+      title: 'Post-mortem: rollback of api in staging (not restored)',
+      labels: ['rollback', 'post-mortem'],
+      user: 'sre'
+    })
+    expect(issue?.body).toContain(
+      'https://github.com/warranty-hub/platform/actions/runs/42'
+    )
+    const step = execution.reports[0]?.jobs.find((j) => j.id === 'post-mortem')
+      ?.steps[0]
+    expect(step).toMatchObject({
+      name: 'Open the post-mortem issue',
+      uses: expect.stringMatching(/^actions\/github-script@/),
+      outcome: 'success'
+    })
   })
 
   it('opens no post-mortem when the caller turns it off (boolean input typed as the runner types it)', async () => {
@@ -193,9 +259,7 @@ describe('rollback-application.yml as the drill runs it', () => {
         service: 'api',
         'post-mortem': 'false'
       },
-      vars: {},
-      github: {},
-      env: {},
+      ...world(),
       approve: () => Promise.resolve({ approvedBy: 'lead' }),
       runAction: (id) =>
         Promise.resolve(
@@ -210,9 +274,7 @@ describe('rollback-application.yml as the drill runs it', () => {
     const lines: string[] = []
     await executeWorkflow(workflow, {
       inputs: { environment: 'staging', service: 'api' },
-      vars: {},
-      github: {},
-      env: {},
+      ...world(),
       approve: () => Promise.resolve({ approvedBy: 'lead' }),
       onLine: (l) => lines.push(l),
       runAction: (id, _inputs, opts) => {
@@ -229,5 +291,78 @@ describe('rollback-application.yml as the drill runs it', () => {
     expect(text).not.toContain('s3cr3t-value')
     expect(text).not.toContain('::add-mask::')
     expect(text).not.toContain('::debug::')
+  })
+
+  it('runs rollback-drill.yml: the gate, rollback-application.yml as a called workflow, and the record issue with the measured jobs', async () => {
+    const drill = loadWorkflow(join(TEMPLATE, '..', 'rollback-drill.yml'))
+    const before = github.issues.length
+    const w = world()
+    const execution = await executeWorkflow(drill, {
+      inputs: {},
+      ...w,
+      vars: { ...w.vars, DRILL_SERVICE: 'product-service' },
+      github: {
+        ...w.github,
+        event_name: 'workflow_dispatch',
+        run_id: '43',
+        run_attempt: '1'
+      },
+      onRunEvent: (event) => {
+        if (event.kind === 'run-started')
+          github.recordWorkflowRun('warranty-hub/platform', {
+            id: 43,
+            attempt: 1,
+            name: event.name,
+            run_started_at: event.started_at
+          })
+        else github.recordWorkflowJob('warranty-hub/platform', 43, 1, event.job)
+      },
+      approve: () => Promise.resolve({ approvedBy: 'lead' }),
+      runAction: (id) =>
+        Promise.resolve(
+          fakeRun(
+            id,
+            id === 'validate-health'
+              ? { verdict: 'healthy' }
+              : id === 'discover-tag'
+                ? {
+                    image: 'reg.example.io/warranty-hub/product-service:v1.1.0',
+                    tag: 'v1.1.0'
+                  }
+                : {}
+          )
+        )
+    })
+    expect(execution.status).toBe('success')
+    expect(
+      execution.reports.map((r) => [
+        r.file,
+        r.trigger,
+        r.jobs.map((j) => `${j.id}:${j.result}`)
+      ])
+    ).toEqual([
+      [
+        'workflows-templates/rollback-drill.yml',
+        'workflow_dispatch',
+        ['gate:success', 'rollback:success', 'record:success']
+      ],
+      [
+        'workflows-templates/rollback-application.yml',
+        'workflow_call',
+        ['plan:success', 'rollback:success', 'post-mortem:skipped']
+      ]
+    ])
+    expect(github.issues).toHaveLength(before + 1)
+    const issue = github.issues.at(-1)
+    expect(issue?.title).toMatch(
+      /^Rollback drill \d{4}-\d{2}-\d{2}: product-service in staging passed$/
+    )
+    expect(issue?.labels).toEqual(['rollback-drill', 'post-mortem'])
+    // the record job read the called jobs from the run's job list (names "Drill / <job>")
+    expect(issue?.body).toMatch(/\| Plan \(read-only\) \| success \|/)
+    expect(issue?.body).toMatch(/\| Roll back \(needs approval\) \| success \|/)
+    expect(issue?.body).toContain(
+      '| Rolled back to | reg.example.io/warranty-hub/product-service:v1.1.0 |'
+    )
   })
 })

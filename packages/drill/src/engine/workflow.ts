@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { data, Evaluator, Lexer, Parser } from '@actions/expressions'
 import { truthy } from '@actions/expressions/result'
+// GitHub's workflow parser reads workflow files, like @actions/expressions evaluates them (no runner toolkit)
+import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser'
 import { parse } from 'yaml'
 
 type ExpressionData = data.ExpressionData
@@ -11,6 +13,19 @@ type ExpressionData = data.ExpressionData
  * them: the drill cannot drift from the workflow.
  */
 
+/** A value of the `inputs` context: workflow inputs keep their declared type (string, boolean or number). */
+export type InputValue = string | boolean | number
+
+/** One declared input of `on.workflow_dispatch` or `on.workflow_call`. */
+export interface WorkflowInput {
+  type: string
+  required: boolean
+  default?: InputValue
+  /** `choice` inputs only. */
+  options?: string[]
+  description?: string
+}
+
 export interface WorkflowStep {
   job: string
   id?: string
@@ -20,6 +35,14 @@ export interface WorkflowStep {
   if?: string
   /** Raw `with:` values (unevaluated). */
   with: Record<string, string>
+  /** Raw `env:` values (unevaluated). */
+  env: Record<string, string>
+  /** Raw `working-directory:` of a `run:` step. */
+  workingDirectory?: string
+  shell?: string
+  continueOnError: boolean
+  /** Raw `timeout-minutes:`. */
+  timeoutMinutes?: string
 }
 
 export interface WorkflowJob {
@@ -32,6 +55,18 @@ export interface WorkflowJob {
   environment?: string
   /** Raw `outputs:` (unevaluated). */
   outputs: Record<string, string>
+  /** Raw job `env:`. */
+  env: Record<string, string>
+  /** Raw `concurrency:` group (unevaluated). */
+  concurrency?: string
+  /** Raw `timeout-minutes:` (default 360, as on GitHub). */
+  timeoutMinutes?: string
+  /** `defaults.run.working-directory` and `defaults.run.shell`. */
+  defaultsRun: { workingDirectory?: string; shell?: string }
+  /** A job that calls a reusable workflow (`uses: ./.github/workflows/x.yml`), with its raw `with:` and `secrets:`. */
+  uses?: string
+  with: Record<string, string>
+  secrets?: 'inherit' | Record<string, string>
   steps: WorkflowStep[]
 }
 
@@ -40,56 +75,137 @@ export interface Workflow {
   path: string
   /** Jobs in an order that satisfies `needs`. */
   jobs: WorkflowJob[]
-  /** workflow_dispatch inputs with their defaults. */
+  /** workflow_dispatch inputs (undefined: the workflow cannot be dispatched). */
+  dispatch?: Record<string, WorkflowInput>
+  /** workflow_call inputs, secrets and outputs (undefined: the workflow cannot be called). */
+  call?: {
+    inputs: Record<string, WorkflowInput>
+    secrets: Record<string, { required: boolean }>
+    /** Raw output values (unevaluated, `jobs` context). */
+    outputs: Record<string, string>
+  }
+  /** workflow_dispatch inputs with their defaults as text (kept for callers of the earlier shape). */
   dispatchInputs: Record<
     string,
     { default?: string; required: boolean; type?: string }
   >
+  /** Raw workflow `env:`. */
+  env: Record<string, string>
+  /** Raw workflow `concurrency:` group. */
+  concurrency?: string
 }
 
+type Scalar = string | number | boolean
+interface RawInput {
+  default?: Scalar
+  required?: boolean
+  type?: string
+  options?: Scalar[]
+  description?: string
+}
 interface RawStep {
   id?: string
   name?: string
   uses?: string
   run?: string
-  if?: string | boolean
+  if?: Scalar
   with?: Record<string, unknown>
+  env?: Record<string, unknown>
+  'working-directory'?: string
+  shell?: string
+  'continue-on-error'?: Scalar
+  'timeout-minutes'?: Scalar
 }
 interface RawJob {
   name?: string
-  if?: string | boolean
+  if?: Scalar
   needs?: string | string[]
   environment?: string | { name: string }
   outputs?: Record<string, string>
+  env?: Record<string, unknown>
+  concurrency?: string | { group: string }
+  'timeout-minutes'?: Scalar
+  defaults?: { run?: { 'working-directory'?: string; shell?: string } }
+  uses?: string
+  with?: Record<string, unknown>
+  secrets?: 'inherit' | Record<string, unknown>
   steps?: RawStep[]
 }
 interface RawWorkflow {
   name?: string
   on?: {
-    workflow_dispatch?: {
-      inputs?: Record<
-        string,
-        {
-          default?: string | number | boolean
-          required?: boolean
-          type?: string
-        }
-      >
-    }
+    workflow_dispatch?: { inputs?: Record<string, RawInput> } | null
+    workflow_call?: {
+      inputs?: Record<string, RawInput>
+      secrets?: Record<string, { required?: boolean } | null>
+      outputs?: Record<string, { value?: string }>
+    } | null
   }
+  env?: Record<string, unknown>
+  concurrency?: string | { group: string }
   jobs?: Record<string, RawJob>
 }
 
-function scalarText(value: string | number | boolean): string {
-  return String(value)
+/**
+ * Validates a workflow file with GitHub's own parser and schema (`@actions/workflow-parser`, the one behind the
+ * Actions language service): unknown keys, wrong value types and malformed expressions are refused as GitHub refuses
+ * the file ("Invalid workflow file").
+ * @throws Error listing every error with its line and column.
+ */
+export function checkWorkflowSchema(path: string, text: string): void {
+  const result = parseWorkflow(
+    { name: path, content: text },
+    new NoOperationTraceWriter()
+  )
+  const errors = result.context.errors.getErrors()
+  if (errors.length > 0)
+    throw new Error(
+      `Invalid workflow file: ${errors.map((e) => e.message).join('; ')}`
+    )
 }
 
+/** YAML scalars as the runner hands them to expressions and actions: text. */
+function texts(
+  map: Record<string, unknown> | undefined
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(map ?? {}).map(([k, v]) => [
+      k,
+      typeof v === 'string' ? v : JSON.stringify(v)
+    ])
+  )
+}
+
+function inputsOf(raw: Record<string, RawInput> | undefined) {
+  return Object.fromEntries(
+    Object.entries(raw ?? {}).map(([k, v]): [string, WorkflowInput] => [
+      k,
+      {
+        type: v.type ?? 'string',
+        required: v.required ?? false,
+        ...(v.default === undefined ? {} : { default: v.default }),
+        ...(v.options ? { options: v.options.map(String) } : {}),
+        ...(v.description ? { description: v.description } : {})
+      }
+    ])
+  )
+}
+
+const groupOf = (c: string | { group: string } | undefined) =>
+  c === undefined ? undefined : typeof c === 'string' ? c : c.group
+
 /**
- * Loads a workflow file.
- * @throws Error when a job needs an unknown job or the `needs` graph has a cycle.
+ * Loads a workflow file: triggers (`workflow_dispatch`, `workflow_call` with inputs, secrets and outputs), `env`,
+ * `concurrency`, and jobs with `needs`, `if`, `environment`, `outputs`, `env`, `timeout-minutes`, `defaults.run`,
+ * reusable-workflow calls (`uses`, `with`, `secrets`) and steps, following GitHub's workflow syntax
+ * (docs.github.com/actions/reference/workflows-and-actions/workflow-syntax). Expressions stay unevaluated.
+ * @throws Error when GitHub's workflow schema refuses the file (see checkWorkflowSchema), a job needs an unknown job
+ *   or the `needs` graph has a cycle.
  */
 export function loadWorkflow(path: string): Workflow {
-  const raw = parse(readFileSync(path, 'utf8')) as RawWorkflow
+  const text = readFileSync(path, 'utf8')
+  checkWorkflowSchema(path, text)
+  const raw = parse(text) as RawWorkflow
   const rawJobs = raw.jobs ?? {}
   const jobs: WorkflowJob[] = Object.entries(rawJobs).map(([id, j]) => ({
     id,
@@ -105,16 +221,46 @@ export function loadWorkflow(path: string): Workflow {
               : j.environment.name
         }),
     outputs: j.outputs ?? {},
+    env: texts(j.env),
+    ...(groupOf(j.concurrency) === undefined
+      ? {}
+      : { concurrency: groupOf(j.concurrency) }),
+    ...(j['timeout-minutes'] === undefined
+      ? {}
+      : { timeoutMinutes: String(j['timeout-minutes']) }),
+    defaultsRun: {
+      ...(j.defaults?.run?.['working-directory'] === undefined
+        ? {}
+        : { workingDirectory: j.defaults.run['working-directory'] }),
+      ...(j.defaults?.run?.shell === undefined
+        ? {}
+        : { shell: j.defaults.run.shell })
+    },
+    ...(j.uses === undefined ? {} : { uses: j.uses }),
+    with: texts(j.with),
+    ...(j.secrets === undefined
+      ? {}
+      : {
+          secrets:
+            j.secrets === 'inherit' ? ('inherit' as const) : texts(j.secrets)
+        }),
     steps: (j.steps ?? []).map((s, i) => ({
       job: id,
       ...(s.id === undefined ? {} : { id: s.id }),
-      name: s.name ?? s.id ?? s.uses ?? `step ${i + 1}`,
+      name: s.name ?? s.uses ?? s.run?.split('\n')[0] ?? `step ${i + 1}`,
       ...(s.uses === undefined ? {} : { uses: s.uses }),
       ...(s.run === undefined ? {} : { run: s.run }),
       ...(s.if === undefined ? {} : { if: String(s.if) }),
-      with: Object.fromEntries(
-        Object.entries(s.with ?? {}).map(([k, v]) => [k, String(v)])
-      )
+      with: texts(s.with),
+      env: texts(s.env),
+      ...(s['working-directory'] === undefined
+        ? {}
+        : { workingDirectory: s['working-directory'] }),
+      ...(s.shell === undefined ? {} : { shell: s.shell }),
+      continueOnError: String(s['continue-on-error'] ?? false) === 'true',
+      ...(s['timeout-minutes'] === undefined
+        ? {}
+        : { timeoutMinutes: String(s['timeout-minutes']) })
     }))
   }))
   const ordered: WorkflowJob[] = []
@@ -133,17 +279,55 @@ export function loadWorkflow(path: string): Workflow {
     ordered.push(job)
   }
   jobs.forEach(visit)
+  // `on:` may be an event name, a list of names or a map (workflow syntax, `on`)
+  const rawOn = raw.on as RawWorkflow['on'] | string | string[] | undefined
+  const on: NonNullable<RawWorkflow['on']> =
+    typeof rawOn === 'string' || Array.isArray(rawOn)
+      ? Object.fromEntries([rawOn].flat().map((e) => [e, null]))
+      : (rawOn ?? {})
+  const dispatch =
+    'workflow_dispatch' in on
+      ? inputsOf(on.workflow_dispatch?.inputs)
+      : undefined
+  const call =
+    'workflow_call' in on
+      ? {
+          inputs: inputsOf(on.workflow_call?.inputs),
+          secrets: Object.fromEntries(
+            Object.entries(on.workflow_call?.secrets ?? {}).map(([k, v]) => [
+              k,
+              { required: v?.required ?? false }
+            ])
+          ),
+          outputs: Object.fromEntries(
+            Object.entries(on.workflow_call?.outputs ?? {}).map(([k, v]) => [
+              k,
+              v.value ?? ''
+            ])
+          )
+        }
+      : undefined
   const dispatchInputs = Object.fromEntries(
-    Object.entries(raw.on?.workflow_dispatch?.inputs ?? {}).map(([k, v]) => [
+    Object.entries(dispatch ?? {}).map(([k, v]) => [
       k,
       {
-        ...(v.default === undefined ? {} : { default: scalarText(v.default) }),
-        ...(v.type === undefined ? {} : { type: v.type }),
-        required: v.required ?? false
+        ...(v.default === undefined ? {} : { default: String(v.default) }),
+        type: v.type,
+        required: v.required
       }
     ])
   )
-  return { name: raw.name ?? path, path, jobs: ordered, dispatchInputs }
+  const concurrency = groupOf(raw.concurrency)
+  return {
+    name: raw.name ?? path,
+    path,
+    jobs: ordered,
+    ...(dispatch ? { dispatch } : {}),
+    ...(call ? { call } : {}),
+    dispatchInputs,
+    env: texts(raw.env),
+    ...(concurrency === undefined ? {} : { concurrency })
+  }
 }
 
 /** The status of the job so far, for `success()`, `failure()`, `cancelled()`, `always()`. */
@@ -234,4 +418,21 @@ export function suiteActionId(uses: string | undefined): string | undefined {
         uses
       )?.[1]
     : undefined
+}
+
+/**
+ * Evaluates a value the way the runner types `with:` values of a reusable-workflow call: a value that is exactly one
+ * `${{ }}` keeps the expression's type (boolean, number); anything else is a string template.
+ */
+export function evaluateValue(
+  text: string,
+  contexts: Record<string, unknown>
+): InputValue {
+  const whole = /^\s*\$\{\{([\s\S]*)\}\}\s*$/.exec(text)?.[1]
+  if (whole === undefined || whole.includes('${{'))
+    return evaluateTemplate(text, contexts)
+  const value = evaluateExpression(whole.trim(), contexts)
+  if (value instanceof data.BooleanData) return value.value
+  if (value instanceof data.NumberData) return value.value
+  return value.coerceString()
 }

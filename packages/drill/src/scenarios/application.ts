@@ -5,9 +5,9 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { REPO_ROOT, runAction, type ActionRun } from '../engine/run-action.js'
 import type { Sandbox } from '@rollback-actions/sandbox'
-import { executeWorkflow, type DrillStep } from '../engine/execute.js'
+import type { DrillStep, WorkflowReport } from '../engine/execute.js'
 import { TARGETS, type ApplicationReport } from '../report.js'
-import { loadWorkflow } from '../engine/workflow.js'
+import { dispatchWorkflow } from './sandbox-run.js'
 
 const exec = promisify(execFile)
 
@@ -17,28 +17,6 @@ export const APPLICATION_WORKFLOW = join(
   'workflows-templates',
   'rollback-application.yml'
 )
-
-/** Repository variables (`vars.*`) the workflow reads, as a repository would configure them for the sandbox. */
-export function sandboxVars(sandbox: Sandbox): Record<string, string> {
-  const deployment = sandbox.scenario.kubernetes.deployments.find(
-    (d) =>
-      d.namespace === sandbox.scenario.service.namespace &&
-      d.name === sandbox.scenario.service.deployment
-  )
-  const prefix = deployment?.repository.split('/').slice(0, -1).join('/') ?? ''
-  return {
-    ROLLBACK_REGISTRY: sandbox.env.SANDBOX_REGISTRY ?? '',
-    ROLLBACK_REPOSITORY_PREFIX: prefix,
-    ROLLBACK_NAMESPACE: sandbox.scenario.service.namespace,
-    ROLLBACK_SERVICE_URL: sandbox.env.SANDBOX_SERVICE_URL ?? '',
-    ROLLBACK_PROMETHEUS_URL: sandbox.env.SANDBOX_PROMETHEUS_URL ?? '',
-    AZURE_CLIENT_ID: sandbox.env.AZURE_CLIENT_ID ?? '',
-    AZURE_TENANT_ID: sandbox.env.AZURE_TENANT_ID ?? '',
-    AZURE_SUBSCRIPTION_ID: sandbox.env.AZURE_SUBSCRIPTION_ID ?? '',
-    AKS_RESOURCE_GROUP: 'rg-prod',
-    AKS_CLUSTER_NAME: 'aks-sandbox'
-  }
-}
 
 /** Runs the real kubectl against the sandbox (own discovery cache). */
 export async function kubectl(
@@ -112,13 +90,19 @@ function stepOf(
 /**
  * The application scenario: confirms the service is healthy on its stable image, deploys the broken image with the
  * real `kubectl set image` (the simulated failed deployment), lets validate-health detect it, then runs
- * `rollback-application.yml` step for step (plan → approval → rollback → validate) with the bundled actions, and
- * checks that the service answers healthy on the previous stable image.
+ * `rollback-application.yml` job by job (plan → approval → rollback → validate → post-mortem issue in the GitHub
+ * emulator) with the bundled actions, and checks that the service answers healthy on the previous stable image.
  */
 export async function runApplicationScenario(
   sandbox: Sandbox,
-  options: { environment?: string; onLine?: (line: string) => void } = {}
-): Promise<ApplicationReport> {
+  options: {
+    /** Where each workflow run keeps its artifacts (one folder per run). */
+    artifactsRoot: string
+    environment?: string
+    onLine?: (line: string) => void
+  }
+): Promise<ApplicationReport & { workflows: WorkflowReport[] }> {
+  const workflows: WorkflowReport[] = []
   const say = options.onLine ?? (() => undefined)
   const { namespace, deployment } = sandbox.scenario.service
   const spec = sandbox.scenario.kubernetes.deployments.find(
@@ -272,32 +256,21 @@ export async function runApplicationScenario(
       )
     report.detection_seconds = seconds(failStarted, detection.finishedAt)
 
-    say(`rollback: running ${APPLICATION_WORKFLOW} step by step`)
-    const execution = await executeWorkflow(
-      loadWorkflow(APPLICATION_WORKFLOW),
+    say(`rollback: running ${APPLICATION_WORKFLOW} job by job`)
+    const issuesBefore = sandbox.database?.github.issues.length ?? 0
+    const execution = await dispatchWorkflow(
+      sandbox,
+      'rollback-application.yml',
       {
-        inputs: {
-          environment: options.environment ?? 'staging',
-          service: deployment
-        },
-        vars: sandboxVars(sandbox),
-        github,
-        env: sandbox.env,
-        // each job gets its own OIDC request token; a job bound to an environment presents the environment subject
-        jobEnv: (_job, environment) => ({
-          ACTIONS_ID_TOKEN_REQUEST_TOKEN: sandbox.oidc.jobRequestToken(
-            environment ? { environment } : {}
-          )
-        }),
-        approve: (_job, environment) => {
-          say(
-            `environment "${environment}": approval by the required reviewers (granted by the drill)`
-          )
-          return Promise.resolve({ approvedBy: `${github.actor} (drill)` })
-        },
-        onLine: say
-      }
+        environment: options.environment ?? 'staging',
+        service: deployment
+      },
+      { artifactsRoot: options.artifactsRoot, onLine: say }
     )
+    workflows.push(...execution.reports)
+    const issue = sandbox.database?.github.issues[issuesBefore]
+    if (issue)
+      report.post_mortem = { url: issue.html_url, number: issue.number }
     steps.push(...execution.steps)
     report.audit.push(...execution.runs.flatMap((r) => r.audit))
     report.to_image = execution.jobs.plan?.outputs.image || null
@@ -321,7 +294,10 @@ export async function runApplicationScenario(
       running === report.to_image &&
       (report.to_image ?? '').includes(`${spec.repository}`)
     const versionOk = execution.jobs.plan?.outputs.tag === stableTag
-    if (
+    if (!report.post_mortem)
+      report.error =
+        'the workflow opened no post-mortem issue in the GitHub emulator'
+    else if (
       execution.status === 'success' &&
       verdict === 'healthy' &&
       onStable &&
@@ -337,5 +313,5 @@ export async function runApplicationScenario(
   } catch (error) {
     report.error = (error as Error).message
   }
-  return report
+  return { ...report, workflows }
 }

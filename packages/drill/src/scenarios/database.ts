@@ -1,19 +1,11 @@
 import https from 'node:https'
 import type { Logger } from '@rollback-actions/action-kit'
-import type { PostgresArmEmulator } from '@rollback-actions/emulators'
-import type { RequestLog } from '@rollback-actions/emulators'
+import type { Sandbox } from '@rollback-actions/sandbox'
+import type { WorkflowReport } from '../engine/execute.js'
+import { dispatchWorkflow } from './sandbox-run.js'
 
 /** Recovery point objective of the database (seconds): at most 15 minutes of data may be lost. */
 export const DATABASE_RPO_SECONDS = 900
-
-/** What a bundled action run returns (the subset the scenario reads). */
-export interface DatabaseActionRun {
-  exitCode: number
-  outputs: Record<string, string>
-  summary: string
-  stdout: string
-  stderr: string
-}
 
 /** One step of the database scenario. */
 export interface DatabaseScenarioStep {
@@ -51,24 +43,15 @@ export interface DatabaseReport {
 }
 
 export interface DatabaseScenarioOptions {
-  /** The ARM emulator (its source server's PostgreSQL cluster is where the marker rows and migration go). */
-  arm: PostgresArmEmulator
-  /** The sandbox's shared request log (proves no write reached the source server). */
-  requests: RequestLog
-  /** HTTPS endpoint of product-service (`SANDBOX_SERVICE_URL`) and the CA that signed it. */
-  serviceUrl: string
-  caPem: string
-  /** sandbox.env values: `AZURE_CLIENT_ID`, `AZURE_TENANT_ID` for the actions' OIDC login. */
-  env: Record<string, string>
-  /** Runs a bundled action as the runner does (`node actions/<id>/dist/index.js`, `INPUT_*`, runner files). */
-  runAction(
-    id: string,
-    inputs: Record<string, string>
-  ): Promise<DatabaseActionRun>
+  /** The running sandbox (its database services: ARM emulator with real PostgreSQL, GitHub REST emulator). */
+  sandbox: Sandbox
+  /** Where each workflow run keeps its artifacts. */
+  artifactsRoot: string
   log: Logger
+  onLine?: (line: string) => void
   /** Source server and database (default: the first server of the emulator, its first database). */
   sourceServer?: string
-  /** Deployment that reads Secret `product-service-db` (default prod/product-service). */
+  /** Deployment that reads Secret `product-service-db` (default: the scenario's service). */
   namespace?: string
   deployment?: string
   secretName?: string
@@ -143,21 +126,27 @@ async function dataUntil(
 }
 
 /**
- * The drill's database scenario: marker rows are written to the source server, time T is noted, a destructive
- * migration runs (`ALTER TABLE orders DROP COLUMN customer_note`) and more rows follow; then `pitr-restore` to T,
- * `secret-swap` of Secret `product-service-db` to the restored server with a rollout restart of product-service,
- * and `/data` of product-service proves the result: rows before T present, rows after T absent, column back.
+ * The drill's database scenario: product-service is checked to serve the source server, marker rows are written,
+ * time T is noted, a destructive migration runs (`ALTER TABLE orders DROP COLUMN customer_note`) and more rows follow;
+ * then `rollback-database.yml` is dispatched (restore point T) and runs job by job: plan (consumers checked, dry-run
+ * restore), approved PITR to a new server, secret swap with a rollout restart of product-service, health validation,
+ * report. `/data` of product-service proves the result: rows before T present, rows after T absent, column back.
  * Never throws: failures end in `verdict: failed` with `error` and the steps done so far.
  */
 export async function runDatabaseScenario(
   options: DatabaseScenarioOptions
-): Promise<DatabaseReport> {
-  const { arm, log } = options
+): Promise<DatabaseReport & { workflows: WorkflowReport[] }> {
+  const { sandbox, log } = options
+  const workflows: WorkflowReport[] = []
+  const services = sandbox.database
+  const arm = services?.arm
   const sourceServer =
-    options.sourceServer ?? [...arm.servers.keys()][0] ?? 'prod-db'
-  const namespace = options.namespace ?? 'prod'
-  const deployment = options.deployment ?? 'product-service'
+    options.sourceServer ?? [...(arm?.servers.keys() ?? [])][0] ?? 'prod-db'
+  const namespace = options.namespace ?? sandbox.scenario.service.namespace
+  const deployment = options.deployment ?? sandbox.scenario.service.deployment
   const secretName = options.secretName ?? 'product-service-db'
+  const serviceUrl = sandbox.env.SANDBOX_SERVICE_URL ?? ''
+  const caPem = sandbox.caPem
   const steps: DatabaseScenarioStep[] = []
   const report: DatabaseReport = {
     verdict: 'failed',
@@ -174,7 +163,7 @@ export async function runDatabaseScenario(
     source_server_writes: 0,
     steps
   }
-  const mark = options.requests.mark()
+  const mark = sandbox.requests.mark()
   const step = async <T>(
     name: string,
     fn: () => Promise<{ value: T; note?: string }>
@@ -202,50 +191,17 @@ export async function runDatabaseScenario(
       throw error
     }
   }
-  const action = async (id: string, inputs: Record<string, string>) => {
-    const r = await options.runAction(id, inputs)
-    if (r.exitCode !== 0) {
-      const failure =
-        /::error::(.*)/.exec(r.stdout)?.[1] ??
-        r.stderr.trim().split('\n').at(-1) ??
-        ''
-      throw new Error(`${id} exited ${r.exitCode}: ${failure}`)
-    }
-    return r
-  }
-  const source = arm.servers.get(sourceServer)
   try {
-    if (!source?.cluster)
+    const source = arm?.servers.get(sourceServer)
+    if (!arm || !source?.cluster)
       throw new Error(`source server ${sourceServer} has no PostgreSQL cluster`)
     const cluster = source.cluster
     const database = source.databases[0] ?? 'app'
-    const password = arm.adminPassword(sourceServer)
-    const azure = {
-      'subscription-id': arm.subscriptionId,
-      'resource-group': arm.resourceGroup,
-      'client-id': options.env.AZURE_CLIENT_ID ?? '',
-      'tenant-id': options.env.AZURE_TENANT_ID ?? ''
-    }
-    const swapInputs = (fqdn: string) => ({
-      mode: 'swap',
-      target: 'kubernetes-secret',
-      'secret-name': secretName,
-      namespace,
-      'secret-key': 'connection-string',
-      'server-fqdn': fqdn,
-      database,
-      username: 'pgadmin',
-      password,
-      'ssl-mode': 'disable',
-      deployments: `${namespace}/${deployment}`,
-      'rollout-timeout': '2m'
-    })
 
     await step(
-      'Point product-service at the source server (secret-swap)',
+      'Baseline: product-service serves the source server',
       async () => {
-        await action('secret-swap', swapInputs(cluster.address))
-        const d = await dataUntil(options.serviceUrl, options.caPem, (a) =>
+        const d = await dataUntil(serviceUrl, caPem, (a) =>
           a.columns.includes('customer_note')
         )
         return {
@@ -291,55 +247,64 @@ export async function runDatabaseScenario(
       return { value: undefined, note: after.join(', ') }
     })
 
-    const restore = await step(
-      'Point-in-time restore to T (pitr-restore)',
+    const execution = await step(
+      'rollback-database.yml (plan, PITR to T, secret swap, validate, report)',
       async () => {
-        const started = performance.now()
-        const r = await action('pitr-restore', {
-          ...azure,
-          'source-server': sourceServer,
-          'restore-point': t.toISOString(),
-          'failure-time': failureTime.toISOString(),
-          timeout: '10m'
-        })
-        const seconds = Math.round((performance.now() - started) / 100) / 10
+        const run = await dispatchWorkflow(
+          sandbox,
+          'rollback-database.yml',
+          {
+            environment: 'staging',
+            'source-server': sourceServer,
+            'restore-point': t.toISOString(),
+            'failure-time': failureTime.toISOString(),
+            database,
+            consumers: `${namespace}/${deployment}`,
+            'secret-name': secretName
+          },
+          {
+            artifactsRoot: options.artifactsRoot,
+            secrets: { DB_ADMIN_PASSWORD: arm.adminPassword(sourceServer) },
+            ...(options.onLine ? { onLine: options.onLine } : {})
+          }
+        )
+        workflows.push(...run.reports)
+        if (run.status !== 'success') {
+          const failed = run.steps.find((s) => s.outcome === 'failed')
+          throw new Error(
+            `the workflow failed at ${failed?.job ?? '?'} / ${failed?.name ?? '?'}: ${failed?.note ?? ''}`
+          )
+        }
         return {
-          value: { outputs: r.outputs, seconds },
-          note: `${r.outputs['server-name'] ?? '?'} at ${r.outputs.fqdn ?? '?'} in ${seconds} s`
+          value: run,
+          note: `restored ${run.jobs.restore?.outputs['server-name'] ?? '?'}; verdict ${run.jobs.validate?.outputs.verdict ?? '?'}`
         }
       }
     )
-    report.restored_server = restore.outputs['server-name'] ?? null
-    report.restore_seconds = restore.seconds
-    report.data_loss_window_seconds = restore.outputs[
-      'data-loss-window-seconds'
-    ]
-      ? Number(restore.outputs['data-loss-window-seconds'])
+    report.restored_server =
+      execution.jobs.restore?.outputs['server-name'] || null
+    const restoreStep = execution.steps.find(
+      (s) => s.job === 'restore' && s.action === 'pitr-restore'
+    )
+    report.restore_seconds = restoreStep
+      ? Math.round(
+          (Date.parse(restoreStep.finished_at) -
+            Date.parse(restoreStep.started_at)) /
+            100
+        ) / 10
       : null
+    const window = execution.jobs.plan?.outputs['data-loss-window-seconds']
+    report.data_loss_window_seconds = window ? Number(window) : null
     report.rpo_met =
       report.data_loss_window_seconds !== null &&
       report.data_loss_window_seconds <= DATABASE_RPO_SECONDS
-
-    await step(
-      'Swap the connection secret and restart product-service (secret-swap)',
-      async () => {
-        const r = await action(
-          'secret-swap',
-          swapInputs(restore.outputs.fqdn ?? '')
-        )
-        return {
-          value: undefined,
-          note: `previous value kept in ${r.outputs['previous-version'] || '—'}; restarted ${r.outputs.restarted || '—'}`
-        }
-      }
-    )
 
     const served = await step(
       'Validate /data of product-service on the restored server',
       async () => {
         const d = await dataUntil(
-          options.serviceUrl,
-          options.caPem,
+          serviceUrl,
+          caPem,
           (a) =>
             a.columns.includes('customer_note') &&
             a.rows.some((r) => r.marker === before[0])
@@ -357,7 +322,7 @@ export async function runDatabaseScenario(
   } catch (error) {
     report.error = (error as Error).message
   }
-  report.source_server_writes = options.requests
+  report.source_server_writes = sandbox.requests
     .writes('arm', mark)
     .filter((e) =>
       new RegExp(`/flexibleServers/${sourceServer}(\\?|$)`, 'i').test(e.path)
@@ -374,5 +339,5 @@ export async function runDatabaseScenario(
   if (report.verdict === 'failed' && !report.error)
     report.error =
       'the restored data did not match: see rows_before_present, rows_after_absent, dropped_column_restored, rpo_met, source_server_writes'
-  return report
+  return { ...report, workflows }
 }

@@ -5,8 +5,6 @@ import { promisify } from 'node:util'
 import { parse } from 'yaml'
 import type { Logger } from '@rollback-actions/action-kit'
 import {
-  PREVIOUS_STABLE,
-  resolveTargetCommit,
   splitAddressList,
   terraformApplyPlan,
   terraformInit,
@@ -15,8 +13,10 @@ import {
   terraformVersion
 } from '@rollback-actions/terraform'
 import type { TerraformRunOptions } from '@rollback-actions/terraform'
+import type { Sandbox } from '@rollback-actions/sandbox'
+import type { WorkflowExecution, WorkflowReport } from '../engine/execute.js'
 import { REPO_ROOT, runAction } from '../engine/run-action.js'
-import type { ActionRun } from '../engine/run-action.js'
+import { dispatchWorkflow } from './sandbox-run.js'
 
 const run = promisify(execFile)
 
@@ -162,6 +162,8 @@ export async function createInfrastructureRepo(
   const cliConfigFile = join(workDir, 'terraformrc')
   await writeFile(cliConfigFile, '')
   await git(repoDir, ['init', '--quiet'])
+  // actions/checkout fetches one commit by SHA (fetch-depth 1); GitHub serves that, a plain git repository needs this
+  await git(repoDir, ['config', 'uploadpack.allowAnySHA1InWant', 'true'])
   await writeFile(join(repoDir, '.gitignore'), '.terraform/\n*.tfplan\n')
   const commit = async (
     files: Record<string, string>,
@@ -268,23 +270,33 @@ export interface InfrastructureSection {
   state_after: { address: string; input: unknown }[]
   target: { commit: string; source: string; tag?: string }
   steps: InfrastructureStep[]
+  /** The deliberately refused run (no allow-destroy): the review fails the plan job and apply is skipped. */
+  refused_run?: WorkflowReport
   /** What went wrong, when the verdict is failed. */
   error?: string
 }
 
 /**
- * Runs the infrastructure rollback drill with the real terraform (≥ 1.11 on PATH): builds the scenario repository,
- * deploys commit B, resolves "previous stable" from the deployment tags (commit A), plans the rollback in a checkout
- * of A, runs the bundled terraform-plan-review (refused without allowance, passed with the flagged addresses
- * allowed), shows that terraform-apply refuses a tampered plan file, applies the reviewed plan with terraform-apply,
- * and checks the state equals commit A's. Never throws: a failed step gives verdict `failed` with `error`.
+ * Runs the infrastructure rollback drill with the real terraform (>= 1.11 on PATH): builds the scenario repository,
+ * deploys commit B (the breaking change), then dispatches `rollback-infrastructure.yml` twice against the sandbox, as
+ * an operator would: first without `allow-destroy` (the review must refuse the plan and nothing is applied), then with
+ * the flagged addresses allowed (plan job: checkout, resolve previous stable = commit A from the deployment tags,
+ * terraform init/plan, review, upload; apply job: approval, checkout, download, init, apply exactly the reviewed plan,
+ * validate health). It also shows that terraform-apply refuses a plan file whose SHA-256 differs from the reviewed
+ * one, and checks the state equals commit A's. Never throws: a failed step gives verdict `failed` with `error`.
  */
 export async function runInfrastructureScenario(options: {
   workDir: string
   log: Logger
-}): Promise<{ section: InfrastructureSection }> {
-  const { workDir, log } = options
+  /** The running sandbox (health endpoint, variables, GitHub token). */
+  sandbox: Sandbox
+  /** Where each workflow run keeps its artifacts. */
+  artifactsRoot: string
+  onLine?: (line: string) => void
+}): Promise<{ section: InfrastructureSection; workflows: WorkflowReport[] }> {
+  const { workDir, log, sandbox } = options
   const steps: InfrastructureStep[] = []
+  const workflows: WorkflowReport[] = []
   const section: InfrastructureSection = {
     verdict: 'failed',
     plan_summary: { create: 0, update: 0, replace: 0, delete: 0, changes: [] },
@@ -319,12 +331,8 @@ export async function runInfrastructureScenario(options: {
       throw error
     }
   }
-  const expectAction = (r: ActionRun, exitCode: number, what: string) => {
-    if (r.exitCode !== exitCode)
-      throw new Error(
-        `${r.action} ${what}: expected exit ${exitCode}, got ${r.exitCode}: ${r.failure ?? r.stderr.trim()}`
-      )
-  }
+  const runOf = (execution: WorkflowExecution, action: string) =>
+    execution.runs.findLast((r) => r.action === action)
 
   try {
     await mkdir(workDir, { recursive: true })
@@ -338,7 +346,7 @@ export async function runInfrastructureScenario(options: {
       'Create repository (commit A stable, B changed)',
       () => createInfrastructureRepo(workDir)
     )
-    await step('Deploy commit B', async () => {
+    await step('Deploy commit B (the breaking change)', async () => {
       const tf = await checkoutAndInit(
         repo,
         repo.changedCommit,
@@ -348,71 +356,76 @@ export async function runInfrastructureScenario(options: {
       await terraformPlan('deploy.tfplan', tf)
       await terraformApplyPlan('deploy.tfplan', tf)
     })
-    const target = await step('Resolve previous stable commit', () =>
-      resolveTargetCommit({
-        repoDir: repo.repoDir,
-        target: PREVIOUS_STABLE,
-        tagPattern: INFRA_DEPLOYMENT_TAG_PATTERN,
-        currentCommit: repo.changedCommit,
-        log
-      })
-    )
-    section.target = {
-      commit: target.commit,
-      source: target.source,
-      ...(target.tag !== undefined && { tag: target.tag })
-    }
-    if (target.commit !== repo.stableCommit)
-      throw new Error(
-        `previous stable resolved to ${target.commit}, expected commit A ${repo.stableCommit}`
+    // The runner machine reaches the shared state the way a remote backend would: every `terraform init` of the
+    // workflow gets the local backend's path (TF_CLI_ARGS_init, developer.hashicorp.com/terraform/cli/config/
+    // environment-variables#tf_cli_args-and-tf_cli_args_name).
+    const dispatch = (allowDestroy: string) =>
+      dispatchWorkflow(
+        sandbox,
+        'rollback-infrastructure.yml',
+        {
+          environment: 'staging',
+          'additional-protected-addresses': INFRA_PROTECTED_DATABASE,
+          'allow-destroy': allowDestroy
+        },
+        {
+          artifactsRoot: options.artifactsRoot,
+          github: { sha: repo.changedCommit, ref: 'refs/heads/main' },
+          gitRepository: repo.repoDir,
+          env: {
+            TF_CLI_CONFIG_FILE: repo.cliConfigFile,
+            CHECKPOINT_DISABLE: '1',
+            TF_CLI_ARGS_init: `-backend-config=path=${repo.statePath}`
+          },
+          ...(options.onLine ? { onLine: options.onLine } : {})
+        }
       )
-    const rollbackDir = join(workDir, 'rollback')
-    const planFile = join(rollbackDir, 'rollback.tfplan')
-    const rollbackEnv = { ...repo.env, PATH: process.env.PATH }
-    await step('Plan rollback to commit A', async () => {
-      const tf = await checkoutAndInit(repo, target.commit, rollbackDir, log)
-      await terraformPlan(planFile, tf)
-    })
-    // runAction sets only the inputs given (the runner would add action.yml defaults): pass the defaults as the
-    // runner does, plus the scenario's database through additional-protected-addresses, as the workflow does.
-    const reviewInputs = {
-      'plan-file': planFile,
-      'working-directory': rollbackDir,
-      'protected-addresses': (await defaultProtectedAddresses()).join('\n'),
-      'additional-protected-addresses': INFRA_PROTECTED_DATABASE
-    }
     const refused = await step(
-      'Review without allowance (must refuse)',
+      'rollback-infrastructure.yml without allow-destroy (the review must refuse)',
       async () => {
-        const r = await runAction(
-          'terraform-plan-review',
-          { ...reviewInputs, 'allow-destroy': '' },
-          { env: rollbackEnv }
+        const run = await dispatch('')
+        section.refused_run = run.reports[0]
+        const review = runOf(run, 'terraform-plan-review')
+        if (
+          run.status !== 'failure' ||
+          review?.exitCode !== 1 ||
+          run.jobs.apply?.status !== 'skipped'
         )
-        expectAction(r, 1, 'without allowance')
-        return r
+          throw new Error(
+            `expected the review to refuse and apply to be skipped; got workflow ${run.status}, review exit ${review?.exitCode ?? 'none'}, apply ${run.jobs.apply?.status ?? 'none'}`
+          )
+        return review
       }
     )
     section.refused_without_allowance = true
     const flagged = JSON.parse(
       refused.outputs['destructive-changes'] ?? '[]'
     ) as { address: string }[]
-    const reviewed = await step(
-      'Review with the flagged changes allowed',
+    const execution = await step(
+      'rollback-infrastructure.yml with the flagged changes allowed',
       async () => {
-        const r = await runAction(
-          'terraform-plan-review',
-          {
-            ...reviewInputs,
-            'allow-destroy': flagged.map((d) => d.address).join('\n')
-          },
-          { env: rollbackEnv }
-        )
-        expectAction(r, 0, 'with allowance')
-        return r
+        const run = await dispatch(flagged.map((d) => d.address).join(','))
+        workflows.push(...run.reports)
+        if (run.status !== 'success') {
+          const failed = run.steps.find((s) => s.outcome === 'failed')
+          throw new Error(
+            `the workflow failed at ${failed?.job ?? '?'} / ${failed?.name ?? '?'}: ${failed?.note ?? ''}`
+          )
+        }
+        return run
       }
     )
-    const o = reviewed.outputs
+    const resolved = runOf(execution, 'terraform-resolve-target')?.outputs ?? {}
+    section.target = {
+      commit: resolved.commit ?? '',
+      source: resolved.source ?? '',
+      ...(resolved['source-detail'] ? { tag: resolved['source-detail'] } : {})
+    }
+    if (section.target.commit !== repo.stableCommit)
+      throw new Error(
+        `previous stable resolved to ${section.target.commit}, expected commit A ${repo.stableCommit}`
+      )
+    const o = runOf(execution, 'terraform-plan-review')?.outputs ?? {}
     const destructive = JSON.parse(o['destructive-changes'] ?? '[]') as {
       address: string
       action: string
@@ -442,41 +455,44 @@ export async function runInfrastructureScenario(options: {
       throw new Error(
         `rollback plan counts ${JSON.stringify(counts)} differ from the scenario's ${JSON.stringify(expected)}`
       )
-    const sha = o['plan-sha256'] ?? ''
+    const applied = runOf(execution, 'terraform-apply')?.outputs ?? {}
+    section.applied_plan_sha256 = applied['applied-sha256'] ?? ''
+    section.plan_summary.changes = JSON.parse(
+      applied.changes ?? '[]'
+    ) as InfrastructureSection['plan_summary']['changes']
+    const sha = execution.jobs.plan?.outputs['plan-sha256'] ?? ''
+    if (section.applied_plan_sha256 !== sha)
+      throw new Error(
+        `applied plan ${section.applied_plan_sha256} is not the reviewed plan ${sha}`
+      )
     await step('Refuse a plan that differs from the reviewed one', async () => {
+      const artifact = execution.jobs.plan?.outputs.artifact ?? ''
+      const planDir = join(execution.artifactsDir, artifact)
       const wrong = sha.replace(/^./, (c) => (c === '0' ? '1' : '0'))
       const r = await runAction(
         'terraform-apply',
         {
-          'plan-file': planFile,
+          'plan-file': join(planDir, 'rollback.tfplan'),
           'plan-sha256': wrong,
-          'working-directory': rollbackDir
+          'working-directory': planDir
         },
-        { env: rollbackEnv }
+        { env: { ...repo.env, PATH: process.env.PATH } }
       )
-      expectAction(r, 1, 'with a wrong checksum')
+      if (r.exitCode !== 1 || !/sha-?256/i.test(r.failure ?? ''))
+        throw new Error(
+          `terraform-apply with a wrong checksum: expected a SHA-256 refusal, got exit ${r.exitCode}: ${r.failure ?? r.stderr.trim()}`
+        )
       section.refused_tampered_plan = true
     })
-    const applied = await step('Apply the reviewed plan', async () => {
-      const r = await runAction(
-        'terraform-apply',
-        {
-          'plan-file': planFile,
-          'plan-sha256': sha,
-          'working-directory': rollbackDir
-        },
-        { env: rollbackEnv }
-      )
-      expectAction(r, 0, 'of the reviewed plan')
-      return r
-    })
-    section.applied_plan_sha256 = applied.outputs['applied-sha256'] ?? ''
-    section.plan_summary.changes = JSON.parse(
-      applied.outputs.changes ?? '[]'
-    ) as InfrastructureSection['plan_summary']['changes']
     await step('Verify state equals commit A', async () => {
+      await checkoutAndInit(
+        repo,
+        repo.stableCommit,
+        join(workDir, 'verify'),
+        log
+      )
       const state = await terraformStateResources({
-        cwd: rollbackDir,
+        cwd: join(workDir, 'verify'),
         log,
         env: repo.env
       })
@@ -499,7 +515,7 @@ export async function runInfrastructureScenario(options: {
     section.error = (error as Error).message
     log.error(`infrastructure: ${section.error}`)
   }
-  return { section }
+  return { section, workflows }
 }
 
 /**

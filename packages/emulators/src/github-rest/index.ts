@@ -51,7 +51,54 @@ export interface GitHubApiEmulator {
     name: string
     value: string
   }[]
+  /** Issues created through `POST /repos/{owner}/{repo}/issues`, in order. */
+  issues: GitHubIssue[]
+  /**
+   * Records a workflow run attempt (what a workflow engine started), served by
+   * `GET /repos/{o}/{r}/actions/runs/{run_id}/attempts/{attempt}`.
+   */
+  recordWorkflowRun(repository: string, run: GitHubWorkflowRun): void
+  /** Records a completed job of a run attempt, served by `GET …/attempts/{attempt}/jobs`. */
+  recordWorkflowJob(
+    repository: string,
+    runId: number,
+    attempt: number,
+    job: GitHubWorkflowJob
+  ): void
   close(): Promise<void>
+}
+
+/** A workflow run attempt (the fields of GitHub's workflow-run object the suite reads). */
+export interface GitHubWorkflowRun {
+  id: number
+  attempt: number
+  name: string
+  /** UTC ISO-8601. */
+  run_started_at: string
+}
+
+/** A completed job of a run (GitHub's job object, docs.github.com/rest/actions/workflow-jobs). */
+export interface GitHubWorkflowJob {
+  name: string
+  conclusion: 'success' | 'failure' | 'cancelled' | 'skipped'
+  /** UTC ISO-8601. */
+  started_at: string
+  completed_at: string
+}
+
+/** An issue as the emulator stores and returns it (the fields of GitHub's issue object the suite reads). */
+export interface GitHubIssue {
+  id: number
+  number: number
+  repository: string
+  title: string
+  body: string
+  labels: string[]
+  state: 'open'
+  /** Login of the token that created it. */
+  user: string
+  html_url: string
+  created_at: string
 }
 
 interface EnvironmentState {
@@ -83,7 +130,9 @@ function ghError(
  * `GET /repos/{o}/{r}/environments/{env}`, `GET …/secrets/public-key` (a Curve25519 key per environment),
  * `PUT …/secrets/{name}` with a libsodium sealed box (opened with the private key, so tests see the real
  * plaintext; 201 created / 204 updated; 422 for an unknown `key_id`, bad base64 or undecryptable value),
- * `GET …/secrets`, `GET …/secrets/{name}` and `DELETE …/secrets/{name}`.
+ * `GET …/secrets`, `GET …/secrets/{name}` and `DELETE …/secrets/{name}`; and issues (`POST /repos/{o}/{r}/issues`,
+ * `GET …/issues`, `GET …/issues/{number}`) for the post-mortem a rollback workflow opens; and the run attempts and jobs a
+ * workflow engine records (`GET /repos/{o}/{r}/actions/runs/{id}/attempts/{n}[/jobs]`), which the drill workflow reads.
  */
 export async function startGitHubApiEmulator(
   options: GitHubApiEmulatorOptions
@@ -106,7 +155,153 @@ export async function startGitHubApiEmulator(
     }
   }
   const secretWrites: GitHubApiEmulator['secretWrites'] = []
+  const issues: GitHubIssue[] = []
   let base = ''
+  const known = new Set(
+    Object.keys(options.repositories).map((r) => r.toLowerCase())
+  )
+  const issueJson = (i: GitHubIssue) => ({
+    id: i.id,
+    node_id: Buffer.from(`Issue${i.id}`).toString('base64'),
+    number: i.number,
+    title: i.title,
+    body: i.body,
+    state: i.state,
+    labels: i.labels.map((name, n) => ({ id: i.id * 10 + n, name })),
+    user: { login: i.user },
+    url: `${base}/repos/${i.repository}/issues/${i.number}`,
+    html_url: i.html_url,
+    created_at: i.created_at,
+    updated_at: i.created_at
+  })
+  const runs = new Map<
+    string,
+    { run: GitHubWorkflowRun; repository: string; jobs: GitHubWorkflowJob[] }
+  >()
+  const runKey = (repository: string, id: number, attempt: number) =>
+    `${repository.toLowerCase()}#${id}#${attempt}`
+  // Workflow runs (docs.github.com/rest/actions/workflow-runs#get-a-workflow-run-attempt) and their jobs
+  // (docs.github.com/rest/actions/workflow-jobs#list-jobs-for-a-workflow-run-attempt, one page of per_page).
+  const runsRoute = (
+    res: ServerResponse,
+    parts: string[],
+    method: string,
+    url: URL
+  ) => {
+    const repository = `${parts[1] ?? ''}/${parts[2] ?? ''}`
+    const entry = runs.get(
+      runKey(repository, Number(parts[5]), Number(parts[7]))
+    )
+    if (method !== 'GET' || parts[6] !== 'attempts' || !entry) {
+      ghError(res, 404, 'Not Found')
+      return
+    }
+    const { run } = entry
+    const htmlUrl = `https://github.com/${entry.repository}/actions/runs/${run.id}`
+    if (parts.length === 8) {
+      sendJson(res, 200, {
+        id: run.id,
+        name: run.name,
+        run_attempt: run.attempt,
+        run_started_at: run.run_started_at,
+        status: 'in_progress',
+        conclusion: null,
+        html_url: htmlUrl,
+        url: `${base}/repos/${entry.repository}/actions/runs/${run.id}`
+      })
+      return
+    }
+    if (parts.length !== 9 || parts[8] !== 'jobs') {
+      ghError(res, 404, 'Not Found')
+      return
+    }
+    const perPage = Math.min(
+      Number(url.searchParams.get('per_page') ?? 30),
+      100
+    )
+    const page = Math.max(Number(url.searchParams.get('page') ?? 1), 1)
+    const jobs = entry.jobs.map((j, i) => ({
+      id: run.id * 1000 + i,
+      run_id: run.id,
+      run_attempt: run.attempt,
+      name: j.name,
+      status: 'completed',
+      conclusion: j.conclusion,
+      started_at: j.started_at,
+      completed_at: j.completed_at,
+      html_url: `${htmlUrl}/job/${run.id * 1000 + i}`
+    }))
+    sendJson(res, 200, {
+      total_count: jobs.length,
+      jobs: jobs.slice((page - 1) * perPage, page * perPage)
+    })
+  }
+
+  // Issues (docs.github.com/rest/issues/issues): POST /repos/{o}/{r}/issues (title required, 422 otherwise),
+  // GET /repos/{o}/{r}/issues and GET /repos/{o}/{r}/issues/{number}.
+  const issuesRoute = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    parts: string[],
+    method: string,
+    login: string
+  ) => {
+    const repository = `${parts[1] ?? ''}/${parts[2] ?? ''}`
+    if (!known.has(repository.toLowerCase())) {
+      ghError(res, 404, 'Not Found')
+      return
+    }
+    const mine = issues.filter(
+      (i) => i.repository.toLowerCase() === repository.toLowerCase()
+    )
+    if (parts.length === 4 && method === 'GET') {
+      sendJson(res, 200, [...mine].reverse().map(issueJson))
+      return
+    }
+    if (parts.length === 5 && method === 'GET') {
+      const issue = mine.find((i) => String(i.number) === parts[4])
+      if (issue) sendJson(res, 200, issueJson(issue))
+      else ghError(res, 404, 'Not Found')
+      return
+    }
+    if (parts.length !== 4 || method !== 'POST') {
+      ghError(res, 404, 'Not Found')
+      return
+    }
+    let body: { title?: unknown; body?: unknown; labels?: unknown }
+    try {
+      body = JSON.parse((await readBody(req)).toString('utf8')) as typeof body
+    } catch {
+      ghError(res, 400, 'Problems parsing JSON')
+      return
+    }
+    if (typeof body.title !== 'string' || body.title.trim() === '') {
+      ghError(res, 422, 'Validation Failed', {
+        errors: [{ resource: 'Issue', field: 'title', code: 'missing_field' }]
+      })
+      return
+    }
+    const labels = Array.isArray(body.labels)
+      ? body.labels.map((l) =>
+          typeof l === 'string' ? l : String((l as { name?: unknown }).name)
+        )
+      : []
+    const number = issues.length + 1
+    const issue: GitHubIssue = {
+      id: 2_400_000_000 + number,
+      number,
+      repository,
+      title: body.title,
+      body: typeof body.body === 'string' ? body.body : '',
+      labels,
+      state: 'open',
+      user: login,
+      html_url: `https://github.com/${repository}/issues/${number}`,
+      created_at: new Date().toISOString()
+    }
+    issues.push(issue)
+    sendJson(res, 201, issueJson(issue))
+  }
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://github.local')
@@ -126,6 +321,14 @@ export async function startGitHubApiEmulator(
       .filter(Boolean)
       .map(decodeURIComponent)
     const method = req.method ?? 'GET'
+    if (parts[0] === 'repos' && parts[3] === 'actions' && parts[4] === 'runs') {
+      runsRoute(res, parts, method, url)
+      return
+    }
+    if (parts[0] === 'repos' && parts[3] === 'issues') {
+      await issuesRoute(req, res, parts, method, options.tokens[token] ?? '')
+      return
+    }
     // repos/{owner}/{repo}/environments/{env}[/secrets[/public-key|/{name}]]
     if (
       parts[0] !== 'repos' ||
@@ -286,6 +489,17 @@ export async function startGitHubApiEmulator(
         .get(`${repository.toLowerCase()}#${environment}`)
         ?.secrets.get(name.toUpperCase()),
     secretWrites,
+    issues,
+    recordWorkflowRun: (repository, run) => {
+      runs.set(runKey(repository, run.id, run.attempt), {
+        run,
+        repository,
+        jobs: []
+      })
+    },
+    recordWorkflowJob: (repository, runId, attempt, job) => {
+      runs.get(runKey(repository, runId, attempt))?.jobs.push(job)
+    },
     close: () => server.close()
   }
 }
