@@ -2,7 +2,7 @@ import { randomBytes, randomUUID, type JsonWebKey } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { decodeJwt, verifyJwtSignature } from '../github-oidc/jwt.js'
 import {
-  readBody,
+  readForm,
   sendJson,
   startServer,
   type RequestLog
@@ -133,7 +133,7 @@ export async function startEntraEmulator(
   }
 
   const token = async (req: IncomingMessage, res: ServerResponse) => {
-    const form = new URLSearchParams((await readBody(req)).toString('utf8'))
+    const form = await readForm(req)
     const clientId = form.get('client_id') ?? ''
     if (form.get('grant_type') !== 'client_credentials') {
       fail(

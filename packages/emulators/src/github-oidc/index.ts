@@ -1,6 +1,12 @@
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { sendJson, startServer, type RequestLog } from '../http/server.js'
+import {
+  bearerToken,
+  sendJson,
+  startServer,
+  tokensEqual,
+  type RequestLog
+} from '../http/server.js'
 import {
   generateSigningKey,
   signJwt,
@@ -94,12 +100,8 @@ export function githubSubject(claims: GitHubOidcClaims): string {
 }
 
 function bearerMatches(req: IncomingMessage, expected: string): boolean {
-  const header = req.headers.authorization ?? ''
-  const m = /^Bearer (.+)$/i.exec(header)
-  if (!m?.[1]) return false
-  const a = Buffer.from(m[1])
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
+  const token = bearerToken(req)
+  return token !== undefined && tokensEqual(token, expected)
 }
 
 /**

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { EntraEmulator } from '../entra/index.js'
+import { FaultQueue, type Fault } from '../http/faults.js'
 import {
+  bearerToken,
   readBody,
+  readJson,
   sendJson,
   startServer,
   type RequestLog
@@ -57,6 +60,8 @@ export interface KeyVaultEmulator {
     value: string,
     tags?: Record<string, string>
   ): StoredSecretVersion
+  /** Faults the next matching requests meet (`on`: a lower-case HTTP method or `any`), in Key Vault's error body. */
+  faults: FaultQueue
   close(): Promise<void>
 }
 
@@ -82,7 +87,24 @@ export async function startKeyVaultEmulator(
   options: KeyVaultEmulatorOptions
 ): Promise<KeyVaultEmulator> {
   const store = new Map<string, StoredSecretVersion[]>()
+  const faults = new FaultQueue()
   let base = ''
+  const sendFault = (
+    res: ServerResponse,
+    status: number,
+    fault: Fault,
+    headers: Record<string, string>
+  ) =>
+    kvError(
+      res,
+      status,
+      fault.code ?? (status === 429 ? 'Throttled' : 'InternalServerError'),
+      fault.message ??
+        (status === 429
+          ? 'Request was not processed because too many requests were received. Reason: VaultRequestTypeLimitReached'
+          : 'An unexpected error occurred.'),
+      headers
+    )
 
   const set = (
     name: string,
@@ -137,7 +159,7 @@ export async function startKeyVaultEmulator(
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'https://vault.local')
-    const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]
+    const token = bearerToken(req)
     if (!token) {
       await readBody(req)
       kvError(
@@ -160,11 +182,12 @@ export async function startKeyVaultEmulator(
       )
       return
     }
+    const method = req.method ?? 'GET'
+    if (faults.answer(res, method.toLowerCase(), sendFault)) return
     const parts = url.pathname
       .split('/')
       .filter(Boolean)
       .map(decodeURIComponent)
-    const method = req.method ?? 'GET'
     if (parts[0] !== 'secrets') {
       kvError(
         res,
@@ -209,7 +232,7 @@ export async function startKeyVaultEmulator(
     if (method === 'PUT' && parts.length === 2) {
       let body: { value?: unknown; tags?: unknown; contentType?: unknown }
       try {
-        body = JSON.parse((await readBody(req)).toString('utf8')) as typeof body
+        body = (await readJson(req)) ?? {}
       } catch {
         kvError(res, 400, 'BadParameter', 'The request body is not valid JSON.')
         return
@@ -281,6 +304,7 @@ export async function startKeyVaultEmulator(
     versions: (name) => [...(store.get(name.toLowerCase()) ?? [])],
     value: (name) => store.get(name.toLowerCase())?.at(-1)?.value,
     set: (name, value, tags) => set(name, value, tags),
+    faults,
     close: () => server.close()
   }
 }

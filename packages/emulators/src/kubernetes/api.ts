@@ -5,8 +5,7 @@
  * https://kubernetes.io/docs/reference/using-api/api-concepts/ and docs/kubernetes-emulator.md.
  */
 import type http from 'node:http'
-import { timingSafeEqual } from 'node:crypto'
-import { sendJson } from '../http/server.js'
+import { bearerToken, sendJson, tokensEqual } from '../http/server.js'
 import { ApiError, unauthorized } from './errors.js'
 import { RESOURCES, resourceFor } from './resources.js'
 import type { ResourceDef } from './resources.js'
@@ -39,12 +38,6 @@ export interface ApiHandlerOptions {
   serverAddress: () => string
   /** Longest gap between watch bookmarks (ms). Default 5000. */
   bookmarkIntervalMs?: number
-}
-
-function tokensEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a)
-  const y = Buffer.from(b)
-  return x.length === y.length && timingSafeEqual(x, y)
 }
 
 /**
@@ -124,9 +117,8 @@ export function createApiHandler(options: ApiHandlerOptions): {
     res: http.ServerResponse
   ): Promise<void> => {
     try {
-      const auth = req.headers.authorization ?? ''
-      const m = /^Bearer\s+(.+)$/i.exec(auth)
-      if (!m || !tokensEqual(m[1]?.trim() ?? '', options.token))
+      const token = bearerToken(req)
+      if (token === undefined || !tokensEqual(token, options.token))
         throw unauthorized()
       await route(req, res)
     } catch (error) {
