@@ -20,6 +20,7 @@ import { loadScenario, type Scenario } from './scenario.js'
 import { RequestLog } from '@rollback-actions/emulators'
 import {
   createCertificateAuthority,
+  type CertificateAuthority,
   type KeyPairPem
 } from '@rollback-actions/emulators'
 import {
@@ -46,6 +47,10 @@ export interface DatabaseServices {
 
 export interface StartDatabaseServicesOptions {
   tls: KeyPairPem
+  /** The sandbox CA: issues each PostgreSQL server's certificate for `<server>.postgres.database.azure.com`. */
+  ca: CertificateAuthority
+  /** File the servers' `<ip> <host name>` lines are kept in (rewritten as servers come and go); none when omitted. */
+  hostsFilePath?: string
   log: RequestLog
   entra: EntraEmulator
   /** The scenario's `database` section. */
@@ -88,6 +93,10 @@ export async function startDatabaseServices(
     started.push(github)
     const arm = await startPostgresArmEmulator({
       tls: options.tls,
+      ca: options.ca,
+      ...(options.hostsFilePath
+        ? { hostsFilePath: options.hostsFilePath }
+        : {}),
       log: options.log,
       entra: options.entra,
       subscriptionId: db.subscriptionId,
@@ -207,6 +216,7 @@ export async function startDatabaseSandbox(
     started.push(entra)
     const services = await startDatabaseServices({
       tls,
+      ca,
       log,
       entra,
       database: db,

@@ -34,6 +34,7 @@ beforeAll(async () => {
   const ca = await createCertificateAuthority()
   arm = await startPostgresArmEmulator({
     tls: await ca.issue(['127.0.0.1', 'localhost']),
+    ca,
     log: sandbox.requests,
     entra: sandbox.entra,
     subscriptionId: db.subscriptionId,

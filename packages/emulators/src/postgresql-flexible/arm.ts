@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { EntraEmulator } from '../entra/index.js'
 import type { Fault, FaultQueue } from '../http/faults.js'
 import { bearerToken, sendJson } from '../http/server.js'
+import type { CertificateAuthority } from '../http/tls.js'
 import type { PostgresCluster } from './cluster.js'
 
 /** The ARM audience the emulator accepts tokens for. */
@@ -103,8 +104,12 @@ export interface ArmState {
   retryAfterSeconds: number
   /** Status of an accepted PUT. */
   acceptStatus: 201 | 202
+  /** Issues the PostgreSQL servers' certificates. */
+  ca: CertificateAuthority
   /** The emulator's own URL (operation URLs point at it); set once listening. */
   baseUrl: string
+  /** Called when a server's cluster starts or goes (keeps the hosts file current). */
+  serversChanged: () => Promise<void>
 }
 
 /** ARM's error detail (`ErrorResponse.error`). */
@@ -205,4 +210,55 @@ export function resourceId(state: ArmState, name: string): string {
 /** `2026-04-16T22:04:23.4980671+00:00`: how the real service formats `earliestRestoreDate`. */
 export function azureDate(d: Date): string {
   return d.toISOString().replace(/\.(\d{3})Z$/, '.$10000+00:00')
+}
+
+/**
+ * The api-versions Microsoft.DBforPostgreSQL serves for flexibleServers and its location operations, from
+ * the folders of Azure/azure-rest-api-specs specification/postgresql/resource-manager/
+ * Microsoft.DBforPostgreSQL (stable/ and preview/; the CLI's recorded 2026-01-01-preview included).
+ */
+export const SUPPORTED_API_VERSIONS = [
+  '2020-02-14-preview',
+  '2021-06-01',
+  '2021-06-01-preview',
+  '2022-01-20-preview',
+  '2022-03-08-preview',
+  '2022-12-01',
+  '2023-03-01-preview',
+  '2023-06-01-preview',
+  '2023-12-01-preview',
+  '2024-03-01-preview',
+  '2024-08-01',
+  '2024-11-01-preview',
+  '2025-01-01-preview',
+  '2025-06-01-preview',
+  '2025-08-01',
+  '2026-01-01-preview'
+] as const
+
+/**
+ * Refuses an api-version the resource provider does not serve, as ARM does: 400 `NoRegisteredProviderFound`
+ * naming the version, the type, and the supported versions (Azure/azure-resource-manager-rpc
+ * v1.0/common-api-details.md, "api-version").
+ * @returns whether the request was refused (answered).
+ */
+export function refuseUnknownApiVersion(
+  state: ArmState,
+  res: ServerResponse,
+  url: URL,
+  apiVersion: string
+): boolean {
+  if ((SUPPORTED_API_VERSIONS as readonly string[]).includes(apiVersion))
+    return false
+  const type =
+    /\/locations\/[^/]+\/(azureasyncoperation|operationresults)\//i.test(
+      url.pathname
+    )
+      ? 'locations/azureAsyncOperation'
+      : 'flexibleServers'
+  armError(res, 400, {
+    code: 'NoRegisteredProviderFound',
+    message: `No registered resource provider found for location '${state.location}' and API version '${apiVersion}' for type '${type}'. The supported api-versions are '${SUPPORTED_API_VERSIONS.join(', ')}'. The supported locations are '${state.location}'.`
+  })
+  return true
 }

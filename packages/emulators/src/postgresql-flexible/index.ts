@@ -1,14 +1,15 @@
-import { rm } from 'node:fs/promises'
+import { rm, writeFile } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { EntraEmulator } from '../entra/index.js'
 import { FaultQueue } from '../http/faults.js'
 import { startServer, type RequestLog } from '../http/server.js'
-import type { KeyPairPem } from '../http/tls.js'
+import type { CertificateAuthority, KeyPairPem } from '../http/tls.js'
 import {
   PROVIDER,
   answerArmFault,
   armError,
   authorizeArm,
+  refuseUnknownApiVersion,
   resourceId,
   type ArmFault,
   type ArmState,
@@ -16,7 +17,11 @@ import {
   type EmulatedServer,
   type FlexibleServerSeed
 } from './arm.js'
-import { PostgresCluster, makeClusterRoot } from './cluster.js'
+import {
+  FLEXIBLE_SERVER_DNS_ZONE,
+  PostgresCluster,
+  makeClusterRoot
+} from './cluster.js'
 import { pollOperation } from './operations.js'
 import {
   checkNameAvailability,
@@ -34,7 +39,10 @@ export {
 } from './arm.js'
 
 export interface PostgresArmEmulatorOptions {
+  /** The ARM endpoint's certificate. */
   tls: KeyPairPem
+  /** Issues each PostgreSQL server's certificate for `<server>.postgres.database.azure.com` (TLS-only servers). */
+  ca: CertificateAuthority
   log: RequestLog
   /** Bearer tokens are checked with `entra.verify(token, ARM_SCOPE)`; omit only in unit tests (any bearer accepted). */
   entra?: Pick<EntraEmulator, 'verify'>
@@ -49,6 +57,11 @@ export interface PostgresArmEmulatorOptions {
   retryAfterSeconds?: number
   /** Status of an accepted PUT: 202 (real service) or 201. */
   acceptStatus?: 201 | 202
+  /**
+   * A file kept as /etc/hosts lines (`<ip> <server>.postgres.database.azure.com`) for the running servers,
+   * rewritten when a restore adds one: what a client outside the process reads (e.g. for libpq's `hostaddr`).
+   */
+  hostsFilePath?: string
 }
 
 export interface PostgresArmEmulator {
@@ -70,6 +83,13 @@ export interface PostgresArmEmulator {
   connectionString(server: string, database: string): string
   /** The administrator password (shared by restored servers, as PITR copies roles). */
   adminPassword(server: string): string
+  /**
+   * The sandbox's DNS for `*.postgres.database.azure.com`: the loopback address a server's host name
+   * resolves to, or undefined for a name no running server has (as NXDOMAIN).
+   */
+  resolveHost(hostName: string): string | undefined
+  /** The running servers' host names as /etc/hosts lines (`<ip> <fqdn>`), one per server. */
+  hostsFile(): string
   /** The faults pending (the shared {@link FaultQueue}); {@link injectFault} and {@link clearFaults} use it. */
   faults: FaultQueue<ArmFault>
   injectFault(fault: ArmFault): void
@@ -86,6 +106,8 @@ async function seedServers(
   const created = await Promise.allSettled(
     seeds.map(async (seed) => {
       const cluster = await PostgresCluster.create({
+        ca: state.ca,
+        hostName: `${seed.name}.${FLEXIBLE_SERVER_DNS_ZONE}`,
         rootDir: state.workDir,
         name: seed.name,
         database: seed.database,
@@ -243,10 +265,23 @@ export async function startPostgresArmEmulator(
     workDir: options.workDir ?? (await makeClusterRoot('rollback-arm-pg-')),
     retryAfterSeconds: options.retryAfterSeconds ?? 1,
     acceptStatus: options.acceptStatus ?? 202,
-    baseUrl: ''
+    ca: options.ca,
+    baseUrl: '',
+    serversChanged: () => Promise.resolve()
+  }
+  const hostsFile = () =>
+    [...state.servers.values()]
+      .flatMap((s) =>
+        s.cluster ? [`${s.cluster.ip} ${s.cluster.hostName}\n`] : []
+      )
+      .join('')
+  if (options.hostsFilePath) {
+    const path = options.hostsFilePath
+    state.serversChanged = () => writeFile(path, hostsFile())
   }
   try {
     await seedServers(state, options.servers)
+    await state.serversChanged()
   } catch (error) {
     if (ownsWorkDir) await rm(state.workDir, { recursive: true, force: true })
     throw error
@@ -268,7 +303,8 @@ export async function startPostgresArmEmulator(
       return
     }
     apiVersions.push(apiVersion)
-    await route(state, req, res, url)
+    if (!refuseUnknownApiVersion(state, res, url, apiVersion))
+      await route(state, req, res, url)
   }
 
   const server = await startServer({
@@ -298,6 +334,13 @@ export async function startPostgresArmEmulator(
       if (!s?.cluster) throw new Error(`server ${name} has no running cluster`)
       return s.cluster.password
     },
+    resolveHost(hostName) {
+      const name = hostName.toLowerCase().replace(/\.$/, '')
+      for (const s of state.servers.values())
+        if (s.cluster && s.cluster.hostName === name) return s.cluster.ip
+      return undefined
+    },
+    hostsFile,
     faults: state.faults,
     injectFault: (fault) => state.faults.inject(fault),
     clearFaults: () => state.faults.clear(),

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
 import { sendJson } from '../http/server.js'
+import { FLEXIBLE_SERVER_DNS_ZONE } from './cluster.js'
 import {
   PROVIDER,
   armError,
@@ -80,6 +81,7 @@ export function startRestore(
         )
       }
       const cluster = await sourceCluster.restoreTo({
+        hostName: `${target}.${FLEXIBLE_SERVER_DNS_ZONE}`,
         rootDir: state.workDir,
         name: target,
         targetTime: pointInTime
@@ -96,6 +98,7 @@ export function startRestore(
           server.showEarliestRestoreDate = true
       })
       op.status = 'Succeeded'
+      await state.serversChanged().catch(() => undefined)
     } catch (error) {
       if (servers.get(target) === server) servers.delete(target)
       op.status = 'Failed'

@@ -31,7 +31,7 @@ export function nameProblem(name: string): string | undefined {
   return undefined
 }
 
-/** The `Server` resource as GET answers it. */
+/** The `Server` resource as GET answers it (read and update properties only, per the spec's x-ms-mutability). */
 export function serverBody(
   state: ArmState,
   s: EmulatedServer
@@ -49,8 +49,9 @@ export function serverBody(
       version: '15',
       minorVersion: '0',
       state: s.state,
+      // The host name only (clients add the port, 5432), as the service answers.
       ...(s.cluster && s.state !== 'Provisioning'
-        ? { fullyQualifiedDomainName: s.cluster.address }
+        ? { fullyQualifiedDomainName: s.cluster.hostName }
         : {}),
       storage: {
         type: '',
@@ -69,13 +70,9 @@ export function serverBody(
       },
       network: { publicNetworkAccess: 'Enabled' },
       highAvailability: { mode: 'Disabled', state: 'NotEnabled' },
-      replicationRole: 'Primary',
-      ...(s.restoredFrom
-        ? {
-            sourceServerResourceId: s.restoredFrom.sourceServerResourceId,
-            pointInTimeUTC: s.restoredFrom.pointInTimeUtc.toISOString()
-          }
-        : {})
+      replicationRole: 'Primary'
+      // createMode, sourceServerResourceId and pointInTimeUTC are `x-ms-mutability: ["create"]` in the
+      // 2025-08-01 spec: accepted on PUT, never returned by GET.
     }
   }
 }
