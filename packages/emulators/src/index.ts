@@ -85,6 +85,7 @@ export {
 // ARM Microsoft.DBforPostgreSQL/flexibleServers and the real PostgreSQL clusters behind it.
 export {
   ARM_SCOPE,
+  SUPPORTED_API_VERSIONS as ARM_POSTGRESQL_API_VERSIONS,
   startPostgresArmEmulator,
   type ArmFault,
   type EmulatedOperation,
@@ -95,7 +96,11 @@ export {
 } from './postgresql-flexible/index.js'
 export {
   ADMIN_LOGIN,
+  FLEXIBLE_SERVER_DNS_ZONE,
   POSTGRES_BIN_DIR,
+  POSTGRES_PORT,
+  freeLoopbackAddress,
+  type ClusterTlsOptions,
   PostgresCluster,
   freePort,
   makeClusterRoot,
@@ -133,10 +138,13 @@ export {
 
 // Key Vault secrets and the GitHub REST API (environments, secrets).
 export {
+  KEY_VAULT_API_VERSIONS,
   KEY_VAULT_SCOPE,
   KEY_VAULT_SECRET_NAME,
   startKeyVaultEmulator,
   type KeyVaultEmulator,
+  type KeyVaultRole,
+  type KeyVaultRoleAssignment,
   type KeyVaultEmulatorOptions,
   type StoredSecretVersion
 } from './key-vault/index.js'

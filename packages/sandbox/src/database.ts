@@ -49,6 +49,11 @@ export interface StartDatabaseServicesOptions {
   tls: KeyPairPem
   /** The sandbox CA: issues each PostgreSQL server's certificate for `<server>.postgres.database.azure.com`. */
   ca: CertificateAuthority
+  /**
+   * Client ids holding Key Vault Secrets Officer on the vault (RBAC: others get 403 Forbidden). Omitted: every
+   * caller Entra issues a token to may read and write secrets.
+   */
+  secretsOfficers?: string[]
   /** File the servers' `<ip> <host name>` lines are kept in (rewritten as servers come and go); none when omitted. */
   hostsFilePath?: string
   log: RequestLog
@@ -80,7 +85,15 @@ export async function startDatabaseServices(
       tls: options.tls,
       log: options.log,
       entra: options.entra,
-      name: db.keyVault.name
+      name: db.keyVault.name,
+      ...(options.secretsOfficers
+        ? {
+            roleAssignments: options.secretsOfficers.map((principalId) => ({
+              principalId,
+              role: 'Key Vault Secrets Officer' as const
+            }))
+          }
+        : {})
     })
     started.push(keyVault)
     const github = await startGitHubApiEmulator({
@@ -217,6 +230,7 @@ export async function startDatabaseSandbox(
     const services = await startDatabaseServices({
       tls,
       ca,
+      secretsOfficers: [clientId],
       log,
       entra,
       database: db,

@@ -139,6 +139,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       const services = await startDatabaseServices({
         tls,
         ca,
+        secretsOfficers: [clientId],
         hostsFilePath: join(outDir, 'hosts'),
         log: requests,
         entra,

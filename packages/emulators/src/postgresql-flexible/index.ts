@@ -32,6 +32,7 @@ import {
 
 export {
   ARM_SCOPE,
+  SUPPORTED_API_VERSIONS,
   type ArmFault,
   type EmulatedOperation,
   type EmulatedServer,
