@@ -5,7 +5,7 @@
 import type http from 'node:http'
 import { parse as parseYaml } from 'yaml'
 import { readBody } from '../../http/server.js'
-import { ApiError, badRequest } from '../errors.js'
+import { ApiError, badRequest, invalid } from '../errors.js'
 import { tableFor } from '../resources.js'
 import type { ResourceDef } from '../resources.js'
 import {
@@ -208,4 +208,86 @@ export async function readObject(
 /** Whether the request carries `dryRun=All` (validated, not persisted). */
 export function dryRun(query: URLSearchParams): boolean {
   return query.getAll('dryRun').includes('All')
+}
+
+/**
+ * Validates the list/watch options as the API server does before serving (staging/src/k8s.io/apiserver/pkg/
+ * apis/meta/internalversion/validation/validation.go ValidateListOptions): `sendInitialEvents` only on a
+ * watch and only with `resourceVersionMatch=NotOlderThan`; `resourceVersionMatch` on a list only with a
+ * `resourceVersion`, never with `continue`, `Exact` never for `0`; on a watch only with `sendInitialEvents`.
+ * @throws ApiError 422 Invalid (kind ListOptions, group meta.k8s.io) naming each field.
+ */
+export function validateListOptions(
+  query: URLSearchParams,
+  watch: boolean
+): void {
+  const causes: Array<{ field: string; message: string; reason?: string }> = []
+  const forbidden = (field: string, message: string) =>
+    causes.push({
+      field,
+      message: `Forbidden: ${message}`,
+      reason: 'FieldValueForbidden'
+    })
+  const notSupported = (field: string, value: string, supported: string[]) =>
+    causes.push({
+      field,
+      message: `Unsupported value: "${value}": supported values: ${supported.map((s) => `"${s}"`).join(', ')}`,
+      reason: 'FieldValueNotSupported'
+    })
+  const match = query.get('resourceVersionMatch') ?? ''
+  const rv = query.get('resourceVersion') ?? ''
+  const hasContinue = (query.get('continue') ?? '') !== ''
+  const sendInitial = query.get('sendInitialEvents')
+  if (sendInitial !== null && sendInitial !== 'true' && sendInitial !== 'false')
+    throw badRequest(
+      `sendInitialEvents: invalid value "${sendInitial}": must be true or false`
+    )
+  if (watch) {
+    if (sendInitial !== null && match !== 'NotOlderThan')
+      forbidden(
+        'resourceVersionMatch',
+        'sendInitialEvents requires setting resourceVersionMatch to NotOlderThan'
+      )
+    if (match !== '') {
+      if (sendInitial === null)
+        forbidden(
+          'resourceVersionMatch',
+          'resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided'
+        )
+      if (match !== 'NotOlderThan')
+        notSupported('resourceVersionMatch', match, ['NotOlderThan'])
+      if (hasContinue)
+        forbidden(
+          'resourceVersionMatch',
+          'resourceVersionMatch is forbidden when continue is provided'
+        )
+    }
+  } else {
+    if (match !== '') {
+      if (rv === '')
+        forbidden(
+          'resourceVersionMatch',
+          'resourceVersionMatch is forbidden unless resourceVersion is provided'
+        )
+      if (hasContinue)
+        forbidden(
+          'resourceVersionMatch',
+          'resourceVersionMatch is forbidden when continue is provided'
+        )
+      if (match !== 'Exact' && match !== 'NotOlderThan')
+        notSupported('resourceVersionMatch', match, [
+          'Exact',
+          'NotOlderThan',
+          ''
+        ])
+      if (match === 'Exact' && rv === '0')
+        forbidden(
+          'resourceVersionMatch',
+          'resourceVersionMatch "exact" is forbidden for resourceVersion "0"'
+        )
+    }
+    if (sendInitial !== null)
+      forbidden('sendInitialEvents', 'sendInitialEvents is forbidden for list')
+  }
+  if (causes.length > 0) throw invalid('ListOptions', 'meta.k8s.io', '', causes)
 }

@@ -14,6 +14,7 @@ import {
   filters,
   stripTypeMeta,
   toTable,
+  validateListOptions,
   wantsTable,
   type ApiContext,
   type Route
@@ -53,6 +54,7 @@ export function list(
   r: Route,
   query: URLSearchParams
 ): void {
+  validateListOptions(query, false)
   const match = filters(r, query)
   let items = ctx.store.list(r.def.plural, r.namespace).filter(match)
   const resourceVersion = ctx.store.resourceVersion

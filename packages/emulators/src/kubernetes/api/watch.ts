@@ -11,6 +11,7 @@ import type { KubeObject } from '../types.js'
 import {
   filters,
   toTable,
+  validateListOptions,
   wantsTable,
   type ApiContext,
   type Route
@@ -20,8 +21,9 @@ import {
  * A watch stream: headers flushed at once; events newer than `resourceVersion` replayed (or the current
  * objects as ADDED for `resourceVersion` empty or 0, or with `sendInitialEvents=true` followed by the
  * `k8s.io/initial-events-end` bookmark); `allowWatchBookmarks` bookmarks every `bookmarkIntervalMs`;
- * ends after `timeoutSeconds`. A compacted `resourceVersion` answers per the store's `expiredWatchStyle`.
- * @throws ApiError 400 for a malformed resourceVersion.
+ * ends after `timeoutSeconds`. A compacted `resourceVersion` answers per the store's `expiredWatchStyle`
+ * (default `event`: 200 and one ERROR event with the 410 Expired Status, as the watch cache answers).
+ * @throws ApiError 400 for a malformed resourceVersion, 422 for options {@link validateListOptions} refuses.
  */
 export function watch(
   ctx: ApiContext,
@@ -30,11 +32,14 @@ export function watch(
   r: Route,
   query: URLSearchParams
 ): void {
+  validateListOptions(query, true)
   const match = filters(r, query)
   const table = wantsTable(req)
   const includeObject = query.get('includeObject') ?? 'Metadata'
   const rvParam = query.get('resourceVersion') ?? ''
   const sendInitial = query.get('sendInitialEvents') === 'true'
+  // sendInitialEvents=false: no synthetic ADDED events; an empty or "0" resourceVersion starts "now".
+  const noInitial = query.get('sendInitialEvents') === 'false'
   let replay: StoreChange[] = []
   if (rvParam !== '' && rvParam !== '0' && !sendInitial) {
     const n = Number(rvParam)
@@ -104,7 +109,7 @@ export function watch(
       }
     })
   const unsubscribe = ctx.store.subscribe(deliver)
-  if (rvParam === '' || rvParam === '0' || sendInitial) {
+  if (sendInitial || ((rvParam === '' || rvParam === '0') && !noInitial)) {
     for (const object of ctx.store.list(r.def.plural, r.namespace))
       if (match(object)) write('ADDED', object)
     if (sendInitial) bookmark({ 'k8s.io/initial-events-end': 'true' })

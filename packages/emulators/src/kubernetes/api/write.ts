@@ -79,7 +79,8 @@ function merge(r: Route, current: KubeObject, next: KubeObject): KubeObject {
 }
 
 /**
- * PUT: replaces an object (status kept on the main resource; only status on /status).
+ * PUT: replaces an object (status kept on the main resource; only status on /status); without
+ * `metadata.resourceVersion` the update is unconditional, as for every resource the emulator serves.
  * @throws ApiError 409 Conflict on a stale resourceVersion, 422 Invalid for a bad object.
  */
 export async function update(
@@ -97,19 +98,15 @@ export async function update(
     )
   object.metadata.name = name
   const current = ctx.store.mustGet(r.def.plural, r.namespace, name)
-  const rv = object.metadata.resourceVersion
-  if (!rv)
-    throw invalid(r.def.kind, r.def.group, name, [
-      {
-        field: 'metadata.resourceVersion',
-        message: 'Invalid value: 0x0: must be specified for an update'
-      }
-    ])
+  // Every served resource allows an unconditional update (its strategy's AllowUnconditionalUpdate is true):
+  // without a resourceVersion the PUT replaces whatever is stored; with one it must match (409 otherwise).
+  const rv = object.metadata.resourceVersion || undefined
   object.metadata.namespace = current.metadata.namespace
   const next = merge(r, current, object)
   const updated = ctx.store.update(r.def.plural, next, {
     dryRun: dryRun(query),
-    expectResourceVersion: rv
+    ...(rv ? { expectResourceVersion: rv } : {}),
+    ...(r.subresource === 'status' ? { subresource: 'status' as const } : {})
   })
   sendJson(res, 200, updated)
 }
@@ -212,7 +209,8 @@ function finishPatch(
   next.metadata.namespace = current.metadata.namespace
   const merged = merge(r, current, next)
   const updated = ctx.store.update(r.def.plural, merged, {
-    dryRun: dryRun(query)
+    dryRun: dryRun(query),
+    ...(r.subresource === 'status' ? { subresource: 'status' as const } : {})
   })
   sendJson(res, 200, updated)
 }

@@ -391,5 +391,5 @@ export function writeStatus(
     fresh.metadata.annotations ??= {}
     fresh.metadata.annotations[ANNOTATIONS.revision] = revision
   }
-  ctx.store.update('deployments', fresh)
+  ctx.store.update('deployments', fresh, { subresource: 'status' })
 }

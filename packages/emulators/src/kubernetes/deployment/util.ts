@@ -282,12 +282,13 @@ export function event(
   ctx.store.recordEvent(o, type, reason, message, component)
 }
 
-/** Writes a Deployment (main resource) and returns the stored object. */
+/** Writes a Deployment as the controller does (UpdateStatus: status and metadata) and returns the stored object. */
 export function writeDeployment(
   ctx: ControllerContext,
   d: KubeObject
 ): KubeObject {
-  return ctx.store.update('deployments', d)
+  // The controller writes Deployments through the status subresource (UpdateStatus), annotations included.
+  return ctx.store.update('deployments', d, { subresource: 'status' })
 }
 
 /** `FindNewReplicaSet` / `FindOldReplicaSets`: the ReplicaSet whose template equals the Deployment's (oldest first), and the rest. */
