@@ -46,7 +46,10 @@ export const manifestJson = (m: ManifestRecord) => ({
   changeableAttributes: { ...CHANGEABLE, quarantineState: 'Passed' }
 })
 
-/** `GET /acr/v1/{name}/_tags`: by name, or `orderby=timedesc|timeasc` (an unknown `last` answers 400). */
+/**
+ * `GET /acr/v1/{name}/_tags`: by name, or `orderby=timedesc|timeasc` (an unknown `last` answers 400), only
+ * the tags of one manifest with `digest`.
+ */
 export const listTags = (
   state: AcrState,
   repo: Repository,
@@ -57,17 +60,21 @@ export const listTags = (
   if (n === undefined) return
   const orderby = url.searchParams.get('orderby') ?? ''
   const last = url.searchParams.get('last')
+  // `digest` (containerregistry.json GetTags): only the tags pointing at that manifest.
+  const digest = url.searchParams.get('digest') ?? ''
   const encoded = encodeURIComponent(repo.name)
   const linkFor = (t: TagRecord) =>
-    `/acr/v1/${encoded}/_tags?last=${encodeURIComponent(t.name)}&n=${n}&orderby=${encodeURIComponent(orderby)}`
+    `/acr/v1/${encoded}/_tags?last=${encodeURIComponent(t.name)}&n=${n}&orderby=${encodeURIComponent(orderby)}${digest ? `&digest=${encodeURIComponent(digest)}` : ''}`
+  const keep = (list: readonly TagRecord[]) =>
+    digest ? list.filter((x) => x.digest === digest) : list
   let items: readonly TagRecord[]
   let start = 0
   if (orderby === 'timedesc' || orderby === 'timeasc') {
-    const { list, index } = repo.tagsByTime()
-    items = orderby === 'timeasc' ? list : [...list].reverse()
+    const { list } = repo.tagsByTime()
+    items = keep(orderby === 'timeasc' ? list : [...list].reverse())
     if (last) {
-      const i = index.get(last)
-      if (i === undefined) {
+      const i = items.findIndex((x) => x.name === last)
+      if (i < 0) {
         errors(
           res,
           400,
@@ -76,11 +83,11 @@ export const listTags = (
         )
         return
       }
-      start = (orderby === 'timeasc' ? i : list.length - 1 - i) + 1
+      start = i + 1
     }
   } else {
-    items = repo.tagsByName()
-    if (last) start = upperBound(items, last, (t) => t.name)
+    items = keep(repo.tagsByName())
+    if (last) start = upperBound(items, last, (x) => x.name)
   }
   const tags = page(res, items, start, n, linkFor)
   sendJson(
