@@ -112,6 +112,13 @@ describe('TLS-only PostgreSQL in the sandbox', () => {
     expect(r.status).toBe(200)
   })
 
+  it('serves with ssl-mode verify-full (the pods trust the sandbox CA, the name matches)', async () => {
+    const run = await swap({ 'ssl-mode': 'verify-full' })
+    expect(run.exitCode).toBe(0)
+    const r = await dataUntil((x) => x.status === 200)
+    expect(r.status).toBe(200)
+  })
+
   it('is refused in plaintext: with ssl-mode disable the pods cannot read', async () => {
     const run = await swap({ 'ssl-mode': 'disable' })
     expect(run.exitCode).toBe(0)
