@@ -416,9 +416,7 @@ export function validate(def: ResourceDef, object: KubeObject): void {
       causes
     )
   if (def.plural === 'secrets')
-    for (const key of Object.keys(
-      (object.data ?? {})
-    ))
+    for (const key of Object.keys(object.data ?? {}))
       for (const message of configMapKeyProblems(key))
         causes.push({
           field: `data[${key}]`,
