@@ -81,7 +81,9 @@ describe('pitr-restore when the operation fails or never gets Ready: a clear out
         /already carries this rollback's tag .*adopting it/.test(l.message)
       )
     ).toBe(true)
-    expect(second.ctx.outputs['fqdn']).toMatch(/^127\.0\.0\.1:\d+$/)
+    expect(second.ctx.outputs['fqdn']).toMatch(
+      /^[a-z0-9-]+\.postgres\.database\.azure\.com$/
+    )
     expect(putsFor('never-ready')).toHaveLength(1)
     expect(sourceWrites(second.mark)).toHaveLength(0)
   })

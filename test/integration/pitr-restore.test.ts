@@ -65,7 +65,9 @@ describe('pitr-restore against the ARM emulator backed by PostgreSQL', () => {
     expect(ctx.failure).toBeUndefined()
     expect(ctx.outputs['server-name']).toMatch(/^prod-db-pitr-\d{14}$/)
     expect(ctx.outputs['data-loss-window-seconds']).toBe('60')
-    expect(ctx.outputs['fqdn']).toMatch(/^127\.0\.0\.1:\d+$/)
+    expect(ctx.outputs['fqdn']).toMatch(
+      /^[a-z0-9-]+\.postgres\.database\.azure\.com$/
+    )
     const restored = sb.arm.servers.get(ctx.outputs['server-name']!)!
     const rows = await restored.cluster!.query<{ marker: string }>(
       'app',
@@ -88,7 +90,9 @@ describe('pitr-restore against the ARM emulator backed by PostgreSQL', () => {
     const second = await runRestore({ 'restore-point': rp })
     expect(second.failure).toBeUndefined()
     expect(second.outputs['server-name']).toBe(name)
-    expect(second.outputs['fqdn']).toMatch(/^127\.0\.0\.1:\d+$/)
+    expect(second.outputs['fqdn']).toMatch(
+      /^[a-z0-9-]+\.postgres\.database\.azure\.com$/
+    )
     const puts = sb.log
       .writes('arm')
       .filter(

@@ -20,6 +20,7 @@ import { loadScenario, type Scenario } from './scenario.js'
 import { RequestLog } from '@rollback-actions/emulators'
 import {
   createCertificateAuthority,
+  type CertificateAuthority,
   type KeyPairPem
 } from '@rollback-actions/emulators'
 import {
@@ -46,6 +47,15 @@ export interface DatabaseServices {
 
 export interface StartDatabaseServicesOptions {
   tls: KeyPairPem
+  /** The sandbox CA: issues each PostgreSQL server's certificate for `<server>.postgres.database.azure.com`. */
+  ca: CertificateAuthority
+  /**
+   * Client ids holding Key Vault Secrets Officer on the vault (RBAC: others get 403 Forbidden). Omitted: every
+   * caller Entra issues a token to may read and write secrets.
+   */
+  secretsOfficers?: string[]
+  /** File the servers' `<ip> <host name>` lines are kept in (rewritten as servers come and go); none when omitted. */
+  hostsFilePath?: string
   log: RequestLog
   entra: EntraEmulator
   /** The scenario's `database` section. */
@@ -75,7 +85,15 @@ export async function startDatabaseServices(
       tls: options.tls,
       log: options.log,
       entra: options.entra,
-      name: db.keyVault.name
+      name: db.keyVault.name,
+      ...(options.secretsOfficers
+        ? {
+            roleAssignments: options.secretsOfficers.map((principalId) => ({
+              principalId,
+              role: 'Key Vault Secrets Officer' as const
+            }))
+          }
+        : {})
     })
     started.push(keyVault)
     const github = await startGitHubApiEmulator({
@@ -88,6 +106,10 @@ export async function startDatabaseServices(
     started.push(github)
     const arm = await startPostgresArmEmulator({
       tls: options.tls,
+      ca: options.ca,
+      ...(options.hostsFilePath
+        ? { hostsFilePath: options.hostsFilePath }
+        : {}),
       log: options.log,
       entra: options.entra,
       subscriptionId: db.subscriptionId,
@@ -207,6 +229,8 @@ export async function startDatabaseSandbox(
     started.push(entra)
     const services = await startDatabaseServices({
       tls,
+      ca,
+      secretsOfficers: [clientId],
       log,
       entra,
       database: db,

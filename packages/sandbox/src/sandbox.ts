@@ -138,6 +138,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     if (scenario.database) {
       const services = await startDatabaseServices({
         tls,
+        ca,
+        secretsOfficers: [clientId],
+        hostsFilePath: join(outDir, 'hosts'),
         log: requests,
         entra,
         database: scenario.database,
@@ -176,6 +179,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         .flatMap((repo) => repo.tags)
         .find((t) => t.name === versionOf(image))
     const runtime = createProductServiceRuntime({
+      // Pods resolve the servers' FQDNs through the sandbox's DNS and trust the sandbox CA (TLS-only PostgreSQL).
+      network: {
+        resolveHost: (host) => database?.arm.resolveHost(host),
+        caPem: ca.caPem
+      },
       resolve: (image) => {
         const r = acr.resolve(image)
         return 'error' in r ? { error: r.error } : { digest: r.digest }
@@ -302,7 +310,14 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       GITHUB_RUN_ID: github.run_id,
       GITHUB_ACTOR: github.actor,
       GITHUB_SERVER_URL: github.server_url,
-      ...(database?.env ?? {})
+      ...(database?.env ?? {}),
+      // libpq's root CA for verify-full against the TLS-only PostgreSQL servers (psql, pg_dump).
+      ...(database
+        ? {
+            PGSSLROOTCERT: caPath,
+            SANDBOX_POSTGRES_HOSTS: join(outDir, 'hosts')
+          }
+        : {})
     }
     const envFilePath = join(outDir, 'sandbox.env')
     await writeEnvFile(envFilePath, env)

@@ -27,13 +27,38 @@ export function createKeyVaultClient(
 interface RestErrorLike {
   statusCode?: number
   code?: string
+  message?: string
+  details?: unknown
+}
+
+/** Key Vault's inner error code (`SecretDisabled`, `ForbiddenByRbac`, ...) from a RestError's parsed body. */
+function innerCode(e: RestErrorLike): string | undefined {
+  const error = (e.details as { error?: Record<string, unknown> } | undefined)
+    ?.error
+  const inner = (error?.innerError ?? error?.innererror) as
+    { code?: unknown } | undefined
+  return typeof inner?.code === 'string' ? inner.code : undefined
 }
 
 function failure(what: string, error: unknown): Error {
   const e = (error ?? {}) as RestErrorLike
-  if (e.statusCode === 401 || e.statusCode === 403)
+  if (
+    e.statusCode === 403 &&
+    (innerCode(e) === 'SecretDisabled' ||
+      /not allowed on a disabled secret/i.test(e.message ?? ''))
+  )
     return new ConfigurationError(
-      `${what}: Key Vault refused the credentials (HTTP ${e.statusCode}${e.code ? ` ${e.code}` : ''}); grant the identity "Key Vault Secrets Officer" (or get/set/list secret permissions) on the vault`,
+      `${what}: the secret version is disabled (HTTP 403 SecretDisabled); enable it (az keyvault secret set-attributes --enabled true) or reference an enabled version`,
+      { cause: error }
+    )
+  if (e.statusCode === 403)
+    return new ConfigurationError(
+      `${what}: the identity lacks a Key Vault role for this (HTTP 403${e.code ? ` ${e.code}` : ''}${innerCode(e) ? `/${innerCode(e)}` : ''}); assign it "Key Vault Secrets Officer" (or "Key Vault Secrets User" to read) on the vault, or grant get/set/list secret permissions under an access policy`,
+      { cause: error }
+    )
+  if (e.statusCode === 401)
+    return new ConfigurationError(
+      `${what}: Key Vault did not accept the token (HTTP 401${e.code ? ` ${e.code}` : ''}); check client-id and tenant-id, and that the vault belongs to that tenant`,
       { cause: error }
     )
   if (e.statusCode === 404)

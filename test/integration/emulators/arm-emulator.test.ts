@@ -90,6 +90,7 @@ beforeAll(async () => {
   caPem = ca.caPem
   arm = await startPostgresArmEmulator({
     tls: await ca.issue(['127.0.0.1']),
+    ca,
     log,
     subscriptionId: SUB,
     resourceGroup: 'rg-prod',
@@ -121,6 +122,31 @@ describe('ARM emulator for Microsoft.DBforPostgreSQL/flexibleServers', () => {
     expect(r.body.error.code).toBe('MissingApiVersionParameter')
   })
 
+  it.each(['2099-01-01', '2025-08-01-preview', 'latest'])(
+    'refuses api-version %s with NoRegisteredProviderFound, like ARM',
+    async (version) => {
+      const r = await call(
+        'GET',
+        `${arm.url}${BASE}/prod-db?api-version=${version}`
+      )
+      expect(r.status).toBe(400)
+      expect(r.body.error.code).toBe('NoRegisteredProviderFound')
+      expect(r.body.error.message).toContain(`API version '${version}'`)
+      expect(r.body.error.message).toContain('2025-08-01')
+    }
+  )
+
+  it('resolves each server host name to the loopback address its cluster listens on', () => {
+    const cluster = arm.servers.get('prod-db')!.cluster!
+    expect(arm.resolveHost('prod-db.postgres.database.azure.com')).toBe(
+      cluster.ip
+    )
+    expect(arm.resolveHost('nope.postgres.database.azure.com')).toBeUndefined()
+    expect(arm.hostsFile()).toBe(
+      `${cluster.ip} prod-db.postgres.database.azure.com\n`
+    )
+  })
+
   it('requires a bearer token and answers with an ARM error', async () => {
     const r = await call('GET', `${BASE}/prod-db`, undefined, null)
     expect(r.status).toBe(401)
@@ -133,8 +159,8 @@ describe('ARM emulator for Microsoft.DBforPostgreSQL/flexibleServers', () => {
     expect(r.body.id).toBe(`${BASE}/prod-db`)
     expect(r.body.tags).toEqual({ env: 'prod' })
     expect(r.body.properties.state).toBe('Ready')
-    expect(r.body.properties.fullyQualifiedDomainName).toMatch(
-      /^127\.0\.0\.1:\d+$/
+    expect(r.body.properties.fullyQualifiedDomainName).toBe(
+      'prod-db.postgres.database.azure.com'
     )
     expect(r.body.properties.backup.backupRetentionDays).toBe(7)
     expect(r.body.properties.backup.earliestRestoreDate).toMatch(
@@ -253,9 +279,13 @@ describe('ARM emulator for Microsoft.DBforPostgreSQL/flexibleServers', () => {
     expect((await call('GET', location)).status).toBe(200)
     const server = await call('GET', `${BASE}/prod-db-copy`)
     expect(server.body.properties.state).toBe('Ready')
-    expect(server.body.properties.fullyQualifiedDomainName).not.toBe(
-      arm.servers.get('prod-db')!.cluster!.address
+    expect(server.body.properties.fullyQualifiedDomainName).toBe(
+      'prod-db-copy.postgres.database.azure.com'
     )
+    // Create-only properties (x-ms-mutability: ["create"]) are not read back.
+    expect(server.body.properties).not.toHaveProperty('pointInTimeUTC')
+    expect(server.body.properties).not.toHaveProperty('sourceServerResourceId')
+    expect(server.body.properties).not.toHaveProperty('createMode')
     expect(server.body.properties.backup.earliestRestoreDate).toBeUndefined()
     const rows = await arm.servers
       .get('prod-db-copy')!

@@ -150,4 +150,37 @@ describe('GitHub REST emulator for environment secrets', () => {
     expect(data.secrets.map((s) => s.name)).toContain('DATABASE_URL')
     expect(JSON.stringify(data)).not.toContain('two')
   })
+
+  it('pages the secrets listing by per_page with a Link header', async () => {
+    for (const name of ['PAGE_A', 'PAGE_B', 'PAGE_C'])
+      await octokit.rest.actions.createOrUpdateEnvironmentSecret({
+        owner: 'acme',
+        repo: 'app',
+        environment_name: 'production',
+        secret_name: name,
+        ...(await seal('production', 'v'))
+      })
+    const first = await octokit.rest.actions.listEnvironmentSecrets({
+      owner: 'acme',
+      repo: 'app',
+      environment_name: 'production',
+      per_page: 2
+    })
+    expect(first.data.secrets).toHaveLength(2)
+    expect(first.data.total_count).toBeGreaterThanOrEqual(3)
+    expect(first.headers.link).toMatch(/[?&]page=2[^>]*>; rel="next"/)
+    const all = await octokit.paginate(
+      octokit.rest.actions.listEnvironmentSecrets,
+      {
+        owner: 'acme',
+        repo: 'app',
+        environment_name: 'production',
+        per_page: 2
+      }
+    )
+    expect(all.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['PAGE_A', 'PAGE_B', 'PAGE_C'])
+    )
+    expect(all).toHaveLength(first.data.total_count)
+  })
 })

@@ -1,14 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { ContainerHandle } from '@rollback-actions/emulators'
-import { PostgresCluster, makeClusterRoot } from '@rollback-actions/emulators'
-import { createProductServiceRuntime } from '@rollback-actions/sandbox'
+import {
+  PostgresCluster,
+  createCertificateAuthority,
+  makeClusterRoot
+} from '@rollback-actions/emulators'
+import {
+  createProductServiceRuntime,
+  type ProductServiceRuntime
+} from '@rollback-actions/sandbox'
 
 let cluster: PostgresCluster | undefined
 const handles: ContainerHandle[] = []
-const runtime = createProductServiceRuntime({
-  resolve: () => ({ digest: 'sha256:0' }),
-  isBroken: () => false
-})
+let runtime: ProductServiceRuntime
 
 const start = async (env: Record<string, string>) => {
   const h = await runtime.start({
@@ -24,17 +28,30 @@ const start = async (env: Record<string, string>) => {
 }
 
 beforeAll(async () => {
+  const ca = await createCertificateAuthority()
   cluster = await PostgresCluster.create({
+    ca,
+    hostName: 'orders.postgres.database.azure.com',
     rootDir: await makeClusterRoot('service-data-'),
     name: 'orders',
     database: 'shop',
     seedSql:
       "CREATE TABLE orders (id int PRIMARY KEY, customer text, total numeric); INSERT INTO orders VALUES (2, 'bob', 12.5), (1, 'ann', 3)"
   })
+  // The pods resolve the server's host name and trust the CA, as a sandbox's pods do.
+  runtime = createProductServiceRuntime({
+    resolve: () => ({ digest: 'sha256:0' }),
+    isBroken: () => false,
+    network: {
+      resolveHost: (host) =>
+        host === cluster?.hostName ? cluster.ip : undefined,
+      caPem: ca.caPem
+    }
+  })
 })
 
 afterAll(async () => {
-  await runtime.stopAll()
+  await runtime?.stopAll()
   await cluster?.destroy()
 })
 

@@ -307,4 +307,61 @@ describe('ACR emulator with the real @azure/container-registry and @azure/identi
     ).toHaveProperty('error')
     expect(acr.resolve(`${acr.loginServer}/nope:v1`)).toHaveProperty('error')
   })
+
+  it("filters the tag listing by digest (the spec's digest parameter)", async () => {
+    const aad = await createAzureCredential({
+      clientId: CLIENT,
+      tenantId: TENANT,
+      authorityHost: entra.url,
+      getAssertion: () => getOidc(oidc),
+      caPem: ca
+    }).getToken('https://containerregistry.azure.net/.default')
+    const refresh = await post(
+      `${acr.url}/oauth2/exchange`,
+      new URLSearchParams({
+        grant_type: 'access_token',
+        service: acr.loginServer,
+        access_token: aad!.token
+      }).toString(),
+      ca
+    )
+    const access = await post(
+      `${acr.url}/oauth2/token`,
+      new URLSearchParams({
+        grant_type: 'refresh_token',
+        service: acr.loginServer,
+        scope: 'repository:warranty-hub/product-service:metadata_read',
+        refresh_token: (JSON.parse(refresh.body) as { refresh_token: string })
+          .refresh_token
+      }).toString(),
+      ca
+    )
+    const token = (JSON.parse(access.body) as { access_token: string })
+      .access_token
+    const r = acr.resolve(
+      `${acr.loginServer}/warranty-hub/product-service:v1.2.0`
+    )
+    const digest = 'digest' in r ? r.digest : ''
+    const listed = await new Promise<string>((resolve, reject) => {
+      https
+        .get(
+          `${acr.url}/acr/v1/warranty-hub%2Fproduct-service/_tags?digest=${encodeURIComponent(digest)}&n=1`,
+          { ca, headers: { authorization: `Bearer ${token}` } },
+          (res) => {
+            let text = ''
+            res.on('data', (c: Buffer) => (text += c.toString('utf8')))
+            res.on('end', () =>
+              resolve(`${String(res.headers.link ?? '')}\n${text}`)
+            )
+          }
+        )
+        .on('error', reject)
+    })
+    const [link, body] = listed.split('\n') as [string, string]
+    const tags = (
+      JSON.parse(body) as { tags: Array<{ name: string; digest: string }> }
+    ).tags
+    expect(tags).toEqual([expect.objectContaining({ name: 'v1.2.0', digest })])
+    expect(link).toContain(`digest=${encodeURIComponent(digest)}`)
+  })
 })

@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import https from 'node:https'
+import type { JsonWebKey } from 'node:crypto'
 import {
   startEntraEmulator,
   type EntraEmulator
 } from '@rollback-actions/emulators'
-import { signJwt, generateSigningKey } from '@rollback-actions/emulators'
+import {
+  decodeJwt,
+  signJwt,
+  generateSigningKey,
+  verifyJwtSignature
+} from '@rollback-actions/emulators'
 import { RequestLog } from '@rollback-actions/emulators'
 import { createCertificateAuthority } from '@rollback-actions/emulators'
 
@@ -92,7 +98,8 @@ describe('Entra emulator', () => {
           audience: 'api://AzureADTokenExchange'
         }
       ],
-      issuerKeys: { [ISSUER]: [key.publicJwk] }
+      issuerKeys: { [ISSUER]: [key.publicJwk] },
+      appRoles: { [CLIENT]: { 'https://vault.azure.net': ['Secrets.Read'] } }
     })
     tokenUrl = `${entra.url}/${TENANT}/oauth2/v2.0/token`
   })
@@ -115,18 +122,67 @@ describe('Entra emulator', () => {
     })
   })
 
-  it('issues an opaque token for a matching federated assertion, verifiable for its scope only', async () => {
+  it('issues a v1.0 JWT access token with the claims Azure issues, signed with a published key', async () => {
     const r = await request(tokenUrl, ca, form({}))
     expect(r.status).toBe(200)
     expect(r.json).toMatchObject({ token_type: 'Bearer', expires_in: 3599 })
+    const jwt = decodeJwt(String(r.json.access_token))
+    expect(jwt).toBeDefined()
+    const oid = entra.objectIdOf(CLIENT)
+    expect(jwt!.payload).toMatchObject({
+      aud: 'https://vault.azure.net',
+      iss: `https://sts.windows.net/${TENANT}/`,
+      idp: `https://sts.windows.net/${TENANT}/`,
+      appid: CLIENT,
+      appidacr: '2',
+      oid,
+      sub: oid,
+      tid: TENANT,
+      ver: '1.0',
+      roles: ['Secrets.Read']
+    })
+    const exp = Number(jwt!.payload.exp)
+    expect(exp - Number(jwt!.payload.iat)).toBe(3599)
+    const keys = await request(`${entra.url}/${TENANT}/discovery/v2.0/keys`, ca)
+    expect(
+      verifyJwtSignature(jwt!, (keys.json as { keys: JsonWebKey[] }).keys)
+    ).toBe(true)
+  })
+
+  it('leaves out roles when the client has no app role on the resource', async () => {
+    const r = await request(
+      tokenUrl,
+      ca,
+      form({ scope: 'https://management.azure.com/.default' })
+    )
+    const jwt = decodeJwt(String(r.json.access_token))
+    expect(jwt!.payload.aud).toBe('https://management.azure.com')
+    expect(jwt!.payload).not.toHaveProperty('roles')
+  })
+
+  it('verifies a token as a resource server does: signature, audience, issuer', async () => {
+    const r = await request(tokenUrl, ca, form({}))
     const token = String(r.json.access_token)
-    expect(token.split('.')).toHaveLength(1)
     expect(
       entra.verify(token, 'https://vault.azure.net/.default')
-    ).toMatchObject({ subject: SUBJECT, clientId: CLIENT, tenantId: TENANT })
+    ).toMatchObject({
+      clientId: CLIENT,
+      tenantId: TENANT,
+      objectId: entra.objectIdOf(CLIENT),
+      roles: ['Secrets.Read']
+    })
     expect(entra.verify(token, ['https://vault.azure.net/'])).toBeDefined()
     expect(
       entra.verify(token, 'https://management.azure.com/.default')
+    ).toBeUndefined()
+    const [h, p] = token.split('.')
+    const forged = signJwt(
+      JSON.parse(Buffer.from(p!, 'base64url').toString('utf8')) as object,
+      generateSigningKey('RS256')
+    )
+    expect(h).toBeDefined()
+    expect(
+      entra.verify(forged, 'https://vault.azure.net/.default')
     ).toBeUndefined()
     expect(
       entra.verify('made-up', 'https://vault.azure.net/.default')

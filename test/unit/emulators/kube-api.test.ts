@@ -469,7 +469,7 @@ describe('watch', () => {
     expect(Date.now() - started).toBeLessThan(3000)
   })
 
-  it('answers 410 Expired for a compacted resourceVersion, as HTTP status or ERROR event', async () => {
+  it('answers a compacted resourceVersion as the watch cache does: 200 and one ERROR event (410 Expired); 410 status when asked', async () => {
     const list = (
       await request('GET', '/api/v1/namespaces/prod/secrets')
     ).json() as { metadata: { resourceVersion: string } }
@@ -478,36 +478,34 @@ describe('watch', () => {
       body: { metadata: { name: 'after-compaction' } }
     })
     emulator.store.compact()
-    const gone = await request(
-      'GET',
+    const stream = await watch(
       `/api/v1/namespaces/prod/secrets?watch=true&resourceVersion=${old}`
     )
-    expect(gone.status).toBe(410)
-    expect(gone.json()).toMatchObject({
-      kind: 'Status',
-      reason: 'Expired',
-      code: 410,
-      message: expect.stringMatching(/^too old resource version: \d+ \(\d+\)$/)
-    })
-    emulator.store.expiredWatchStyle = 'event'
+    await stream.ended
+    expect(stream.status).toBe(200)
+    expect(stream.events).toEqual([
+      {
+        type: 'ERROR',
+        object: expect.objectContaining({
+          kind: 'Status',
+          code: 410,
+          reason: 'Expired',
+          message: expect.stringMatching(
+            /^too old resource version: \d+ \(\d+\)$/
+          )
+        })
+      }
+    ])
+    emulator.store.expiredWatchStyle = 'status'
     try {
-      const stream = await watch(
+      const gone = await request(
+        'GET',
         `/api/v1/namespaces/prod/secrets?watch=true&resourceVersion=${old}`
       )
-      await stream.ended
-      expect(stream.status).toBe(200)
-      expect(stream.events).toEqual([
-        {
-          type: 'ERROR',
-          object: expect.objectContaining({
-            kind: 'Status',
-            code: 410,
-            reason: 'Expired'
-          })
-        }
-      ])
+      expect(gone.status).toBe(410)
+      expect(gone.json()).toMatchObject({ kind: 'Status', reason: 'Expired' })
     } finally {
-      emulator.store.expiredWatchStyle = 'status'
+      emulator.store.expiredWatchStyle = 'event'
     }
     const fresh = await watch(
       `/api/v1/namespaces/prod/secrets?watch=true&resourceVersion=${emulator.store.resourceVersion}`
@@ -572,5 +570,131 @@ describe('pod logs', () => {
     )
     expect(previous.status).toBe(200)
     expect(previous.text).toContain('panic: runtime error')
+  })
+})
+
+describe('update semantics as the API server has them', () => {
+  it.each([
+    ['a Deployment', DEPLOY],
+    ['a Secret', '/api/v1/namespaces/prod/secrets/page-a']
+  ])(
+    'accepts a PUT of %s without resourceVersion (unconditional update)',
+    async (_what, path) => {
+      const current = (await request('GET', path)).json() as KubeObject
+      const next = structuredClone(current)
+      delete next.metadata.resourceVersion
+      next.metadata.labels = { ...next.metadata.labels, unconditional: 'yes' }
+      const reply = await request('PUT', path, { body: next })
+      expect(reply.status).toBe(200)
+      expect((reply.json() as KubeObject).metadata.labels).toMatchObject({
+        unconditional: 'yes'
+      })
+    }
+  )
+
+  it('accepts a PUT of a Pod without resourceVersion', async () => {
+    const pods = (
+      await request(
+        'GET',
+        '/api/v1/namespaces/prod/pods?labelSelector=app%3Dweb'
+      )
+    ).json() as { items: KubeObject[] }
+    const pod = pods.items[0]!
+    const path = `/api/v1/namespaces/prod/pods/${pod.metadata.name}`
+    const current = (await request('GET', path)).json() as KubeObject
+    delete current.metadata.resourceVersion
+    current.metadata.annotations = {
+      ...current.metadata.annotations,
+      touched: 'yes'
+    }
+    expect((await request('PUT', path, { body: current })).status).toBe(200)
+  })
+
+  it("bumps a Deployment's generation on an annotation-only change", async () => {
+    const before = (await request('GET', DEPLOY)).json() as KubeObject
+    const reply = await request('PATCH', DEPLOY, {
+      body: { metadata: { annotations: { 'example.com/note': 'x' } } },
+      contentType: 'application/merge-patch+json'
+    })
+    expect(reply.status).toBe(200)
+    expect((reply.json() as KubeObject).metadata.generation).toBe(
+      (before.metadata.generation ?? 0) + 1
+    )
+  })
+
+  it('refuses a Secret data key the API server refuses', async () => {
+    for (const key of ['..', '.', '..hidden', 'a/b']) {
+      const reply = await request('POST', '/api/v1/namespaces/prod/secrets', {
+        body: {
+          metadata: {
+            name: `bad-key-${key.length}-${key.charCodeAt(key.length - 1)}`
+          },
+          data: { [key]: 'eA==' }
+        }
+      })
+      expect(reply.status).toBe(422)
+      expect(reply.json()).toMatchObject({
+        reason: 'Invalid',
+        details: { causes: [{ field: `data[${key}]` }] }
+      })
+    }
+  })
+})
+
+describe('list and watch options as ValidateListOptions checks them', () => {
+  const SECRETS = '/api/v1/namespaces/prod/secrets'
+  it.each([
+    [
+      'sendInitialEvents on a list',
+      `${SECRETS}?sendInitialEvents=true`,
+      'sendInitialEvents'
+    ],
+    [
+      'sendInitialEvents without resourceVersionMatch',
+      `${SECRETS}?watch=true&sendInitialEvents=true&allowWatchBookmarks=true`,
+      'resourceVersionMatch'
+    ],
+    [
+      'resourceVersionMatch on a watch without sendInitialEvents',
+      `${SECRETS}?watch=true&resourceVersionMatch=NotOlderThan&resourceVersion=1`,
+      'resourceVersionMatch'
+    ],
+    [
+      'resourceVersionMatch on a list without resourceVersion',
+      `${SECRETS}?resourceVersionMatch=NotOlderThan`,
+      'resourceVersionMatch'
+    ],
+    [
+      'resourceVersionMatch=Exact for resourceVersion 0',
+      `${SECRETS}?resourceVersionMatch=Exact&resourceVersion=0`,
+      'resourceVersionMatch'
+    ]
+  ])('refuses %s with 422 Invalid', async (_what, path, field) => {
+    const reply = await request('GET', path)
+    expect(reply.status).toBe(422)
+    expect(reply.json()).toMatchObject({
+      reason: 'Invalid',
+      details: {
+        kind: 'ListOptions',
+        causes: [expect.objectContaining({ field })]
+      }
+    })
+  })
+
+  it('serves a watch list: initial events, then the initial-events-end bookmark', async () => {
+    const stream = await watch(
+      `${SECRETS}?watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true&timeoutSeconds=1`
+    )
+    await stream.ended
+    expect(stream.status).toBe(200)
+    expect(stream.events.some((e) => e.type === 'ADDED')).toBe(true)
+    expect(
+      stream.events.find(
+        (e) =>
+          e.type === 'BOOKMARK' &&
+          e.object.metadata.annotations?.['k8s.io/initial-events-end'] ===
+            'true'
+      )
+    ).toBeDefined()
   })
 })

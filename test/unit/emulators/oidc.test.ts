@@ -138,4 +138,29 @@ describe('GitHub OIDC emulator', () => {
       await es.close()
     }
   })
+
+  it('carries the run claims GitHub issues (sha, workflow, job_workflow_ref, ids, run_attempt) as strings', () => {
+    const jwt = decodeJwt(oidc.mint('api://AzureADTokenExchange'))!
+    const p = jwt.payload
+    expect(p).toMatchObject({
+      sha: 'abc',
+      workflow: expect.any(String),
+      workflow_ref: expect.stringMatching(
+        /^warranty-hub\/platform\/\.github\/workflows\/.+\.yml@refs\/heads\/main$/
+      ),
+      job_workflow_ref: expect.stringMatching(/@refs\/heads\/main$/),
+      repository_id: expect.stringMatching(/^\d+$/),
+      repository_owner: 'warranty-hub',
+      repository_owner_id: expect.stringMatching(/^\d+$/),
+      run_attempt: '1',
+      run_number: expect.stringMatching(/^\d+$/),
+      event_name: 'workflow_dispatch',
+      ref_type: 'branch',
+      actor_id: expect.stringMatching(/^\d+$/),
+      runner_environment: 'github-hosted'
+    })
+    expect(p.repository_id).toBe(
+      decodeJwt(oidc.mint('x'))!.payload.repository_id
+    )
+  })
 })

@@ -38,9 +38,8 @@ export function sandboxVars(sandbox: Sandbox): Record<string, string> {
     ...(db
       ? {
           DB_RESOURCE_GROUP: db.arm.resourceGroup,
-          DB_ADMIN_LOGIN: 'pgadmin',
-          // the sandbox's PostgreSQL clusters listen without TLS
-          DB_SSL_MODE: 'disable'
+          // no DB_SSL_MODE: the sandbox's PostgreSQL servers are TLS-only, so the workflow's default (require) applies
+          DB_ADMIN_LOGIN: 'pgadmin'
         }
       : {})
   }

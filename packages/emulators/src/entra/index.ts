@@ -1,8 +1,13 @@
 import { randomBytes, randomUUID, type JsonWebKey } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { decodeJwt, verifyJwtSignature } from '../github-oidc/jwt.js'
 import {
-  readBody,
+  decodeJwt,
+  generateSigningKey,
+  signJwt,
+  verifyJwtSignature
+} from '../github-oidc/jwt.js'
+import {
+  readForm,
   sendJson,
   startServer,
   type RequestLog
@@ -38,13 +43,24 @@ export interface EntraEmulatorOptions {
   issuerKeys?: Record<string, readonly JsonWebKey[]>
   /** Access-token lifetime in seconds (default 3599, like Entra). */
   tokenLifetimeSeconds?: number
+  /**
+   * App roles granted to a client on a resource (`roles` claim of app-only tokens), by client id and resource
+   * (e.g. `{ [clientId]: { 'https://vault.azure.net': ['Secrets.Read'] } }`). Azure RBAC roles are not claims.
+   */
+  appRoles?: Record<string, Record<string, string[]>>
 }
 
 /** What {@link EntraEmulator.verify} learns from a valid access token. */
 export interface VerifiedEntraToken {
   tenantId: string
   clientId: string
-  /** Subject of the assertion the token was exchanged for. */
+  /** Object id of the client's service principal (`oid`): what Azure RBAC role assignments name. */
+  objectId: string
+  /** The `roles` claim (app roles on the resource); empty when none. */
+  roles: string[]
+  /** Every claim of the token. */
+  claims: Record<string, unknown>
+  /** The token's `sub`: for app-only tokens, the service principal's object id. */
   subject: string
   /** The resource scope it was issued for, e.g. `https://management.azure.com/.default`. */
   scope: string
@@ -59,6 +75,10 @@ export interface EntraEmulator {
   tenantId: string
   /** Access tokens issued so far. */
   tokensIssued(): number
+  /** Object id (`oid`) of a client's service principal in this tenant (stable for the emulator's life). */
+  objectIdOf(clientId: string): string
+  /** The public keys access tokens are signed with (what `jwks_uri` serves). */
+  jwks: { keys: JsonWebKey[] }
   /**
    * Checks a bearer token an Azure data-plane emulator received: issued here, not expired, and issued for
    * one of `scope` (compared without `/.default` and trailing slashes).
@@ -79,15 +99,6 @@ export function resourceOfScope(scope: string): string {
     .toLowerCase()
 }
 
-interface IssuedToken {
-  tenantId: string
-  clientId: string
-  subject: string
-  scope: string
-  resource: string
-  expiresOnMs: number
-}
-
 /**
  * Starts the Entra ID emulator on a random loopback TLS port.
  *
@@ -96,14 +107,28 @@ interface IssuedToken {
  * (workload identity federation). The assertion's `iss`, `aud` and `sub` must match one federated credential
  * of the client exactly (case-sensitive), its `exp`/`nbf` must hold, and the scope must end in `/.default`;
  * otherwise the answer is Entra's error JSON (`AADSTS70021`, `AADSTS700213`, `AADSTS7002138`, ...).
- * Client secrets are always refused: none exist. Access tokens are opaque random strings that
- * {@link EntraEmulator.verify} recognises.
+ * Client secrets are always refused: none exist. Access tokens are v1.0 JWTs (the version ARM, Key Vault and
+ * ACR accept) signed RS256 with a key published at `jwks_uri`, carrying `aud` (the resource), `iss`
+ * (`https://sts.windows.net/{tid}/`), `idp`, `appid`, `appidacr` (`2`: client assertion), `oid` and `sub`
+ * (the service principal), `tid`, `ver`, `iat`/`nbf`/`exp`, `uti`, and `roles` when app roles are granted
+ * (Microsoft identity platform, "Access token claims reference"). {@link EntraEmulator.verify} checks them as a
+ * resource server does: signature, issuer, audience, lifetime.
  * @see azure-identity-oidc.md §4 and §6 (wire format captured from `@azure/identity` 4.13).
  */
 export async function startEntraEmulator(
   options: EntraEmulatorOptions
 ): Promise<EntraEmulator> {
-  const tokens = new Map<string, IssuedToken>()
+  const signingKey = generateSigningKey('RS256')
+  const objectIds = new Map<string, string>()
+  const objectIdOf = (clientId: string) => {
+    let oid = objectIds.get(clientId)
+    if (!oid) {
+      oid = randomUUID()
+      objectIds.set(clientId, oid)
+    }
+    return oid
+  }
+  const stsIssuer = `https://sts.windows.net/${options.tenantId}/`
   const lifetime = options.tokenLifetimeSeconds ?? 3599
   let issued = 0
   let base = ''
@@ -133,7 +158,7 @@ export async function startEntraEmulator(
   }
 
   const token = async (req: IncomingMessage, res: ServerResponse) => {
-    const form = new URLSearchParams((await readBody(req)).toString('utf8'))
+    const form = await readForm(req)
     const clientId = form.get('client_id') ?? ''
     if (form.get('grant_type') !== 'client_credentials') {
       fail(
@@ -277,15 +302,35 @@ export async function startEntraEmulator(
       )
       return
     }
-    const accessToken = randomBytes(32).toString('base64url')
-    tokens.set(accessToken, {
-      tenantId: options.tenantId,
-      clientId,
-      subject: String(sub),
-      scope,
-      resource: resourceOfScope(scope),
-      expiresOnMs: Date.now() + lifetime * 1000
-    })
+    const resource = resourceOfScope(scope)
+    // v1.0 `aud`: the resource as requested (the scope without `/.default`).
+    const audience = scope.replace(/\/\.default$/, '')
+    const iat = Math.floor(Date.now() / 1000)
+    const oid = objectIdOf(clientId)
+    const roles = options.appRoles?.[clientId]?.[resource] ?? []
+    const accessToken = signJwt(
+      {
+        aud: audience,
+        iss: stsIssuer,
+        iat,
+        nbf: iat - 300,
+        exp: iat + lifetime,
+        aio: randomBytes(24).toString('base64url'),
+        appid: clientId,
+        appidacr: '2',
+        idp: stsIssuer,
+        idtyp: 'app',
+        oid,
+        rh: randomBytes(24).toString('base64url'),
+        ...(roles.length > 0 ? { roles } : {}),
+        sub: oid,
+        tid: options.tenantId,
+        uti: randomBytes(16).toString('base64url'),
+        ver: '1.0',
+        xms_ftd: randomBytes(16).toString('base64url')
+      },
+      signingKey
+    )
     issued += 1
     sendJson(res, 200, {
       token_type: 'Bearer',
@@ -353,8 +398,8 @@ export async function startEntraEmulator(
       return
     }
     if (m[2] === 'discovery/v2.0/keys' && req.method === 'GET') {
-      // Access tokens are opaque here: no signing keys to publish.
-      sendJson(res, 200, { keys: [] })
+      // The keys access tokens are signed with (Entra adds x5t/x5c; resource servers match by kid).
+      sendJson(res, 200, { keys: [{ ...signingKey.publicJwk, kty: 'RSA' }] })
       return
     }
     if (m[2] === 'oauth2/v2.0/token' && req.method === 'POST') {
@@ -378,19 +423,38 @@ export async function startEntraEmulator(
     url: server.url,
     tenantId: options.tenantId,
     tokensIssued: () => issued,
+    objectIdOf,
+    jwks: { keys: [signingKey.publicJwk] },
     verify(accessToken, scope) {
-      const t = tokens.get(accessToken)
-      if (!t || t.expiresOnMs <= Date.now()) return undefined
+      const jwt = decodeJwt(accessToken)
+      if (!jwt || !verifyJwtSignature(jwt, [signingKey.publicJwk]))
+        return undefined
+      const c = jwt.payload
+      const now = Date.now() / 1000
+      if (
+        c.iss !== stsIssuer ||
+        typeof c.exp !== 'number' ||
+        c.exp <= now ||
+        (typeof c.nbf === 'number' && c.nbf > now) ||
+        typeof c.aud !== 'string' ||
+        typeof c.appid !== 'string' ||
+        typeof c.oid !== 'string'
+      )
+        return undefined
       const wanted = (typeof scope === 'string' ? [scope] : scope).map(
         resourceOfScope
       )
-      if (!wanted.includes(t.resource)) return undefined
+      const resource = resourceOfScope(c.aud)
+      if (!wanted.includes(resource)) return undefined
       return {
-        tenantId: t.tenantId,
-        clientId: t.clientId,
-        subject: t.subject,
-        scope: t.scope,
-        expiresOnMs: t.expiresOnMs
+        tenantId: options.tenantId,
+        clientId: c.appid,
+        objectId: c.oid,
+        roles: Array.isArray(c.roles) ? c.roles.map(String) : [],
+        claims: c,
+        subject: c.oid,
+        scope: `${resource}/.default`,
+        expiresOnMs: c.exp * 1000
       }
     },
     close: () => server.close()

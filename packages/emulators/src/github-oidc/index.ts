@@ -1,6 +1,12 @@
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { sendJson, startServer, type RequestLog } from '../http/server.js'
+import {
+  bearerToken,
+  sendJson,
+  startServer,
+  tokensEqual,
+  type RequestLog
+} from '../http/server.js'
 import {
   generateSigningKey,
   signJwt,
@@ -94,12 +100,52 @@ export function githubSubject(claims: GitHubOidcClaims): string {
 }
 
 function bearerMatches(req: IncomingMessage, expected: string): boolean {
-  const header = req.headers.authorization ?? ''
-  const m = /^Bearer (.+)$/i.exec(header)
-  if (!m?.[1]) return false
-  const a = Buffer.from(m[1])
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
+  const token = bearerToken(req)
+  return token !== undefined && tokensEqual(token, expected)
+}
+
+/** A stable decimal id for `text` (GitHub's numeric ids, sent as strings). */
+function stableId(text: string): string {
+  return String(
+    createHash('sha256').update(text).digest().readUInt32BE(0) % 1e9
+  )
+}
+
+/**
+ * The claims every GitHub Actions ID token carries besides `iss`/`sub`/`aud`/times (GitHub docs, "OpenID Connect
+ * reference", example token): repository and owner with their ids and visibility, `sha`, `workflow`,
+ * `workflow_ref`/`workflow_sha`, `job_workflow_ref`/`job_workflow_sha`, `event_name`, `ref_type`,
+ * `ref_protected`, `head_ref`/`base_ref`, `actor_id`, `run_number`, `run_attempt` and `runner_environment`.
+ * Values are derived from `claims` (stable for a repository) and overridden by any given claim.
+ */
+function runClaims(claims: GitHubOidcClaims): Record<string, string> {
+  const owner = claims.repository.split('/')[0] ?? ''
+  const sha = createHash('sha1')
+    .update(`${claims.repository}@${claims.ref}`)
+    .digest('hex')
+  const workflowFile = '.github/workflows/rollback.yml'
+  const workflowRef = `${claims.repository}/${workflowFile}@${claims.ref}`
+  return {
+    repository_owner: owner,
+    repository_owner_id: stableId(`owner:${owner}`),
+    repository_id: stableId(`repo:${claims.repository}`),
+    repository_visibility: 'private',
+    actor_id: stableId(`actor:${String(claims.actor)}`),
+    sha,
+    ref_type: claims.ref.startsWith('refs/tags/') ? 'tag' : 'branch',
+    ref_protected: 'true',
+    head_ref: '',
+    base_ref: '',
+    event_name: 'workflow_dispatch',
+    workflow: 'Rollback',
+    workflow_ref: workflowRef,
+    workflow_sha: sha,
+    job_workflow_ref: workflowRef,
+    job_workflow_sha: sha,
+    run_number: '1',
+    run_attempt: '1',
+    runner_environment: 'github-hosted'
+  }
 }
 
 /**
@@ -139,9 +185,7 @@ export async function startGitHubOidcEmulator(
         jti: randomUUID(),
         sub: githubSubject(all),
         aud: audience || `https://github.com/${owner}`,
-        repository_owner: owner,
-        ref_type: all.ref.startsWith('refs/tags/') ? 'tag' : 'branch',
-        runner_environment: 'github-hosted',
+        ...runClaims(all),
         ...claims,
         run_id: String(all.run_id),
         iss: issuer,
@@ -178,7 +222,19 @@ export async function startGitHubOidcEmulator(
           'repository',
           'environment',
           'actor',
-          'run_id'
+          'run_id',
+          'sha',
+          'workflow',
+          'workflow_ref',
+          'job_workflow_ref',
+          'repository_id',
+          'repository_owner',
+          'repository_owner_id',
+          'run_attempt',
+          'run_number',
+          'event_name',
+          'ref_type',
+          'actor_id'
         ],
         id_token_signing_alg_values_supported: [key.alg],
         scopes_supported: ['openid']

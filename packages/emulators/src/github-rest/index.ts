@@ -363,12 +363,20 @@ export async function startGitHubApiEmulator(
       return
     }
     if (parts.length === 6 && method === 'GET') {
-      const secrets = [...env.secrets.entries()].map(([name, s]) => ({
-        name,
-        created_at: s.createdAt,
-        updated_at: s.updatedAt
-      }))
-      sendJson(res, 200, { total_count: secrets.length, secrets })
+      const secrets = [...env.secrets.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([name, s]) => ({
+          name,
+          created_at: s.createdAt,
+          updated_at: s.updatedAt
+        }))
+      const { items, link } = githubPage(url, base, secrets)
+      sendJson(
+        res,
+        200,
+        { total_count: secrets.length, secrets: items },
+        link ? { link } : {}
+      )
       return
     }
     if (parts[6] === 'public-key' && parts.length === 7 && method === 'GET') {
@@ -502,4 +510,34 @@ export async function startGitHubApiEmulator(
     },
     close: () => server.close()
   }
+}
+
+/**
+ * GitHub's REST pagination (docs.github.com "Using pagination in the REST API"): `per_page` (default 30,
+ * at most 100) and `page` (from 1); a `Link` header with `prev`, `next`, `first` and `last` where they apply.
+ */
+function githubPage<T>(
+  url: URL,
+  base: string,
+  all: T[]
+): { items: T[]; link?: string } {
+  const perRaw = Number(url.searchParams.get('per_page') ?? '30')
+  const perPage =
+    Number.isInteger(perRaw) && perRaw > 0 ? Math.min(perRaw, 100) : 30
+  const pageRaw = Number(url.searchParams.get('page') ?? '1')
+  const page = Number.isInteger(pageRaw) && pageRaw > 0 ? pageRaw : 1
+  const lastPage = Math.max(1, Math.ceil(all.length / perPage))
+  const items = all.slice((page - 1) * perPage, page * perPage)
+  const at = (p: number) => {
+    const u = new URL(`${base}${url.pathname}`)
+    u.searchParams.set('per_page', String(perPage))
+    u.searchParams.set('page', String(p))
+    return u.toString()
+  }
+  const rels: string[] = []
+  if (page > 1) rels.push(`<${at(page - 1)}>; rel="prev"`)
+  if (page < lastPage) rels.push(`<${at(page + 1)}>; rel="next"`)
+  if (page < lastPage) rels.push(`<${at(lastPage)}>; rel="last"`)
+  if (page > 1) rels.push(`<${at(1)}>; rel="first"`)
+  return rels.length > 0 ? { items, link: rels.join(', ') } : { items }
 }

@@ -1,5 +1,6 @@
 import https from 'node:https'
 import http from 'node:http'
+import { timingSafeEqual } from 'node:crypto'
 import type { AddressInfo, Socket } from 'node:net'
 import type { KeyPairPem } from './tls.js'
 
@@ -163,4 +164,37 @@ export function sendJson(
     ...headers
   })
   res.end(text)
+}
+
+/** The token of an `Authorization: Bearer <token>` header (RFC 6750 §2.1), or undefined. */
+export function bearerToken(req: http.IncomingMessage): string | undefined {
+  const m = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')
+  const token = m?.[1]?.trim()
+  return token === '' ? undefined : token
+}
+
+/** Compares two secrets in constant time (for a given length). */
+export function tokensEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+/**
+ * Reads a JSON request body; an empty body reads as `empty`.
+ * @throws SyntaxError when the body is not JSON (each emulator answers it in its protocol's words).
+ */
+export async function readJson(
+  req: http.IncomingMessage,
+  empty: unknown = undefined
+): Promise<unknown> {
+  const text = (await readBody(req)).toString('utf8')
+  return text === '' ? empty : (JSON.parse(text) as unknown)
+}
+
+/** Reads an `application/x-www-form-urlencoded` request body (OAuth 2.0 token requests). */
+export async function readForm(
+  req: http.IncomingMessage
+): Promise<URLSearchParams> {
+  return new URLSearchParams((await readBody(req)).toString('utf8'))
 }

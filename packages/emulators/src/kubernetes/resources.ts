@@ -415,7 +415,31 @@ export function validate(def: ResourceDef, object: KubeObject): void {
       'spec.containers',
       causes
     )
+  if (def.plural === 'secrets')
+    for (const key of Object.keys(object.data ?? {}))
+      for (const message of configMapKeyProblems(key))
+        causes.push({
+          field: `data[${key}]`,
+          message: `Invalid value: ${JSON.stringify(key)}: ${message}`
+        })
   if (causes.length) throw invalid(def.kind, def.group, name ?? '', causes)
+}
+
+/**
+ * Why `key` is not a valid Secret or ConfigMap data key (apimachinery validation IsConfigMapKey: at most 253
+ * characters of `[-._a-zA-Z0-9]`, and not `.`, `..` or starting with `..`, since keys become file names).
+ */
+export function configMapKeyProblems(key: string): string[] {
+  const problems: string[] = []
+  if (key.length > 253) problems.push('must be no more than 253 characters')
+  if (!/^[-._a-zA-Z0-9]+$/.test(key))
+    problems.push(
+      "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')"
+    )
+  if (key === '.') problems.push("must not be '.'")
+  else if (key === '..') problems.push("must not be '..'")
+  else if (key.startsWith('..')) problems.push("must not start with '..'")
+  return problems
 }
 
 function validateContainers(

@@ -65,6 +65,11 @@ export interface WriteOptions {
   expectResourceVersion?: string
   /** Create the namespace when it does not exist (seeding, controllers); the API answers 404 instead. */
   ensureNamespace?: boolean
+  /**
+   * `status`: a write through the status subresource (what controllers use: UpdateStatus): the stored spec is
+   * kept and `generation` never moves.
+   */
+  subresource?: 'status'
 }
 
 /** The store. All reads and writes return copies. */
@@ -79,7 +84,7 @@ export class ObjectStore {
   private readonly subscribers = new Set<(change: StoreChange) => void>()
   private readonly listeners = new Set<() => void>()
   /** How watches from expired resourceVersions are answered (switchable at run time for tests). */
-  expiredWatchStyle: ExpiredWatchStyle = 'status'
+  expiredWatchStyle: ExpiredWatchStyle = 'event'
 
   constructor(options: ObjectStoreOptions = {}) {
     this.historyLimit = options.historyLimit ?? 10_000
@@ -209,7 +214,7 @@ export class ObjectStore {
 
   /**
    * Replaces an object (identity, uid and creationTimestamp kept). Bumps `metadata.generation` of workloads
-   * when `spec` changed; a write that changes nothing keeps the resourceVersion and sends no event.
+   * when `spec` (Deployments: or annotations) changed, except through the status subresource; a write that changes nothing keeps the resourceVersion and sends no event.
    * @throws ApiError 404, 409 Conflict on a stale `expectResourceVersion`, 422 Invalid.
    */
   update(
@@ -242,9 +247,22 @@ export class ObjectStore {
       object.metadata.deletionTimestamp = current.metadata.deletionTimestamp
     applyDefaults(plural, object)
     validate(def, object)
+    if (options.subresource === 'status') object.spec = current.spec
     if (current.metadata.generation !== undefined) {
       object.metadata.generation = current.metadata.generation
-      if (!deepEqual(current.spec, object.spec)) object.metadata.generation += 1
+      // pkg/registry/apps/deployment/strategy.go PrepareForUpdate: spec changes bump the generation, and for
+      // Deployments so do annotation changes (they are copied to the ReplicaSets). Status writes never do.
+      const annotationsCount =
+        plural === 'deployments' &&
+        !deepEqual(
+          current.metadata.annotations ?? {},
+          object.metadata.annotations ?? {}
+        )
+      if (
+        options.subresource !== 'status' &&
+        (!deepEqual(current.spec, object.spec) || annotationsCount)
+      )
+        object.metadata.generation += 1
     }
     if (deepEqual(current, object)) return structuredClone(current)
     if (options.dryRun) return object

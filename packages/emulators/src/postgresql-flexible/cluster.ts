@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import pg from 'pg'
+import type { CertificateAuthority } from '../http/tls.js'
 
 const run = promisify(execFile)
 
@@ -23,6 +24,12 @@ export const POSTGRES_BIN_DIR =
 
 /** The administrator login of every emulated server (Azure's `administratorLogin`). */
 export const ADMIN_LOGIN = 'pgadmin'
+
+/** The port every Azure Database for PostgreSQL server listens on (clients connect to `<fqdn>:5432`). */
+export const POSTGRES_PORT = 5432
+
+/** The DNS zone of public-access flexible servers: `<server>.postgres.database.azure.com`. */
+export const FLEXIBLE_SERVER_DNS_ZONE = 'postgres.database.azure.com'
 
 const isRoot = process.getuid?.() === 0
 
@@ -85,6 +92,32 @@ export async function freePort(): Promise<number> {
   })
 }
 
+/** Whether `port` can be bound on `host` right now (bound and released). */
+async function bindable(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer()
+    server.once('error', () => resolve(false))
+    server.listen(port, host, () => server.close(() => resolve(true)))
+  })
+}
+
+/**
+ * A loopback address of its own for one server (`127.a.b.c`, outside 127.0.0.0/24), on which
+ * {@link POSTGRES_PORT} is free: every server then listens on 5432, as on Azure, and its host name
+ * maps to that address (the whole 127.0.0.0/8 is loopback on Linux, RFC 1122 §3.2.1.3).
+ * @throws Error when no free address was found in 32 tries.
+ */
+export async function freeLoopbackAddress(
+  port = POSTGRES_PORT
+): Promise<string> {
+  for (let i = 0; i < 32; i++) {
+    const [a, b, c] = randomBytes(3)
+    const ip = `127.${1 + ((a ?? 0) % 254)}.${b ?? 0}.${1 + ((c ?? 0) % 254)}`
+    if (await bindable(ip, port)) return ip
+  }
+  throw new Error(`no loopback address with port ${port} free`)
+}
+
 function sqlLiteral(value: string): string {
   return `'${value.replace(/'/g, "''")}'`
 }
@@ -100,7 +133,15 @@ function installExitHook(): void {
   })
 }
 
-export interface CreateClusterOptions {
+/** How a cluster serves TLS: a certificate for its host name from `ca`. */
+export interface ClusterTlsOptions {
+  /** Issues the server certificate; clients verify it with `ca.caPem` (sslmode verify-full). */
+  ca: CertificateAuthority
+  /** The host name clients connect to, e.g. `prod-db.postgres.database.azure.com` (the certificate's DNS SAN). */
+  hostName: string
+}
+
+export interface CreateClusterOptions extends ClusterTlsOptions {
   /** Folder (created if absent) that holds this cluster's data, archive and base backup folders. */
   rootDir: string
   /** Short name used for folder names, e.g. the server name. */
@@ -116,13 +157,19 @@ export interface CreateClusterOptions {
 export interface RestoreClusterOptions {
   rootDir: string
   name: string
+  /** Host name of the new server (its certificate is issued by the source's CA). */
+  hostName: string
   /** UTC instant to recover to (`recovery_target_time`). */
   targetTime: Date
 }
 
 /**
- * One real PostgreSQL 15 cluster on a loopback port: initdb'd in a temporary folder, WAL archived
- * to a local folder, with a base backup taken at creation (the earliest restore point).
+ * One real PostgreSQL 15 cluster: initdb'd in a temporary folder, WAL archived to a local folder, with a
+ * base backup taken at creation (the earliest restore point). Like Azure Database for PostgreSQL (which
+ * requires TLS unless `require_secure_transport` is turned off), it accepts TLS connections only: pg_hba.conf
+ * has `hostssl` lines and no `host` line, so a plaintext connection is refused ("no pg_hba.conf entry ...
+ * no encryption"). It listens on port 5432 of a loopback address of its own, with a certificate for its
+ * host name from the sandbox CA (PostgreSQL docs, 19.9 Secure TCP/IP Connections with SSL; 21.1 pg_hba.conf).
  */
 export class PostgresCluster {
   /** When the base backup finished (UTC): the earliest instant a point-in-time restore may target. */
@@ -134,9 +181,19 @@ export class PostgresCluster {
   private constructor(
     readonly name: string,
     readonly dir: string,
+    /** The loopback address the server listens on (what its host name resolves to). */
+    readonly ip: string,
     readonly port: number,
-    readonly password: string
+    readonly password: string,
+    /** The host name in its certificate, e.g. `prod-db.postgres.database.azure.com`. */
+    readonly hostName: string,
+    private readonly ca: CertificateAuthority
   ) {}
+
+  /** The CA that issued the server certificate (PEM): clients' `sslrootcert`. */
+  get caPem(): string {
+    return this.ca.caPem
+  }
 
   get dataDir(): string {
     return join(this.dir, 'data')
@@ -150,25 +207,37 @@ export class PostgresCluster {
   private get socketDir(): string {
     return join(this.dir, 'socket')
   }
+  private get tlsDir(): string {
+    return join(this.dir, 'tls')
+  }
 
-  /** `host:port` of the server (`127.0.0.1:<port>`). */
+  /** What clients connect to: the host name (the port only when it is not 5432), as Azure's FQDN. */
   get address(): string {
-    return `127.0.0.1:${this.port}`
+    return this.port === POSTGRES_PORT
+      ? this.hostName
+      : `${this.hostName}:${this.port}`
   }
 
-  /** A libpq URL for `database` as the administrator (holds the password: never log it). */
+  /**
+   * A libpq URL for `database` as the administrator with `sslmode=require` (holds the password: never
+   * log it). The host is {@link hostName}: a client resolves it to {@link ip} (see the sandbox's hosts file).
+   */
   connectionString(database: string): string {
-    return `postgresql://${ADMIN_LOGIN}:${encodeURIComponent(this.password)}@127.0.0.1:${this.port}/${encodeURIComponent(database)}?sslmode=disable`
+    return `postgresql://${ADMIN_LOGIN}:${encodeURIComponent(this.password)}@${this.hostName}:${this.port}/${encodeURIComponent(database)}?sslmode=require`
   }
 
-  /** Opens a client to `database`; the caller ends it. */
+  /**
+   * Opens a TLS client to `database` (connecting to {@link ip}, verifying the certificate against
+   * {@link hostName} and the CA, as libpq's `hostaddr` + `sslmode=verify-full` do); the caller ends it.
+   */
   async connect(database = 'postgres'): Promise<pg.Client> {
     const client = new pg.Client({
-      host: '127.0.0.1',
+      host: this.ip,
       port: this.port,
       user: ADMIN_LOGIN,
       password: this.password,
-      database
+      database,
+      ssl: { ca: this.ca.caPem, servername: this.hostName }
     })
     await client.connect()
     return client
@@ -192,7 +261,12 @@ export class PostgresCluster {
   private async writeSettings(extra: string[] = []): Promise<void> {
     const lines = [
       `port = ${this.port}`,
-      `listen_addresses = '127.0.0.1'`,
+      `listen_addresses = ${sqlLiteral(this.ip)}`,
+      `ssl = on`,
+      `ssl_cert_file = ${sqlLiteral(join(this.tlsDir, 'server.crt'))}`,
+      `ssl_key_file = ${sqlLiteral(join(this.tlsDir, 'server.key'))}`,
+      `ssl_min_protocol_version = 'TLSv1.2'`,
+      `hba_file = ${sqlLiteral(join(this.tlsDir, 'pg_hba.conf'))}`,
       `unix_socket_directories = ${sqlLiteral(this.socketDir)}`,
       `wal_level = replica`,
       `archive_mode = on`,
@@ -211,10 +285,47 @@ export class PostgresCluster {
   }
 
   private async makeDirs(): Promise<void> {
-    for (const d of [this.dir, this.archiveDir, this.socketDir]) {
+    for (const d of [this.dir, this.archiveDir, this.socketDir, this.tlsDir]) {
       await mkdir(d, { recursive: true, mode: 0o700 })
       await own(d)
     }
+  }
+
+  /**
+   * Writes the server certificate and key (0600, owned by `postgres`: the server refuses a key others can
+   * read), the CA (libpq's `sslrootcert` for pg_basebackup) and a pg_hba.conf that admits TLS only.
+   */
+  private async writeTls(): Promise<void> {
+    const pair = await this.ca.issue([this.hostName, this.ip])
+    const files: Array<[string, string, number]> = [
+      ['server.crt', pair.certPem, 0o600],
+      ['server.key', pair.keyPem, 0o600],
+      ['root.crt', this.ca.caPem, 0o600],
+      [
+        'pg_hba.conf',
+        [
+          '# TLS only: no host lines, so plaintext TCP connections are refused.',
+          'local     all          all                 scram-sha-256',
+          'hostssl   all          all   127.0.0.0/8   scram-sha-256',
+          'hostssl   replication  all   127.0.0.0/8   scram-sha-256',
+          ''
+        ].join('\n'),
+        0o600
+      ]
+    ]
+    for (const [file, text, mode] of files) {
+      const path = join(this.tlsDir, file)
+      await writeFile(path, text, { mode })
+      await own(path)
+    }
+  }
+
+  /** libpq parameters for PostgreSQL's own tools: host name checked, address given (no DNS needed). */
+  private libpqTarget(): string[] {
+    return [
+      '-d',
+      `host=${this.hostName} hostaddr=${this.ip} port=${this.port} user=${ADMIN_LOGIN} sslmode=verify-full sslrootcert=${join(this.tlsDir, 'root.crt')}`
+    ]
   }
 
   private async start(): Promise<void> {
@@ -241,12 +352,7 @@ export class PostgresCluster {
     await pgExec(
       'pg_basebackup',
       [
-        '-h',
-        '127.0.0.1',
-        '-p',
-        String(this.port),
-        '-U',
-        ADMIN_LOGIN,
+        ...this.libpqTarget(),
         '-D',
         this.backupDir,
         '-X',
@@ -302,13 +408,18 @@ export class PostgresCluster {
     await mkdir(options.rootDir, { recursive: true })
     await own(options.rootDir)
     const dir = await mkdtemp(join(options.rootDir, `${options.name}-`))
+    const ip = await freeLoopbackAddress()
     const cluster = new PostgresCluster(
       options.name,
       dir,
-      await freePort(),
-      options.password ?? randomBytes(18).toString('base64url')
+      ip,
+      POSTGRES_PORT,
+      options.password ?? randomBytes(18).toString('base64url'),
+      options.hostName,
+      options.ca
     )
     await cluster.makeDirs()
+    await cluster.writeTls()
     const pwfile = join(dir, 'pwfile')
     await writeFile(pwfile, cluster.password + '\n', { mode: 0o600 })
     await own(pwfile)
@@ -353,7 +464,7 @@ export class PostgresCluster {
   /**
    * A real point-in-time restore: copies this cluster's base backup into a new data folder,
    * replays archived WAL up to `targetTime` (`recovery_target_time`, `recovery_target_action =
-   * promote`), starts it on a new port and waits until promoted; the new cluster's own base backup
+   * promote`), starts it on a loopback address of its own with a certificate for `hostName` and waits until promoted; the new cluster's own base backup
    * follows in the background ({@link backupReady}). The source cluster is only asked to archive its current WAL (no data change).
    * @throws Error when recovery fails (the new cluster is stopped and its log tail included).
    */
@@ -369,10 +480,14 @@ export class PostgresCluster {
     const restored = new PostgresCluster(
       options.name,
       dir,
-      await freePort(),
-      this.password
+      await freeLoopbackAddress(),
+      POSTGRES_PORT,
+      this.password,
+      options.hostName,
+      this.ca
     )
     await restored.makeDirs()
+    await restored.writeTls()
     await run('cp', ['-a', this.backupDir, restored.dataDir])
     await own(restored.dataDir)
     await restored.writeSettings([

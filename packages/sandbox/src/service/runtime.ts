@@ -1,5 +1,6 @@
 import http from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import net, { type AddressInfo, type Socket } from 'node:net'
+import tls from 'node:tls'
 import pg from 'pg'
 import { Counter, Histogram, Registry } from 'prom-client'
 import type {
@@ -60,6 +61,34 @@ export interface ProductServiceRuntimeOptions {
   crashAfterMs?: number
   /** Random source in [0,1) (tests make it deterministic). */
   random?: () => number
+  /** The network the pods run in: how they resolve host names and which CA they trust. */
+  network?: PodNetwork
+}
+
+/**
+ * What a pod's network gives an unchanged client: DNS (as CoreDNS forwarding `*.postgres.database.azure.com` to
+ * Azure DNS) and the node's trust store (a real pod trusts the public CA that signs Azure's certificates).
+ */
+export interface PodNetwork {
+  /** The address of a host name (e.g. a flexible server's FQDN), or undefined to use the system resolver. */
+  resolveHost(hostName: string): string | undefined
+  /** A CA the pods trust besides Node's defaults (added to the process's default CA list). */
+  caPem?: string
+}
+
+/** A socket for node-postgres that resolves the host through the pod's DNS (TLS still checks the host name). */
+function podSocket(network: PodNetwork | undefined): Socket {
+  const socket = new net.Socket()
+  if (!network) return socket
+  const connect = socket.connect.bind(socket) as (
+    options: net.TcpSocketConnectOpts
+  ) => Socket
+  // node-postgres calls connect(port, host) and later upgrades to TLS with `servername` = its own host setting.
+  Object.assign(socket, {
+    connect: (port: number, host: string) =>
+      connect({ port, host: network.resolveHost(host) ?? host })
+  })
+  return socket
 }
 
 /** The runtime plus what the sandbox needs to find the running containers. */
@@ -114,7 +143,8 @@ function sampleLatency(p95Ms: number, random: () => number): number {
 /** Answers `GET /data`: the rows of one table of the database the pod is configured for. */
 async function serveData(
   env: Record<string, string>,
-  res: http.ServerResponse
+  res: http.ServerResponse,
+  network: PodNetwork | undefined
 ): Promise<void> {
   const table = env.DATA_TABLE ?? 'orders'
   if (!env.DATABASE_URL) {
@@ -134,7 +164,8 @@ async function serveData(
     .join('.')
   const client = new pg.Client({
     connectionString: env.DATABASE_URL,
-    connectionTimeoutMillis: 3000
+    connectionTimeoutMillis: 3000,
+    stream: () => podSocket(network)
   })
   try {
     await client.connect()
@@ -171,6 +202,9 @@ export function createProductServiceRuntime(
 ): ProductServiceRuntime {
   const running = new Set<Running>()
   const random = options.random ?? Math.random
+  const extraCa = options.network?.caPem
+  if (extraCa && !tls.getCACertificates('default').includes(extraCa))
+    tls.setDefaultCACertificates([...tls.getCACertificates('default'), extraCa])
   return {
     async pull(image) {
       return options.resolve(image)
@@ -286,7 +320,7 @@ export function createProductServiceRuntime(
           return
         }
         if (path === '/data' && method === 'GET')
-          return serveData(spec.env, res)
+          return serveData(spec.env, res, options.network)
         if (path === '/api/products' && method === 'GET') {
           await new Promise((r) =>
             setTimeout(r, sampleLatency(profile.p95LatencyMs, random) * 1000)
