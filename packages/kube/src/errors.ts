@@ -1,8 +1,15 @@
 import {
   ConfigurationError,
+  DEFAULT_RETRY_POLICY,
   OperationError,
+  TRANSIENT_STATUSES,
+  networkFailure,
+  retryAfterMs,
+  withRetry,
+  type Logger,
   type SuiteError
 } from '@rollback-actions/action-kit'
+import type { KubeClients } from './clients.js'
 
 /** HTTP status of a failed client-node call (`ApiException.code`), or of a failed watch (`statusCode`). */
 export function statusCodeOf(error: unknown): number | undefined {
@@ -78,4 +85,50 @@ export function kubeError(what: string, error: unknown): SuiteError {
     `${what}: cannot reach the Kubernetes API (${detail.split('\n')[0]}). Check the kubeconfig's server address and the network path to the cluster.`,
     { cause: error }
   )
+}
+
+/**
+ * Runs one Kubernetes API call under the clients' retry policy (docs/reliability.md): 408, 429 (its `Retry-After`
+ * honoured), 500, 502, 503, 504, connection resets and request timeouts are retried with jittered backoff, one info
+ * line per wait. Only for idempotent calls: reads, and PATCHes that set absolute values. A 409 Conflict is retried
+ * only when `onConflict` is given; it runs before the retry (re-read the object, re-check the plan).
+ *
+ * @param what the operation, e.g. `reading deployment "prod/web"`.
+ * @throws the call's last error unchanged (wrap it with {@link kubeError}).
+ */
+export function kubeRetry<T>(
+  clients: KubeClients,
+  log: Logger,
+  what: string,
+  call: () => Promise<T>,
+  onConflict?: () => Promise<void>
+): Promise<T> {
+  return withRetry(`Kubernetes API: ${what}`, call, {
+    policy: clients.policy ?? DEFAULT_RETRY_POLICY,
+    log,
+    classify: (error) => {
+      const code = statusCodeOf(error)
+      if (code === 409 && onConflict)
+        return { retry: true, reason: 'HTTP 409 Conflict, reading it again' }
+      if (code !== undefined) {
+        if (!TRANSIENT_STATUSES.has(code)) return undefined
+        const headers = (error as { headers?: Record<string, string> }).headers
+        const delayMs = retryAfterMs((name) => headers?.[name])
+        return {
+          retry: true,
+          reason: `HTTP ${code}`,
+          ...(delayMs !== undefined ? { delayMs } : {})
+        }
+      }
+      const network = networkFailure(error)
+      return network ? { retry: true, reason: network } : undefined
+    },
+    ...(onConflict
+      ? {
+          beforeRetry: async (error: unknown) => {
+            if (statusCodeOf(error) === 409) await onConflict()
+          }
+        }
+      : {})
+  })
 }
