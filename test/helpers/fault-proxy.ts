@@ -68,12 +68,14 @@ export interface FaultProxyOptions {
 /**
  * A TLS proxy in front of one emulator that injects faults by rule: status codes with `Retry-After`, connection
  * resets before or in the middle of an answer, hangs, slow answers, and dropped or stalled watch streams. Requests
- * no rule matches are forwarded unchanged (the `Host` header is rewritten to the upstream).
+ * no rule matches are forwarded unchanged (the `Host` header is rewritten to the upstream, and the upstream's
+ * origin in response headers such as `Azure-AsyncOperation` and `Location` to the proxy's).
  */
 export async function startFaultProxy(
   options: FaultProxyOptions
 ): Promise<FaultProxy> {
   const upstream = new URL(options.upstream)
+  let origin = ''
   const rules: (FaultRule & { left: number })[] = []
   const hits: ProxyHit[] = []
   const sockets = new Set<Socket>()
@@ -115,7 +117,14 @@ export async function startFaultProxy(
         ca: options.caPem
       },
       (upRes) => {
-        res.writeHead(upRes.statusCode ?? 502, upRes.headers)
+        // Absolute URLs the upstream hands out (Azure-AsyncOperation, Location) must lead back through the proxy.
+        const out: http.OutgoingHttpHeaders = {}
+        for (const [name, value] of Object.entries(upRes.headers))
+          out[name] =
+            typeof value === 'string'
+              ? value.split(upstream.origin).join(origin)
+              : value
+        res.writeHead(upRes.statusCode ?? 502, out)
         res.flushHeaders()
         if (fault?.kind === 'stall-stream') {
           upRes.resume()
@@ -205,6 +214,7 @@ export async function startFaultProxy(
     server.listen(0, '127.0.0.1', () => resolve())
   })
   const { port } = server.address() as AddressInfo
+  origin = `https://127.0.0.1:${port}`
   return {
     url: `https://127.0.0.1:${port}`,
     host: `127.0.0.1:${port}`,

@@ -4,10 +4,7 @@ import {
   parseImageReference,
   type ActionContext
 } from '@rollback-actions/action-kit'
-import {
-  AZURE_FEDERATION_AUDIENCE,
-  createAzureCredential
-} from '@rollback-actions/azure'
+import { credentialFromInputs } from '@rollback-actions/azure'
 import {
   createRegistryClient,
   discoverPreviousTag,
@@ -105,17 +102,7 @@ export const run = defineAction('discover-tag', async (ctx) => {
     }
   )
 
-  const credential = () =>
-    inputs.clientId && inputs.tenantId
-      ? createAzureCredential(
-          {
-            clientId: inputs.clientId,
-            tenantId: inputs.tenantId,
-            getAssertion: () => ctx.oidcToken(AZURE_FEDERATION_AUDIENCE)
-          },
-          ctx.env
-        )
-      : createAzureCredential({ useAzureCli: true })
+  const credential = () => credentialFromInputs(inputs, ctx)
 
   const result = await ctx.log.group('Plan', () =>
     ctx.audit.step('Discover previous tag', async (rec) => {

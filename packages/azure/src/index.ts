@@ -10,6 +10,7 @@ import {
 } from '@rollback-actions/action-kit'
 
 export type { TokenCredential } from '@azure/core-auth'
+export { azurePipelineOptions, type AzurePipelineOptions } from './pipeline.js'
 
 /**
  * Authority hosts of `@azure/identity`'s `AzureAuthorityHosts` (public, China and US Government clouds). Written out
@@ -154,4 +155,37 @@ function checkTenant(tenantId: string): void {
       `tenant id "${tenantId}" is neither a GUID nor a domain: use the Directory (tenant) ID from Entra ID`
     )
   }
+}
+
+/** The identity inputs every Azure action shares (`client-id`, `tenant-id`), parsed; both or neither. */
+export interface AzureIdentityInputs {
+  clientId?: string | undefined
+  tenantId?: string | undefined
+}
+
+/**
+ * The one credential factory for the Azure identity inputs: with `client-id` and `tenant-id`, GitHub OIDC
+ * federation (`getAssertion` asks the runner for a token with audience {@link AZURE_FEDERATION_AUDIENCE});
+ * without them, the Azure CLI session an earlier `azure/login` step left. Nothing is sent until the first token.
+ *
+ * @param ctx the action context: its `oidcToken(audience)` and `env` (read for `AZURE_AUTHORITY_HOST`).
+ * @throws ConfigurationError from {@link createAzureCredential} for malformed ids or authority host.
+ */
+export function credentialFromInputs(
+  inputs: AzureIdentityInputs,
+  ctx: {
+    oidcToken(audience: string): Promise<string>
+    env: NodeJS.ProcessEnv
+  }
+): TokenCredential {
+  return inputs.clientId && inputs.tenantId
+    ? createAzureCredential(
+        {
+          clientId: inputs.clientId,
+          tenantId: inputs.tenantId,
+          getAssertion: () => ctx.oidcToken(AZURE_FEDERATION_AUDIENCE)
+        },
+        ctx.env
+      )
+    : createAzureCredential({ useAzureCli: true }, ctx.env)
 }
