@@ -37,6 +37,11 @@ export interface WaitForRolloutOptions {
    * or after `generation` is observed with `container` still on `image`; when the template moves to another image
    * first, the wait fails at once with "superseded by another change", naming the image now live.
    */
+  /**
+   * The `metadata.generation` the caller's PATCH produced (e.g. a restart): reads of an older generation are
+   * ignored. Implied by `expect`.
+   */
+  minGeneration?: number
   expect?: {
     /** `metadata.generation` returned by the PATCH (0 when nothing was patched). */
     generation: number
@@ -188,9 +193,13 @@ export function waitForRollout(
           )
           return
         }
-        // A read older than our PATCH says nothing about our rollout.
-        if ((deployment.metadata?.generation ?? 0) < expect.generation) return
       }
+      // A read older than our PATCH says nothing about our rollout.
+      if (
+        (deployment.metadata?.generation ?? 0) <
+        (expect?.generation ?? options.minGeneration ?? 0)
+      )
+        return
       const status = rolloutStatus(deployment)
       if (status.message !== lastMessage) {
         lastMessage = status.message

@@ -95,8 +95,10 @@ async function currentSecret(client: SecretClient, name: string) {
 
 /**
  * Writes `value` as a new version of secret `name` (Key Vault keeps every earlier version), tagged with the
- * version it replaces so {@link swapBackKeyVaultSecret} can return to it. Writes nothing when the current value
- * is already `value`.
+ * version {@link swapBackKeyVaultSecret} must return to: the version it replaces, or, when that version was itself
+ * written by a swap still in effect (it carries the tag and is not a swap-back), the pre-incident version that one
+ * names, so a second swap never makes swap-back land on an intermediate server. Writes nothing when the current
+ * value is already `value`.
  * @see https://learn.microsoft.com/rest/api/keyvault/secrets/set-secret
  */
 export async function swapKeyVaultSecret(
@@ -113,10 +115,21 @@ export async function swapKeyVaultSecret(
       currentVersion: previousVersion,
       changed: false
     }
+  const tags = current?.properties.tags ?? {}
+  const inEffect =
+    tags[SWAP.previousVersionTag] !== undefined &&
+    tags[SWAP.swappedBackTag] !== 'true'
+  const returnTo = inEffect
+    ? (tags[SWAP.previousVersionTag] ?? 'none')
+    : (previousVersion ?? 'none')
+  if (inEffect)
+    log.info(
+      `Key Vault secret "${name}": a swap is already in effect; swap-back will still return to version ${returnTo}`
+    )
   log.debug(`Key Vault: set secret "${name}" (new version)`)
   try {
     const written = await client.setSecret(name, value, {
-      tags: { [SWAP.previousVersionTag]: previousVersion ?? 'none' },
+      tags: { [SWAP.previousVersionTag]: returnTo },
       contentType: 'application/x-postgresql-connection-string'
     })
     return {

@@ -50,7 +50,8 @@ async function write(
   t: KubernetesSecretTarget,
   existing: V1Secret | undefined,
   data: Record<string, string>,
-  log: Logger
+  log: Logger,
+  swapInEffect: boolean
 ): Promise<void> {
   const metadata = {
     ...(existing?.metadata ?? {}),
@@ -58,7 +59,8 @@ async function write(
     namespace: t.namespace,
     annotations: {
       ...(existing?.metadata?.annotations ?? {}),
-      [SWAP.swappedAtAnnotation]: new Date().toISOString()
+      [SWAP.swappedAtAnnotation]: new Date().toISOString(),
+      [SWAP.swapInEffectAnnotation]: String(swapInEffect)
     }
   }
   const body: V1Secret = {
@@ -99,6 +101,10 @@ async function write(
  * Sets `key` of a Secret to `value`, keeping the value it replaces under `<key>.previous` (retrievable with
  * `kubectl get secret … -o jsonpath='{.data.<key>\.previous}'`). Creates the Secret when absent. Optimistic
  * concurrency: the replace carries the read resourceVersion.
+ *
+ * The pre-incident value is never lost: while a swap is in effect (annotation {@link SWAP.swapInEffectAnnotation},
+ * or, on Secrets written before it existed, a `<key>.previous` that differs from `key`), a second swap keeps
+ * `<key>.previous` and puts the intermediate value it replaces under `<key>.swapped-out`.
  * @throws ConfigurationError/OperationError from the API (via kubeError), OperationError on a write conflict.
  */
 export async function swapKubernetesSecret(
@@ -120,10 +126,25 @@ export async function swapKubernetesSecret(
   const previousKey = target.key + SWAP.previousKeySuffix
   if (current !== undefined) {
     log.secret(current)
-    data[previousKey] = encode(current)
+    const kept = decode(data[previousKey])
+    if (kept !== undefined) log.secret(kept)
+    const marker =
+      existing?.metadata?.annotations?.[SWAP.swapInEffectAnnotation]
+    const inEffect =
+      kept !== undefined &&
+      kept !== current &&
+      (marker === 'true' || marker === undefined)
+    if (inEffect) {
+      data[target.key + SWAP.swappedOutKeySuffix] = encode(current)
+      log.info(
+        `Secret "${target.namespace}/${target.name}": a swap is already in effect; ${previousKey} keeps the pre-incident value, the value replaced now is kept in ${target.key}${SWAP.swappedOutKeySuffix}`
+      )
+    } else {
+      data[previousKey] = encode(current)
+    }
   }
   data[target.key] = encode(value)
-  await write(target, existing, data, log)
+  await write(target, existing, data, log, true)
   return {
     created: existing === undefined,
     changed: true,
@@ -156,6 +177,6 @@ export async function swapBackKubernetesSecret(
   const data = { ...(existing.data ?? {}), [target.key]: encode(previous) }
   if (current !== undefined)
     data[target.key + SWAP.swappedOutKeySuffix] = encode(current)
-  await write(target, existing, data, log)
+  await write(target, existing, data, log, false)
   return { created: false, changed: true, previousKey }
 }
