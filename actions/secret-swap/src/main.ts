@@ -53,7 +53,7 @@ export const run = defineAction('secret-swap', async (ctx: ActionContext) => {
       kind: 'github-environment-secret',
       secret: {
         octokit: createOctokit({
-          auth: inputs.githubToken ?? '',
+          auth: inputs.githubToken,
           baseUrl: ctx.env.GITHUB_API_URL,
           log: ctx.log,
           policy

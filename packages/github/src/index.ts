@@ -14,10 +14,12 @@ export const RetryingOctokit = Octokit.plugin(retry, throttling)
 export type RetryingOctokit = InstanceType<typeof RetryingOctokit>
 
 export interface GitHubClientOptions {
-  /** Token (masked by the caller). */
-  auth: string
-  /** REST API root; default `GITHUB_API_URL`'s `https://api.github.com`. */
+  /** Token (masked by the caller); undefined sends no Authorization header. */
+  auth?: string | undefined
+  /** REST API root (`GITHUB_API_URL`); default `https://api.github.com`. */
   baseUrl?: string | undefined
+  /** `User-Agent` prefix, e.g. `rollback-actions/<action>`. */
+  userAgent?: string
   log: Logger
   /** Retries, backoff and per-request timeout (docs/reliability.md); default the kit's. */
   policy?: RetryPolicy
@@ -63,8 +65,9 @@ export function createOctokit(options: GitHubClientOptions): RetryingOctokit {
     }
   }
   return new RetryingOctokit({
-    auth: options.auth,
+    ...(options.auth ? { auth: options.auth } : {}),
     baseUrl: options.baseUrl ?? 'https://api.github.com',
+    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
     request: { fetch: timedFetch, retries },
     retry: { retries, retryAfterBaseValue: Math.max(policy.baseDelayMs, 1) },
     throttle: {

@@ -44,8 +44,7 @@ afterAll(async () => {
 
 const secretValue = (name: string, key: string) => {
   const s = world.emulator.store.get('secrets', 'prod', name) as
-    | { data?: Record<string, string> }
-    | undefined
+    { data?: Record<string, string> } | undefined
   const b64 = s?.data?.[key]
   return b64 === undefined ? undefined : Buffer.from(b64, 'base64').toString()
 }
