@@ -2,6 +2,7 @@ import {
   ConfigurationError,
   defineAction,
   parseImageReference,
+  retryPolicyFromEnv,
   type ActionContext
 } from '@rollback-actions/action-kit'
 import { credentialFromInputs } from '@rollback-actions/azure'
@@ -75,7 +76,8 @@ export const run = defineAction('discover-tag', async (ctx) => {
         deployment,
         repository: inputs.repository,
         ...(ctx.env.KUBECONFIG ? { kubeconfigPath: ctx.env.KUBECONFIG } : {}),
-        log: ctx.log
+        log: ctx.log,
+        policy: retryPolicyFromEnv(ctx.env)
       })
       let ref
       try {
@@ -109,7 +111,8 @@ export const run = defineAction('discover-tag', async (ctx) => {
       const client = await createRegistryClient({
         registry: inputs.registry,
         credential,
-        log: ctx.log
+        log: ctx.log,
+        policy: retryPolicyFromEnv(ctx.env)
       })
       rec.detail('registry_kind', client.kind)
       rec.detail('running', current.image)

@@ -271,3 +271,85 @@ export class Deadline {
     return controller.signal
   }
 }
+
+/** The subset of `fetch` our HTTP clients use. */
+export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>
+
+class TransientAnswer extends Error {
+  constructor(readonly response: Response) {
+    super(`HTTP ${response.status}`)
+  }
+}
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'])
+
+/**
+ * Wraps a `fetch` with the suite's policy, for our own HTTP clients (registries, Prometheus, health probes): every
+ * try is bounded by `policy.requestTimeoutMs` (headers and body: the signal stays armed while the body is read),
+ * and idempotent requests (GET, HEAD, OPTIONS, PUT, DELETE) are retried on {@link TRANSIENT_STATUSES} (honouring
+ * `Retry-After`) and network failures, via {@link withRetry} (one info line per wait). When the tries are used
+ * up, the last transient answer is returned as is (the caller's status handling applies); a network failure or
+ * timeout is thrown (a `TimeoutError` for timeouts).
+ *
+ * @param remote names the server in log lines, e.g. `registry ghcr.io`.
+ */
+export function retryingFetch<
+  I extends { method?: string | undefined } = RequestInit
+>(
+  base: (url: string, init?: I) => Promise<Response>,
+  options: { policy: RetryPolicy; log: Logger; remote: string }
+): (url: string, init?: I) => Promise<Response> {
+  return async (url, init) => {
+    const method = (init?.method ?? 'GET').toUpperCase()
+    const retryable = IDEMPOTENT.has(method)
+    let path = url
+    try {
+      path = new URL(url).pathname
+    } catch {
+      // keep the text as given
+    }
+    try {
+      return await withRetry(
+        `${options.remote}: ${method} ${path}`,
+        async () => {
+          const timeout = AbortSignal.timeout(options.policy.requestTimeoutMs)
+          const given = (init as { signal?: AbortSignal | null } | undefined)
+            ?.signal
+          const signal = given ? AbortSignal.any([given, timeout]) : timeout
+          const response = await base(url, { ...init, signal } as unknown as I)
+          if (retryable && TRANSIENT_STATUSES.has(response.status)) {
+            throw new TransientAnswer(response)
+          }
+          return response
+        },
+        {
+          policy: options.policy,
+          log: options.log,
+          classify: (error) => {
+            if (!retryable) return undefined
+            if (error instanceof TransientAnswer) {
+              const delayMs = retryAfterMs((name) =>
+                error.response.headers.get(name)
+              )
+              return {
+                retry: true,
+                reason: `HTTP ${error.response.status}`,
+                ...(delayMs !== undefined ? { delayMs } : {})
+              }
+            }
+            const network = networkFailure(error)
+            return network ? { retry: true, reason: network } : undefined
+          },
+          // The answer that is retried is dropped (its body is never read).
+          beforeRetry: async (error) => {
+            if (error instanceof TransientAnswer)
+              await error.response.body?.cancel().catch(() => undefined)
+          }
+        }
+      )
+    } catch (error) {
+      if (error instanceof TransientAnswer) return error.response
+      throw error
+    }
+  }
+}

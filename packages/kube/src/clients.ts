@@ -84,21 +84,32 @@ export function createKubeClients(
       'the kubeconfig has no current cluster (current-context is missing or names no cluster). Run azure/aks-set-context (or az aks get-credentials) before this step.'
     )
   }
-  const cluster = config.getCurrentCluster()
-  const apiConfig = createConfiguration({
-    baseServer: new ServerConfiguration(cluster?.server ?? '', {}),
-    authMethods: { default: config },
-    promiseMiddleware: [requestTimeout(policy.requestTimeoutMs)]
-  })
   const watch = new Watch(config)
   // A watch with no byte (event or bookmark) for this long is re-opened from the last resourceVersion.
   // (client-node keeps it private; its default is 30 s.)
   Object.assign(watch, { requestTimeoutMs: policy.requestTimeoutMs })
+  return { config, ...kubeApiClients(config, policy), watch }
+}
+
+/**
+ * The typed API clients for a loaded kubeconfig (its current cluster and credentials), each request bounded by
+ * `policy.requestTimeoutMs`; pass the result's `policy` on to {@link kubeRetry} calls.
+ */
+export function kubeApiClients(
+  config: KubeConfig,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY
+): Pick<KubeClients, 'apps' | 'core'> & { policy: RetryPolicy } {
+  const apiConfig = createConfiguration({
+    baseServer: new ServerConfiguration(
+      config.getCurrentCluster()?.server ?? '',
+      {}
+    ),
+    authMethods: { default: config },
+    promiseMiddleware: [requestTimeout(policy.requestTimeoutMs)]
+  })
   return {
-    config,
     apps: new AppsV1Api(apiConfig),
     core: new CoreV1Api(apiConfig),
-    watch,
     policy
   }
 }

@@ -97,7 +97,7 @@ export function kubeError(what: string, error: unknown): SuiteError {
  * @throws the call's last error unchanged (wrap it with {@link kubeError}).
  */
 export function kubeRetry<T>(
-  clients: KubeClients,
+  clients: Pick<KubeClients, 'policy'>,
   log: Logger,
   what: string,
   call: () => Promise<T>,
