@@ -17,7 +17,7 @@ export const FAST_RETRY_ENV = {
   ROLLBACK_RETRY_ATTEMPTS: '3',
   ROLLBACK_RETRY_BASE_MS: '20',
   ROLLBACK_RETRY_MAX_MS: '300',
-  ROLLBACK_REQUEST_TIMEOUT_MS: '700'
+  ROLLBACK_REQUEST_TIMEOUT_MS: '1000'
 }
 
 /** The Kubernetes emulator behind a fault proxy; the kubeconfig points at the proxy. */
@@ -29,6 +29,8 @@ export interface KubeFaultWorld {
   kubeconfig: string
   /** Seeds `prod/<prefix>-<n>` on OLD then LIVE (2 revisions) and returns its name. */
   seed(prefix?: string): Promise<string>
+  /** Deletes `prod/<name>` with its ReplicaSets and pods (keeps the emulator light between cells). */
+  remove(name: string): void
   /** The image of the first container of `prod/<name>` in the emulator's store. */
   imageOf(name: string): string | undefined
   close(): Promise<void>
@@ -77,6 +79,13 @@ export async function startKubeFaultWorld(): Promise<KubeFaultWorld> {
         images: [OLD, LIVE]
       })
       return name
+    },
+    remove(name) {
+      try {
+        emulator.store.delete('deployments', 'prod', name)
+      } catch {
+        // already gone
+      }
     },
     imageOf(name) {
       const d = emulator.store.get('deployments', 'prod', name)

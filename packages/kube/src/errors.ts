@@ -15,9 +15,10 @@ import type { KubeClients } from './clients.js'
 export function statusCodeOf(error: unknown): number | undefined {
   if (typeof error !== 'object' || error === null) return undefined
   const e = error as { code?: unknown; statusCode?: unknown }
-  if (typeof e.code === 'number') return e.code
-  if (typeof e.statusCode === 'number') return e.statusCode
-  return undefined
+  // Only HTTP statuses: a DOMException's `code` (23 for a TimeoutError) is not one.
+  const http = (v: unknown) =>
+    typeof v === 'number' && v >= 100 && v <= 599 ? v : undefined
+  return http(e.code) ?? http(e.statusCode)
 }
 
 /**
@@ -71,8 +72,11 @@ export function kubeError(what: string, error: unknown): SuiteError {
     )
   }
   if (code !== undefined) {
+    const next = TRANSIENT_STATUSES.has(code)
+      ? '. The API server kept failing through the retries; re-run the step once it answers (a re-run reads the current state first and converges)'
+      : ''
     return new OperationError(
-      `${what}: the Kubernetes API answered ${code}${reason ? ` ${reason}` : ''}${message ? `: ${message}` : ''}`,
+      `${what}: the Kubernetes API answered ${code}${reason ? ` ${reason}` : ''}${message ? `: ${message}` : ''}${next}`,
       { cause: error }
     )
   }

@@ -102,9 +102,10 @@ function armFailure(
       `${what}: Azure Resource Manager kept throttling the requests (HTTP 429${code}) after the retries; nothing more was sent. Wait a few minutes and re-run: a restore already started is adopted, not repeated.`,
       { cause: error }
     )
-  return new OperationError(`${what} failed (${status}${code}).`, {
-    cause: error
-  })
+  return new OperationError(
+    `${what} failed on Azure Resource Manager (${status}${code}) after the retries; re-run the step: a restore already started is adopted, not repeated.`,
+    { cause: error }
+  )
 }
 
 /** Whether an SDK error came from reading the operation status (Azure-AsyncOperation / Location poll). */
