@@ -36,7 +36,12 @@ export const run = defineAction('secret-swap', async (ctx: ActionContext) => {
     if (inputs.target === 'key-vault')
       return {
         kind: 'key-vault',
-        client: createKeyVaultClient(inputs.keyVaultUrl ?? '', azure()),
+        client: createKeyVaultClient(
+          inputs.keyVaultUrl ?? '',
+          azure(),
+          undefined,
+          { policy, log: ctx.log }
+        ),
         name: inputs.secretName
       }
     if (inputs.target === 'kubernetes-secret')
@@ -82,7 +87,10 @@ export const run = defineAction('secret-swap', async (ctx: ActionContext) => {
       const ref = inputs.passwordKeyVaultRef
       ctx.log.info(`reading the password from Key Vault secret "${ref.name}"`)
       password = await readKeyVaultSecret(
-        createKeyVaultClient(ref.vaultUrl, azure()),
+        createKeyVaultClient(ref.vaultUrl, azure(), undefined, {
+          policy,
+          log: ctx.log
+        }),
         ref,
         ctx.log
       )

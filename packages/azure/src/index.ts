@@ -6,8 +6,13 @@ import type {
 import {
   ConfigurationError,
   GUID_PATTERN,
-  TENANT_DOMAIN_PATTERN
+  TENANT_DOMAIN_PATTERN,
+  retryPolicyFromEnv,
+  silentLogger,
+  type Logger,
+  type RetryPolicy
 } from '@rollback-actions/action-kit'
+import { azurePipelineOptions } from './pipeline.js'
 
 export type { TokenCredential } from '@azure/core-auth'
 export { azurePipelineOptions, type AzurePipelineOptions } from './pipeline.js'
@@ -73,6 +78,8 @@ export interface FederatedCredentialOptions {
    * never disables verification.
    */
   caPem?: string
+  /** Retries and per-try timeout of the token requests to Entra (docs/reliability.md); default the SDK's. */
+  transport?: { policy: RetryPolicy; log: Logger }
 }
 
 /** Use the Azure CLI session an earlier `azure/login` step left (`az account get-access-token`). */
@@ -138,10 +145,13 @@ export function createAzureCredential(
       `Azure authority host "${authorityHost}" must use https (Entra refuses anything else)`
     )
   }
-  const { tenantId, clientId, getAssertion, caPem } = options
+  const { tenantId, clientId, getAssertion, caPem, transport } = options
   return new LazyCredential(async () => {
     const { ClientAssertionCredential } = await import('@azure/identity')
     return new ClientAssertionCredential(tenantId, clientId, getAssertion, {
+      ...(transport
+        ? azurePipelineOptions(transport.policy, transport.log, 'Entra ID')
+        : {}),
       authorityHost,
       disableInstanceDiscovery: !isKnownAuthorityHost(authorityHost),
       ...(caPem ? { tlsOptions: { ca: caPem } } : {})
@@ -168,7 +178,10 @@ export interface AzureIdentityInputs {
  * federation (`getAssertion` asks the runner for a token with audience {@link AZURE_FEDERATION_AUDIENCE});
  * without them, the Azure CLI session an earlier `azure/login` step left. Nothing is sent until the first token.
  *
- * @param ctx the action context: its `oidcToken(audience)` and `env` (read for `AZURE_AUTHORITY_HOST`).
+ * Token requests follow the kit's retry policy (`retryPolicyFromEnv(ctx.env)`), retry lines going to `ctx.log`.
+ *
+ * @param ctx the action context: its `oidcToken(audience)`, `env` (read for `AZURE_AUTHORITY_HOST` and the
+ *   `ROLLBACK_*` retry variables) and `log`.
  * @throws ConfigurationError from {@link createAzureCredential} for malformed ids or authority host.
  */
 export function credentialFromInputs(
@@ -176,6 +189,7 @@ export function credentialFromInputs(
   ctx: {
     oidcToken(audience: string): Promise<string>
     env: NodeJS.ProcessEnv
+    log?: Logger
   }
 ): TokenCredential {
   return inputs.clientId && inputs.tenantId
@@ -183,7 +197,11 @@ export function credentialFromInputs(
         {
           clientId: inputs.clientId,
           tenantId: inputs.tenantId,
-          getAssertion: () => ctx.oidcToken(AZURE_FEDERATION_AUDIENCE)
+          getAssertion: () => ctx.oidcToken(AZURE_FEDERATION_AUDIENCE),
+          transport: {
+            policy: retryPolicyFromEnv(ctx.env),
+            log: ctx.log ?? silentLogger
+          }
         },
         ctx.env
       )

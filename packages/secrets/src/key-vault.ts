@@ -2,23 +2,35 @@ import type { TokenCredential } from '@azure/core-auth'
 import { SecretClient } from '@azure/keyvault-secrets'
 import {
   ConfigurationError,
+  DEFAULT_RETRY_POLICY,
   OperationError,
-  type Logger
+  silentLogger,
+  type Logger,
+  type RetryPolicy
 } from '@rollback-actions/action-kit'
+import { azurePipelineOptions } from '@rollback-actions/azure'
 import { SWAP } from './constants.js'
 import { isLoopback, type KeyVaultReference } from './names.js'
 
 /**
  * A `SecretClient` for one vault. Challenge-resource verification stays on, except for loopback vault URLs
- * (emulators), whose host can never match the `vault.azure.net` challenge resource.
+ * (emulators), whose host can never match the `vault.azure.net` challenge resource. `transport` sets the retry
+ * numbers and per-try timeout (default the kit's policy, retries not logged).
  */
 export function createKeyVaultClient(
   vaultUrl: string,
   credential: TokenCredential,
-  caPem?: string
+  caPem?: string,
+  transport?: { policy: RetryPolicy; log: Logger }
 ): SecretClient {
   const host = new URL(vaultUrl).hostname
   return new SecretClient(vaultUrl, credential, {
+    // The SDK's own retries with the kit's numbers, and a timeout on every try (docs/reliability.md).
+    ...azurePipelineOptions(
+      transport?.policy ?? DEFAULT_RETRY_POLICY,
+      transport?.log ?? silentLogger,
+      'Key Vault'
+    ),
     ...(isLoopback(host) ? { disableChallengeResourceVerification: true } : {}),
     ...(caPem ? { tlsOptions: { ca: caPem } } : {})
   })
