@@ -21,7 +21,8 @@ export interface AzurePipelineOptions {
  * does the retrying (408, 5xx but 501/505, 429/503 with `Retry-After`, network errors; `maxRetries` =
  * `attempts - 1`, exponential from `baseDelayMs` capped at `maxDelayMs`). One per-try policy adds what the SDK
  * lacks: a timeout on each try (`requestTimeoutMs`; a try that times out becomes an `ETIMEDOUT` error, which the
- * SDK retries) and one info line per retry naming `service`, the method and the path.
+ * SDK retries), a connection cut while the answer was read counted as `ECONNRESET` (retried too), and one info
+ * line per retry naming `service`, the method and the path.
  *
  * @param service the remote for messages, e.g. `Azure Resource Manager`.
  */
@@ -44,13 +45,21 @@ export function azurePipelineOptions(
       try {
         return await next(request)
       } catch (error) {
-        if (
-          (error as { name?: string }).name === 'AbortError' &&
-          !request.abortSignal?.aborted
-        )
+        if (request.abortSignal?.aborted) throw error
+        if ((error as { name?: string }).name === 'AbortError')
           throw new RestError(
             `${service}: no answer to ${request.method} within ${request.timeout} ms`,
             { code: 'ETIMEDOUT', request }
+          )
+        // A connection cut while the body was read ("Error reading response as text: aborted") is a reset too.
+        const code = (error as { code?: unknown }).code
+        if (
+          (code === undefined || code === RestError.PARSE_ERROR) &&
+          /\baborted\b|socket hang up/i.test((error as Error).message)
+        )
+          throw new RestError(
+            `${service}: the connection was cut during the answer to ${request.method}`,
+            { code: 'ECONNRESET', request }
           )
         throw error
       }
