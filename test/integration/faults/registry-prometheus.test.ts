@@ -108,7 +108,8 @@ const listTags = async () => {
     policy
   })
   const tags: string[] = []
-  for await (const t of client.listTagsNewestFirst(REPO)) tags.push(t.tag)
+  for await (const t of client.listTagsNewestFirst(REPO, () => true))
+    tags.push(t.tag)
   return { tags, log }
 }
 
