@@ -132,11 +132,16 @@ describe('pitr-restore tells start failures from status-read failures', () => {
     expect(putsFor('dropping', second.mark)).toHaveLength(0)
   })
 
-  it('cuts a 100 KB restore-point in the message', async () => {
+  it.each([
+    ['restore-point', `2026-${'1'.repeat(100_000)}`],
+    ['failure-time', `2026-${'1'.repeat(100_000)}`],
+    ['target-server', 'a'.repeat(100_000)]
+  ])('cuts a 100 KB %s in the message', async (input, value) => {
     const { ctx } = await restoreViaProxy({
-      'restore-point': `2026-${'1'.repeat(100_000)}`
+      'restore-point': recent(),
+      [input]: value
     })
-    expect(ctx.failure).toMatch(/^pitr-restore: input "restore-point"/)
+    expect(ctx.failure).toMatch(new RegExp(`^pitr-restore: input "${input}"`))
     expect(ctx.failure!.length).toBeLessThan(600)
     expect(ctx.everything().length).toBeLessThan(20_000)
   })
