@@ -1,6 +1,9 @@
 import type { Fault, FaultRule } from './fault-proxy.js'
 
-/** The fault columns of the matrix (issue #10: 429, 503 burst, reset, hang past timeout, 409, terminal failure). */
+/**
+ * The fault columns of the matrix (issue #10: 429, 503 burst, reset, hang past timeout, 409, terminal failure;
+ * for watches also a dropped and a stalled stream).
+ */
 export type FaultName =
   '429' | '503 burst' | 'reset' | 'hang past timeout' | '409' | 'terminal'
 
@@ -29,6 +32,10 @@ export function faultRules(
       return [rule({ kind: 'status', status: 409 })]
     case 'terminal':
       return [rule({ kind: 'status', status: 503 }, Infinity)]
+    case 'stream dropped':
+      return [rule({ kind: 'drop-stream', afterMs: 30 }, 3)]
+    case 'stream stalled':
+      return [rule({ kind: 'stall-stream' })]
   }
 }
 

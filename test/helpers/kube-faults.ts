@@ -55,7 +55,7 @@ export async function startKubeFaultWorld(): Promise<KubeFaultWorld> {
         [OTHER]: `sha256:${'4'.repeat(64)}`
       }
     }),
-    podStartLatencyMs: 60,
+    podStartLatencyMs: 150,
     bookmarkIntervalMs: 60_000
   })
   const proxy = await startFaultProxy({

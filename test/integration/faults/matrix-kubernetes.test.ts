@@ -66,7 +66,7 @@ const REDEPLOY: Operation[] = [
     op: 'watch the Deployment',
     method: 'GET',
     path: () => /\/deployments\?.*watch=true/,
-    faults: COMMON_FAULTS,
+    faults: [...COMMON_FAULTS, 'stream dropped', 'stream stalled'],
     terminal: 'finishes'
   },
   {
