@@ -153,7 +153,7 @@ describe('pitr-restore under HTTP faults (429, 500): a clear outcome, the source
     sb.arm.clearFaults()
     expect(error).toBeInstanceOf(OperationError)
     expect((error as Error).message).toMatch(
-      /could not read the status of the restore of "poll-500-always" \(HTTP 500.*re-run with the same inputs to adopt it/
+      /the restore of "poll-500-always", but its status could not be read \(HTTP 500.*re-run with the same inputs to adopt it/
     )
     expect(sourceWrites(mark)).toHaveLength(0)
   })

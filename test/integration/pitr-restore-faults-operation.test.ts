@@ -37,7 +37,7 @@ describe('pitr-restore when the operation fails or never gets Ready: a clear out
       'target-server': 'op-failed'
     })
     expect(ctx.failure).toMatch(
-      /^pitr-restore: the restore of "op-failed" failed in Azure: .*EmulatorRestoreFailed.*Source "prod-db" is unchanged/
+      /^pitr-restore: the restore of "op-failed" failed in Azure \(EmulatorRestoreFailed: .*Storage snapshot could not be restored\.\)\. Source "prod-db" is unchanged/
     )
     expect(sb.arm.servers.has('op-failed')).toBe(false)
     expect(sourceWrites(mark)).toHaveLength(0)

@@ -2,12 +2,10 @@ import {
   ConfigurationError,
   defineAction,
   parseImageReference,
+  retryPolicyFromEnv,
   type ActionContext
 } from '@rollback-actions/action-kit'
-import {
-  AZURE_FEDERATION_AUDIENCE,
-  createAzureCredential
-} from '@rollback-actions/azure'
+import { credentialFromInputs } from '@rollback-actions/azure'
 import {
   createRegistryClient,
   discoverPreviousTag,
@@ -78,7 +76,8 @@ export const run = defineAction('discover-tag', async (ctx) => {
         deployment,
         repository: inputs.repository,
         ...(ctx.env.KUBECONFIG ? { kubeconfigPath: ctx.env.KUBECONFIG } : {}),
-        log: ctx.log
+        log: ctx.log,
+        policy: retryPolicyFromEnv(ctx.env)
       })
       let ref
       try {
@@ -105,24 +104,15 @@ export const run = defineAction('discover-tag', async (ctx) => {
     }
   )
 
-  const credential = () =>
-    inputs.clientId && inputs.tenantId
-      ? createAzureCredential(
-          {
-            clientId: inputs.clientId,
-            tenantId: inputs.tenantId,
-            getAssertion: () => ctx.oidcToken(AZURE_FEDERATION_AUDIENCE)
-          },
-          ctx.env
-        )
-      : createAzureCredential({ useAzureCli: true })
+  const credential = () => credentialFromInputs(inputs, ctx)
 
   const result = await ctx.log.group('Plan', () =>
     ctx.audit.step('Discover previous tag', async (rec) => {
       const client = await createRegistryClient({
         registry: inputs.registry,
         credential,
-        log: ctx.log
+        log: ctx.log,
+        policy: retryPolicyFromEnv(ctx.env)
       })
       rec.detail('registry_kind', client.kind)
       rec.detail('running', current.image)

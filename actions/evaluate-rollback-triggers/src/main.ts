@@ -1,4 +1,8 @@
-import { defineAction, OperationError } from '@rollback-actions/action-kit'
+import {
+  defineAction,
+  OperationError,
+  retryPolicyFromEnv
+} from '@rollback-actions/action-kit'
 import { AZURE_FEDERATION_AUDIENCE } from '@rollback-actions/azure'
 import {
   PrometheusClient,
@@ -28,7 +32,12 @@ export const run = defineAction('evaluate-rollback-triggers', async (ctx) => {
         .join(',')}} at ${inputs.prometheusUrl}`
     )
     return Promise.resolve(
-      new PrometheusClient({ url: inputs.prometheusUrl, auth })
+      new PrometheusClient({
+        url: inputs.prometheusUrl,
+        auth,
+        policy: retryPolicyFromEnv(ctx.env),
+        log: ctx.log
+      })
     )
   })
   const evaluation = await ctx.log.group('Verify', () =>

@@ -1,8 +1,9 @@
-import { defineAction, SuiteError } from '@rollback-actions/action-kit'
 import {
-  AZURE_FEDERATION_AUDIENCE,
-  createAzureCredential
-} from '@rollback-actions/azure'
+  defineAction,
+  retryPolicyFromEnv,
+  SuiteError
+} from '@rollback-actions/action-kit'
+import { credentialFromInputs } from '@rollback-actions/azure'
 import {
   applyRestore,
   createFlexibleServerClient,
@@ -20,19 +21,14 @@ const window = (plan: Pick<RestorePlan, 'dataLossWindowSeconds'>) =>
 /** pitr-restore: point-in-time restore of a flexible server to a new server. */
 export const run = defineAction('pitr-restore', async (ctx) => {
   const inputs = ctx.inputs(PitrRestoreInputs)
-  const credential =
-    inputs.clientId && inputs.tenantId
-      ? createAzureCredential(
-          {
-            clientId: inputs.clientId,
-            tenantId: inputs.tenantId,
-            getAssertion: () => ctx.oidcToken(AZURE_FEDERATION_AUDIENCE)
-          },
-          ctx.env
-        )
-      : createAzureCredential({ useAzureCli: true }, ctx.env)
+  const credential = credentialFromInputs(inputs, ctx)
   const client = createFlexibleServerClient(
-    { credential, subscriptionId: inputs.subscriptionId, log: ctx.log },
+    {
+      credential,
+      subscriptionId: inputs.subscriptionId,
+      log: ctx.log,
+      policy: retryPolicyFromEnv(ctx.env)
+    },
     ctx.env
   )
 

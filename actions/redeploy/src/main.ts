@@ -1,4 +1,4 @@
-import { defineAction } from '@rollback-actions/action-kit'
+import { defineAction, retryPolicyFromEnv } from '@rollback-actions/action-kit'
 import {
   createKubeClients,
   executeRollBack,
@@ -17,7 +17,10 @@ const utc = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z')
  */
 export const run = defineAction('redeploy', async (ctx) => {
   const inputs = ctx.inputs(RedeployInputs)
-  const clients = createKubeClients(ctx.env.KUBECONFIG)
+  const clients = createKubeClients(
+    ctx.env.KUBECONFIG,
+    retryPolicyFromEnv(ctx.env)
+  )
   const { namespace } = inputs
 
   const plans = await ctx.log.group('Plan', async () => {
@@ -27,7 +30,8 @@ export const run = defineAction('redeploy', async (ctx) => {
       deployments: inputs.deployments,
       container: inputs.container,
       image: inputs.image,
-      allowedRegistries: inputs.allowedRegistries
+      allowedRegistries: inputs.allowedRegistries,
+      log: ctx.log
     })
     for (const plan of planned) {
       ctx.log.info(

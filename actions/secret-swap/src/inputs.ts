@@ -10,11 +10,13 @@ import {
   azureTenantId
 } from '@rollback-actions/action-kit'
 import {
-  GITHUB_SECRET_NAME,
-  KEY_VAULT_SECRET_NAME,
   SSL_MODES,
+  checkGitHubSecretName,
+  checkKeyVaultSecretName,
   checkKeyVaultUrl,
-  parseKeyVaultReference
+  checkKubernetesSecretKey,
+  parseKeyVaultReference,
+  uniqueConsumers
 } from '@rollback-actions/secrets'
 import { z } from 'zod'
 
@@ -61,12 +63,10 @@ export const SecretSwapInputs = z
       error: `must be one of ${SSL_MODES.join(', ')}`
     }), // `ssl-mode`
     keyVaultUrl: caught((v) => checkKeyVaultUrl(v, 'key-vault-url')).optional(), // `key-vault-url`
-    secretKey: z
-      .string()
-      .regex(
-        /^[-._a-zA-Z0-9]{1,253}$/,
-        'must be a Secret data key (letters, digits, "-", "_", ".")'
-      ), // `secret-key`
+    secretKey: caught((v) => {
+      checkKubernetesSecretKey(v, 'secret-key')
+      return v
+    }), // `secret-key`
     namespace: namespaceName.optional(), // `namespace`
     kubeconfig: z.string().optional(), // `kubeconfig`
     repository: z
@@ -81,7 +81,9 @@ export const SecretSwapInputs = z
         { namespace: string; name: string },
         string
       >
-    ).optional(), // `deployments`
+    )
+      .transform(uniqueConsumers)
+      .optional(), // `deployments`: repeats dropped
     rolloutTimeout: durationSeconds, // `rollout-timeout` → seconds
     clientId: azureClientId.optional(), // `client-id`
     tenantId: azureTenantId.optional() // `tenant-id`
@@ -89,17 +91,23 @@ export const SecretSwapInputs = z
   .superRefine((i, ctx) => {
     const issue = (path: string, message: string) =>
       ctx.addIssue({ code: 'custom', path: [path], message })
+    /** Runs one of packages/secrets' checks and turns its InputError into an issue on `path`. */
+    const check = (path: string, run: () => void) => {
+      try {
+        run()
+      } catch (error) {
+        issue(path, (error as Error).message.replace(/^input "[^"]+": /, ''))
+      }
+    }
     if ((i.clientId === undefined) !== (i.tenantId === undefined))
       issue(
         'tenantId',
         'tenant-id and client-id go together: set both for GitHub OIDC, or neither to use the azure/login session'
       )
     if (i.target === 'key-vault') {
-      if (!KEY_VAULT_SECRET_NAME.test(i.secretName))
-        issue(
-          'secretName',
-          `"${i.secretName}" is not a valid Key Vault secret name: use 1-127 letters, digits and hyphens`
-        )
+      check('secretName', () =>
+        checkKeyVaultSecretName(i.secretName, 'secret-name')
+      )
       if (!i.keyVaultUrl)
         issue(
           'keyVaultUrl',
@@ -115,14 +123,9 @@ export const SecretSwapInputs = z
         `"${i.secretName}" is not a valid Kubernetes Secret name: lowercase RFC 1123 (a-z, 0-9, "-", ".")`
       )
     if (i.target === 'github-environment-secret') {
-      if (
-        !GITHUB_SECRET_NAME.test(i.secretName) ||
-        /^GITHUB_/i.test(i.secretName)
+      check('secretName', () =>
+        checkGitHubSecretName(i.secretName, 'secret-name')
       )
-        issue(
-          'secretName',
-          `"${i.secretName}" is not a valid GitHub secret name: letters, digits and underscores, not starting with a digit or GITHUB_`
-        )
       if (!i.environment)
         issue(
           'environment',

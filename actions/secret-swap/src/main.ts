@@ -1,52 +1,74 @@
-import { Octokit } from '@octokit/rest'
-import { defineAction, type ActionContext } from '@rollback-actions/action-kit'
 import {
-  AZURE_FEDERATION_AUDIENCE,
-  createAzureCredential,
+  defineAction,
+  retryPolicyFromEnv,
+  type ActionContext
+} from '@rollback-actions/action-kit'
+import {
+  credentialFromInputs,
   type TokenCredential
 } from '@rollback-actions/azure'
+import { createOctokit } from '@rollback-actions/github'
 import { createKubeClients, type KubeClients } from '@rollback-actions/kube'
 import {
+  applySwap,
   buildConnectionString,
+  checkConsumers,
   createKeyVaultClient,
   describeConnectionString,
-  putGitHubEnvironmentSecret,
   readKeyVaultSecret,
-  checkConsumers,
   restartConsumers,
-  swapBackKeyVaultSecret,
-  swapBackKubernetesSecret,
-  swapKeyVaultSecret,
-  swapKubernetesSecret
+  type SwapOutcome,
+  type SwapTarget
 } from '@rollback-actions/secrets'
 import { SecretSwapInputs } from './inputs.js'
-
-/** What the write step reports (never values). */
-interface Written {
-  where: string
-  previous: string
-  current: string
-  changed: boolean
-}
 
 /** secret-swap: point the apps at another database server and restart them. */
 export const run = defineAction('secret-swap', async (ctx: ActionContext) => {
   const inputs = ctx.inputs(SecretSwapInputs)
   let credential: TokenCredential | undefined
-  const azure = () =>
-    (credential ??=
-      inputs.clientId && inputs.tenantId
-        ? createAzureCredential(
-            {
-              clientId: inputs.clientId,
-              tenantId: inputs.tenantId,
-              getAssertion: () => ctx.oidcToken(AZURE_FEDERATION_AUDIENCE)
-            },
-            ctx.env
-          )
-        : createAzureCredential({ useAzureCli: true }, ctx.env))
+  const azure = () => (credential ??= credentialFromInputs(inputs, ctx))
+  const policy = retryPolicyFromEnv(ctx.env)
   let kube: KubeClients | undefined
-  const kubeClients = () => (kube ??= createKubeClients(inputs.kubeconfig))
+  const kubeClients = () =>
+    (kube ??= createKubeClients(inputs.kubeconfig, policy))
+  /** The secret to write, from the target inputs (validated by the schema). */
+  const swapTarget = (): SwapTarget => {
+    if (inputs.target === 'key-vault')
+      return {
+        kind: 'key-vault',
+        client: createKeyVaultClient(
+          inputs.keyVaultUrl ?? '',
+          azure(),
+          undefined,
+          { policy, log: ctx.log }
+        ),
+        name: inputs.secretName
+      }
+    if (inputs.target === 'kubernetes-secret')
+      return {
+        kind: 'kubernetes-secret',
+        secret: {
+          clients: kubeClients(),
+          namespace: inputs.namespace ?? 'default',
+          name: inputs.secretName,
+          key: inputs.secretKey
+        }
+      }
+    return {
+      kind: 'github-environment-secret',
+      secret: {
+        octokit: createOctokit({
+          auth: inputs.githubToken,
+          baseUrl: ctx.env.GITHUB_API_URL,
+          log: ctx.log,
+          policy
+        }),
+        repository: inputs.repository ?? ctx.github.repository ?? '',
+        environment: inputs.environment ?? '',
+        name: inputs.secretName
+      }
+    }
+  }
   if (inputs.target === 'kubernetes-secret' || inputs.deployments) kubeClients()
 
   // Resolve: the consumers exist and can be restarted, and the connection string (masked before anything can
@@ -65,7 +87,10 @@ export const run = defineAction('secret-swap', async (ctx: ActionContext) => {
       const ref = inputs.passwordKeyVaultRef
       ctx.log.info(`reading the password from Key Vault secret "${ref.name}"`)
       password = await readKeyVaultSecret(
-        createKeyVaultClient(ref.vaultUrl, azure()),
+        createKeyVaultClient(ref.vaultUrl, azure(), undefined, {
+          policy,
+          log: ctx.log
+        }),
         ref,
         ctx.log
       )
@@ -90,102 +115,14 @@ export const run = defineAction('secret-swap', async (ctx: ActionContext) => {
       inputs.mode === 'swap'
         ? 'Swap connection secret'
         : 'Swap connection secret back',
-      async (rec): Promise<Written> => {
-        let w: Written
-        if (inputs.target === 'key-vault') {
-          const client = createKeyVaultClient(inputs.keyVaultUrl ?? '', azure())
-          const where = `Key Vault secret ${inputs.secretName}`
-          if (inputs.mode === 'swap') {
-            const r = await swapKeyVaultSecret(
-              client,
-              inputs.secretName,
-              value ?? '',
-              ctx.log
-            )
-            w = {
-              where,
-              previous: r.previousVersion ?? '',
-              current: r.currentVersion,
-              changed: r.changed
-            }
-          } else {
-            const r = await swapBackKeyVaultSecret(
-              client,
-              inputs.secretName,
-              ctx.log
-            )
-            w = {
-              where,
-              previous: r.previousVersion ?? '',
-              current: r.currentVersion,
-              changed: true
-            }
-            ctx.log.info(
-              `${where}: value of version ${r.restoredVersion} is current again (as version ${r.currentVersion})`
-            )
-          }
-          rec.change(
-            where,
-            w.previous ? `version ${w.previous}` : null,
-            `version ${w.current}`
-          )
-        } else if (inputs.target === 'kubernetes-secret') {
-          const target = {
-            clients: kubeClients(),
-            namespace: inputs.namespace ?? 'default',
-            name: inputs.secretName,
-            key: inputs.secretKey
-          }
-          const where = `Secret ${target.namespace}/${target.name} key ${target.key}`
-          const r =
-            inputs.mode === 'swap'
-              ? await swapKubernetesSecret(target, value ?? '', ctx.log)
-              : await swapBackKubernetesSecret(target, ctx.log)
-          w = {
-            where,
-            previous: r.previousKey ?? '',
-            current: target.key,
-            changed: r.changed
-          }
-          rec.change(
-            where,
-            r.created
-              ? null
-              : 'previous value (kept in ' + (r.previousKey ?? '—') + ')',
-            inputs.mode === 'swap'
-              ? 'new connection string'
-              : 'previous connection string'
-          )
-        } else {
-          const octokit = new Octokit({
-            auth: inputs.githubToken,
-            baseUrl: ctx.env.GITHUB_API_URL ?? 'https://api.github.com',
-            log: {
-              debug: () => undefined,
-              info: () => undefined,
-              warn: () => undefined,
-              error: () => undefined
-            }
-          })
-          const repository = inputs.repository ?? ctx.github.repository ?? ''
-          const where = `GitHub secret ${inputs.secretName} (${repository}, environment ${inputs.environment ?? ''})`
-          const r = await putGitHubEnvironmentSecret(
-            {
-              octokit,
-              repository,
-              environment: inputs.environment ?? '',
-              name: inputs.secretName
-            },
-            value ?? '',
-            ctx.log
-          )
-          w = { where, previous: '', current: '', changed: true }
-          rec.change(
-            where,
-            r.created ? null : 'previous value (not readable)',
-            'sealed connection string'
-          )
-        }
+      async (rec): Promise<SwapOutcome> => {
+        const w = await applySwap(
+          swapTarget(),
+          inputs.mode,
+          value ?? '',
+          ctx.log
+        )
+        rec.change(w.where, w.from, w.to)
         ctx.log.info(
           `${w.where}: ${w.changed ? 'written' : 'already current, nothing written'}`
         )

@@ -1,12 +1,13 @@
 import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { Octokit } from '@octokit/rest'
 import {
   ConfigurationError,
   defineAction,
   InputError,
+  retryPolicyFromEnv,
   type ActionContext
 } from '@rollback-actions/action-kit'
+import { createOctokit } from '@rollback-actions/github'
 import {
   PREVIOUS_STABLE,
   resolveTargetCommit
@@ -48,17 +49,12 @@ async function fromDeployments(
     throw new ConfigurationError(
       'GITHUB_REPOSITORY is not set, so the deployment history cannot be read; run on a GitHub runner or use stable-source tags'
     )
-  const octokit = new Octokit({
+  const octokit = createOctokit({
     auth: inputs.githubToken,
-    baseUrl: ctx.env.GITHUB_API_URL ?? 'https://api.github.com',
+    baseUrl: ctx.env.GITHUB_API_URL,
     userAgent: 'rollback-actions/terraform-resolve-target',
-    // Octokit logs failed requests on console.error; route everything through the action's logger.
-    log: {
-      debug: (m: string) => ctx.log.debug(m),
-      info: (m: string) => ctx.log.debug(m),
-      warn: (m: string) => ctx.log.warning(m, 'GitHub API'),
-      error: (m: string) => ctx.log.debug(m)
-    }
+    log: ctx.log,
+    policy: retryPolicyFromEnv(ctx.env)
   })
   const found = await findPreviousStableDeployment({
     octokit,

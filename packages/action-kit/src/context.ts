@@ -3,6 +3,8 @@ import { AuditTrail, fileSink } from './audit.js'
 import { parseInputs } from './inputs.js'
 import type { Logger } from './logger.js'
 import { Summary, cell } from './summary.js'
+import { OperationError } from './errors.js'
+import { retryPolicyFromEnv } from './retry.js'
 
 /** Facts about the workflow run, from the runner's `GITHUB_*` variables. */
 export interface GitHubRunInfo {
@@ -155,7 +157,24 @@ export function createContext(id: string, io: ContextIO): ActionContext {
     github,
     env: io.env,
     oidcToken: async (audience) => {
-      const token = await io.getIDToken(audience)
+      // @actions/core retries the token request itself but sets no timeout: bound the whole exchange.
+      const policy = retryPolicyFromEnv(io.env)
+      const limitMs = policy.requestTimeoutMs * policy.attempts
+      let timer: NodeJS.Timeout | undefined
+      const token = await Promise.race([
+        io.getIDToken(audience),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () =>
+              reject(
+                new OperationError(
+                  `the GitHub OIDC token endpoint did not answer within ${limitMs / 1000} s (audience ${audience}); re-run the job, and check that it has "permissions: id-token: write"`
+                )
+              ),
+            limitMs
+          )
+        })
+      ]).finally(() => clearTimeout(timer))
       registerSecret(token)
       return token
     },

@@ -1,5 +1,6 @@
 export * from './errors.js'
 export * from './logger.js'
+export * from './retry.js'
 export * from './fields.js'
 export * from './image-reference.js'
 export * from './inputs.js'

@@ -6,10 +6,16 @@ import type {
 import {
   ConfigurationError,
   GUID_PATTERN,
-  TENANT_DOMAIN_PATTERN
+  TENANT_DOMAIN_PATTERN,
+  retryPolicyFromEnv,
+  silentLogger,
+  type Logger,
+  type RetryPolicy
 } from '@rollback-actions/action-kit'
+import { azurePipelineOptions } from './pipeline.js'
 
 export type { TokenCredential } from '@azure/core-auth'
+export { azurePipelineOptions, type AzurePipelineOptions } from './pipeline.js'
 
 /**
  * Authority hosts of `@azure/identity`'s `AzureAuthorityHosts` (public, China and US Government clouds). Written out
@@ -72,6 +78,8 @@ export interface FederatedCredentialOptions {
    * never disables verification.
    */
   caPem?: string
+  /** Retries and per-try timeout of the token requests to Entra (docs/reliability.md); default the SDK's. */
+  transport?: { policy: RetryPolicy; log: Logger }
 }
 
 /** Use the Azure CLI session an earlier `azure/login` step left (`az account get-access-token`). */
@@ -137,10 +145,13 @@ export function createAzureCredential(
       `Azure authority host "${authorityHost}" must use https (Entra refuses anything else)`
     )
   }
-  const { tenantId, clientId, getAssertion, caPem } = options
+  const { tenantId, clientId, getAssertion, caPem, transport } = options
   return new LazyCredential(async () => {
     const { ClientAssertionCredential } = await import('@azure/identity')
     return new ClientAssertionCredential(tenantId, clientId, getAssertion, {
+      ...(transport
+        ? azurePipelineOptions(transport.policy, transport.log, 'Entra ID')
+        : {}),
       authorityHost,
       disableInstanceDiscovery: !isKnownAuthorityHost(authorityHost),
       ...(caPem ? { tlsOptions: { ca: caPem } } : {})
@@ -154,4 +165,45 @@ function checkTenant(tenantId: string): void {
       `tenant id "${tenantId}" is neither a GUID nor a domain: use the Directory (tenant) ID from Entra ID`
     )
   }
+}
+
+/** The identity inputs every Azure action shares (`client-id`, `tenant-id`), parsed; both or neither. */
+export interface AzureIdentityInputs {
+  clientId?: string | undefined
+  tenantId?: string | undefined
+}
+
+/**
+ * The one credential factory for the Azure identity inputs: with `client-id` and `tenant-id`, GitHub OIDC
+ * federation (`getAssertion` asks the runner for a token with audience {@link AZURE_FEDERATION_AUDIENCE});
+ * without them, the Azure CLI session an earlier `azure/login` step left. Nothing is sent until the first token.
+ *
+ * Token requests follow the kit's retry policy (`retryPolicyFromEnv(ctx.env)`), retry lines going to `ctx.log`.
+ *
+ * @param ctx the action context: its `oidcToken(audience)`, `env` (read for `AZURE_AUTHORITY_HOST` and the
+ *   `ROLLBACK_*` retry variables) and `log`.
+ * @throws ConfigurationError from {@link createAzureCredential} for malformed ids or authority host.
+ */
+export function credentialFromInputs(
+  inputs: AzureIdentityInputs,
+  ctx: {
+    oidcToken(audience: string): Promise<string>
+    env: NodeJS.ProcessEnv
+    log?: Logger
+  }
+): TokenCredential {
+  return inputs.clientId && inputs.tenantId
+    ? createAzureCredential(
+        {
+          clientId: inputs.clientId,
+          tenantId: inputs.tenantId,
+          getAssertion: () => ctx.oidcToken(AZURE_FEDERATION_AUDIENCE),
+          transport: {
+            policy: retryPolicyFromEnv(ctx.env),
+            log: ctx.log ?? silentLogger
+          }
+        },
+        ctx.env
+      )
+    : createAzureCredential({ useAzureCli: true }, ctx.env)
 }

@@ -1,4 +1,11 @@
-import { OperationError } from '@rollback-actions/action-kit'
+import {
+  DEFAULT_RETRY_POLICY,
+  OperationError,
+  retryingFetch,
+  silentLogger,
+  type Logger,
+  type RetryPolicy
+} from '@rollback-actions/action-kit'
 
 /**
  * A minimal client for the Prometheus HTTP API instant query
@@ -53,6 +60,13 @@ export interface PrometheusClientOptions {
   timeoutSeconds?: number
   /** Injected fetch (tests); defaults to the global fetch. */
   fetch?: typeof fetch
+  /**
+   * Retries of transient answers (5xx, 429 with `Retry-After`, resets) under the kit's policy (docs/reliability.md);
+   * the per-request timeout stays `timeoutSeconds`. Default the kit's policy.
+   */
+  policy?: RetryPolicy
+  /** Where the retry lines go; default nowhere. */
+  log?: Logger
 }
 
 /** Parses a sample value as Prometheus encodes it (`"NaN"`, `"+Inf"`, `"-Inf"`, decimal). */
@@ -110,12 +124,20 @@ export class PrometheusClient {
       }
       headers.authorization = `Bearer ${token}`
     }
-    const doFetch = this.options.fetch ?? fetch
+    const timeoutMs = (this.options.timeoutSeconds ?? 10) * 1000
+    const base = this.options.fetch ?? fetch
+    const doFetch = retryingFetch<RequestInit>((url, init) => base(url, init), {
+      policy: {
+        ...(this.options.policy ?? DEFAULT_RETRY_POLICY),
+        requestTimeoutMs: timeoutMs
+      },
+      log: this.options.log ?? silentLogger,
+      remote: `Prometheus at ${this.base}`
+    })
     let response: Response
     try {
       response = await doFetch(`${this.base}/api/v1/query?${params}`, {
-        headers,
-        signal: AbortSignal.timeout((this.options.timeoutSeconds ?? 10) * 1000)
+        headers
       })
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } })

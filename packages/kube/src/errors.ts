@@ -1,16 +1,24 @@
 import {
   ConfigurationError,
+  DEFAULT_RETRY_POLICY,
   OperationError,
+  TRANSIENT_STATUSES,
+  networkFailure,
+  retryAfterMs,
+  withRetry,
+  type Logger,
   type SuiteError
 } from '@rollback-actions/action-kit'
+import type { KubeClients } from './clients.js'
 
 /** HTTP status of a failed client-node call (`ApiException.code`), or of a failed watch (`statusCode`). */
 export function statusCodeOf(error: unknown): number | undefined {
   if (typeof error !== 'object' || error === null) return undefined
   const e = error as { code?: unknown; statusCode?: unknown }
-  if (typeof e.code === 'number') return e.code
-  if (typeof e.statusCode === 'number') return e.statusCode
-  return undefined
+  // Only HTTP statuses: a DOMException's `code` (23 for a TimeoutError) is not one.
+  const http = (v: unknown) =>
+    typeof v === 'number' && v >= 100 && v <= 599 ? v : undefined
+  return http(e.code) ?? http(e.statusCode)
 }
 
 /**
@@ -64,8 +72,11 @@ export function kubeError(what: string, error: unknown): SuiteError {
     )
   }
   if (code !== undefined) {
+    const next = TRANSIENT_STATUSES.has(code)
+      ? '. The API server kept failing through the retries; re-run the step once it answers (a re-run reads the current state first and converges)'
+      : ''
     return new OperationError(
-      `${what}: the Kubernetes API answered ${code}${reason ? ` ${reason}` : ''}${message ? `: ${message}` : ''}`,
+      `${what}: the Kubernetes API answered ${code}${reason ? ` ${reason}` : ''}${message ? `: ${message}` : ''}${next}`,
       { cause: error }
     )
   }
@@ -78,4 +89,50 @@ export function kubeError(what: string, error: unknown): SuiteError {
     `${what}: cannot reach the Kubernetes API (${detail.split('\n')[0]}). Check the kubeconfig's server address and the network path to the cluster.`,
     { cause: error }
   )
+}
+
+/**
+ * Runs one Kubernetes API call under the clients' retry policy (docs/reliability.md): 408, 429 (its `Retry-After`
+ * honoured), 500, 502, 503, 504, connection resets and request timeouts are retried with jittered backoff, one info
+ * line per wait. Only for idempotent calls: reads, and PATCHes that set absolute values. A 409 Conflict is retried
+ * only when `onConflict` is given; it runs before the retry (re-read the object, re-check the plan).
+ *
+ * @param what the operation, e.g. `reading deployment "prod/web"`.
+ * @throws the call's last error unchanged (wrap it with {@link kubeError}).
+ */
+export function kubeRetry<T>(
+  clients: Pick<KubeClients, 'policy'>,
+  log: Logger,
+  what: string,
+  call: () => Promise<T>,
+  onConflict?: () => Promise<void>
+): Promise<T> {
+  return withRetry(`Kubernetes API: ${what}`, call, {
+    policy: clients.policy ?? DEFAULT_RETRY_POLICY,
+    log,
+    classify: (error) => {
+      const code = statusCodeOf(error)
+      if (code === 409 && onConflict)
+        return { retry: true, reason: 'HTTP 409 Conflict, reading it again' }
+      if (code !== undefined) {
+        if (!TRANSIENT_STATUSES.has(code)) return undefined
+        const headers = (error as { headers?: Record<string, string> }).headers
+        const delayMs = retryAfterMs((name) => headers?.[name])
+        return {
+          retry: true,
+          reason: `HTTP ${code}`,
+          ...(delayMs !== undefined ? { delayMs } : {})
+        }
+      }
+      const network = networkFailure(error)
+      return network ? { retry: true, reason: network } : undefined
+    },
+    ...(onConflict
+      ? {
+          beforeRetry: async (error: unknown) => {
+            if (statusCodeOf(error) === 409) await onConflict()
+          }
+        }
+      : {})
+  })
 }

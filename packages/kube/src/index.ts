@@ -1,6 +1,10 @@
-export { createKubeClients, type KubeClients } from './clients.js'
+export {
+  createKubeClients,
+  kubeApiClients,
+  type KubeClients
+} from './clients.js'
 export { ANNOTATIONS, FIELD_MANAGER } from './constants.js'
-export { kubeError } from './errors.js'
+export { kubeError, kubeRetry } from './errors.js'
 export {
   describePodFailure,
   findPodFailure,

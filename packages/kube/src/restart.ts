@@ -2,7 +2,7 @@ import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node'
 import { ConfigurationError, type Logger } from '@rollback-actions/action-kit'
 import type { KubeClients } from './clients.js'
 import { ANNOTATIONS, FIELD_MANAGER } from './constants.js'
-import { kubeError } from './errors.js'
+import { kubeError, kubeRetry } from './errors.js'
 import { readDeployment } from './set-image.js'
 
 export interface RestartRolloutOptions {
@@ -19,6 +19,8 @@ export interface RestartRolloutOptions {
 export interface RestartResult {
   /** The `kubectl.kubernetes.io/restartedAt` value set (UTC, RFC 3339, second precision). */
   restartedAt: string
+  /** `metadata.generation` the PATCH produced (pass it to `waitForRollout` as `generation`). */
+  generation?: number
 }
 
 /** RFC 3339 UTC with second precision (Go `time.RFC3339` with TZ=UTC), e.g. `2026-11-22T06:14:44Z`. */
@@ -49,7 +51,7 @@ export async function restartRollout(
   options: RestartRolloutOptions
 ): Promise<RestartResult> {
   const { clients, namespace, name, log } = options
-  const deployment = await readDeployment(clients, namespace, name)
+  const deployment = await readDeployment(clients, namespace, name, log)
   if (deployment.spec?.paused) {
     throw new ConfigurationError(
       `can't restart paused deployment "${namespace}/${name}" (run kubectl rollout resume deployment/${name} -n ${namespace} first)`
@@ -59,19 +61,29 @@ export async function restartRollout(
   log.debug(
     `PATCH deployment "${namespace}/${name}" restartedAt=${restartedAt}`
   )
+  let generation: number | undefined
   try {
-    await clients.apps.patchNamespacedDeployment(
-      {
-        name,
-        namespace,
-        body: restartPatchBody(restartedAt),
-        fieldManager: FIELD_MANAGER
-      },
-      setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch)
+    // The annotation value is absolute (same instant on every try): a retried PATCH restarts once.
+    const patched = await kubeRetry(
+      clients,
+      log,
+      `restarting deployment "${namespace}/${name}"`,
+      () =>
+        clients.apps.patchNamespacedDeployment(
+          {
+            name,
+            namespace,
+            body: restartPatchBody(restartedAt),
+            fieldManager: FIELD_MANAGER
+          },
+          setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch)
+        ),
+      () => Promise.resolve()
     )
+    generation = patched.metadata?.generation
   } catch (error) {
     throw kubeError(`restarting deployment "${namespace}/${name}"`, error)
   }
   log.info(`${namespace}/${name}: restart requested at ${restartedAt}`)
-  return { restartedAt }
+  return { restartedAt, ...(generation !== undefined ? { generation } : {}) }
 }

@@ -115,7 +115,7 @@ export async function planRollBack(
     | 'container'
     | 'image'
     | 'allowedRegistries'
-  >
+  > & { log?: Logger }
 ): Promise<RollBackPlan[]> {
   const { clients, namespace } = options
   let target: ImageReference
@@ -140,7 +140,12 @@ export async function planRollBack(
 
   const settled = await Promise.allSettled(
     names.map(async (name): Promise<RollBackPlan> => {
-      const deployment = await readDeployment(clients, namespace, name)
+      const deployment = await readDeployment(
+        clients,
+        namespace,
+        name,
+        options.log
+      )
       const plan = planImage(deployment, target.reference, options.container)
       let allowed = explicit
       if (allowed.length === 0) {
@@ -194,7 +199,8 @@ export async function planRollBack(
  * 1. {@link planRollBack}: every deployment is read and validated first; any problem throws before any write.
  * 2. {@link executeRollBack} unless `dryRun`: for each deployment in parallel (`Promise.allSettled`: one failure
  *    hides none of the others), one strategic-merge PATCH (skipped when it already runs `image`), then
- *    `waitForRollout`.
+ *    `waitForRollout` for the generation that PATCH produced, still on `image` (another writer's image change
+ *    fails it as "superseded by another change").
  *
  * @returns one result per deployment, in input order; failures are results with `outcome: 'failed'` (see
  *   {@link rollBackFailure}), not thrown.
@@ -255,8 +261,10 @@ export async function executeRollBack(
         typeof options.changeCause === 'function'
           ? options.changeCause(plan)
           : options.changeCause
+      let generation = 0
       if (plan.changed) {
-        await applyImagePlan(clients, plan, changeCause, log)
+        generation =
+          (await applyImagePlan(clients, plan, changeCause, log)) ?? 0
         log.info(
           `${plan.namespace}/${plan.name}: container ${plan.container} set from ${plan.previousImage} to ${plan.image}; waiting for the rollout`
         )
@@ -271,6 +279,7 @@ export async function executeRollBack(
         name: plan.name,
         timeoutSeconds: options.timeoutSeconds,
         log,
+        expect: { generation, container: plan.container, image: plan.image },
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.watchTimeoutSeconds
           ? { watchTimeoutSeconds: options.watchTimeoutSeconds }

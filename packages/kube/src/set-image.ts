@@ -7,11 +7,12 @@ import {
 import {
   ConfigurationError,
   parseImageReference,
+  silentLogger,
   type Logger
 } from '@rollback-actions/action-kit'
 import type { KubeClients } from './clients.js'
 import { ANNOTATIONS, FIELD_MANAGER } from './constants.js'
-import { isNotFound, kubeError } from './errors.js'
+import { isNotFound, kubeError, kubeRetry } from './errors.js'
 
 /** The facts `setImage` and `rollBack` validate before writing anything. */
 export interface ImagePlan {
@@ -63,14 +64,23 @@ export function imagePatchBody(
   }
 }
 
-/** Reads a Deployment; 404 becomes a ConfigurationError naming it. */
+/**
+ * Reads a Deployment, retrying transient failures under the clients' policy ({@link kubeRetry}).
+ * @throws ConfigurationError when it does not exist (404) or access is refused; OperationError otherwise.
+ */
 export async function readDeployment(
   clients: KubeClients,
   namespace: string,
-  name: string
+  name: string,
+  log: Logger = silentLogger
 ): Promise<V1Deployment> {
   try {
-    return await clients.apps.readNamespacedDeployment({ name, namespace })
+    return await kubeRetry(
+      clients,
+      log,
+      `reading deployment "${namespace}/${name}"`,
+      () => clients.apps.readNamespacedDeployment({ name, namespace })
+    )
   } catch (error) {
     if (isNotFound(error)) {
       throw new ConfigurationError(
@@ -132,29 +142,54 @@ export function planImage(
   }
 }
 
-/** Sends the image patch of a validated plan (one PATCH; nothing when `plan.changed` is false). */
+/**
+ * Sends the image patch of a validated plan (one PATCH; nothing when `plan.changed` is false). The patch sets
+ * absolute values, so it is retried on transient failures like a read; on 409 Conflict the Deployment is read
+ * again and re-checked ({@link planImage}: still there, not paused, container present) before the retry.
+ *
+ * @returns the `metadata.generation` the PATCH produced (what the rollout wait must see observed), or undefined
+ *   when nothing was sent.
+ * @throws ConfigurationError/OperationError from the API ({@link kubeError}) or the re-check.
+ */
 export async function applyImagePlan(
   clients: KubeClients,
   plan: ImagePlan,
   changeCause: string,
   log: Logger
-): Promise<void> {
-  if (!plan.changed) return
+): Promise<number | undefined> {
+  if (!plan.changed) return undefined
   const target = `deployment "${plan.namespace}/${plan.name}"`
   log.debug(
     `PATCH ${target} (strategic merge): container ${plan.container} image ${plan.image}`
   )
   try {
-    await clients.apps.patchNamespacedDeployment(
-      {
-        name: plan.name,
-        namespace: plan.namespace,
-        body: imagePatchBody(plan.container, plan.image, changeCause),
-        fieldManager: FIELD_MANAGER
-      },
-      setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch)
+    const patched = await kubeRetry(
+      clients,
+      log,
+      `patching the image of ${target}`,
+      () =>
+        clients.apps.patchNamespacedDeployment(
+          {
+            name: plan.name,
+            namespace: plan.namespace,
+            body: imagePatchBody(plan.container, plan.image, changeCause),
+            fieldManager: FIELD_MANAGER
+          },
+          setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch)
+        ),
+      async () => {
+        const fresh = await readDeployment(
+          clients,
+          plan.namespace,
+          plan.name,
+          log
+        )
+        planImage(fresh, plan.image, plan.container)
+      }
     )
+    return patched.metadata?.generation
   } catch (error) {
+    if (error instanceof ConfigurationError) throw error
     throw kubeError(`patching the image of ${target}`, error)
   }
 }
@@ -205,7 +240,7 @@ export async function setImage(
       `image "${options.image}" is not a valid image reference: ${(error as Error).message}`
     )
   }
-  const deployment = await readDeployment(clients, namespace, name)
+  const deployment = await readDeployment(clients, namespace, name, log)
   const plan = planImage(deployment, image, options.container)
   if (!plan.changed) {
     log.info(

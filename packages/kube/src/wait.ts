@@ -1,11 +1,12 @@
 import type { V1Deployment, V1Pod, V1ReplicaSet } from '@kubernetes/client-node'
 import {
   ConfigurationError,
+  Deadline,
   OperationError,
   type Logger
 } from '@rollback-actions/action-kit'
 import type { KubeClients } from './clients.js'
-import { kubeError } from './errors.js'
+import { kubeError, kubeRetry } from './errors.js'
 import {
   describePodFailure,
   findPodFailure,
@@ -31,6 +32,22 @@ export interface WaitForRolloutOptions {
    * resourceVersion when it ends, so this only bounds one connection.
    */
   watchTimeoutSeconds?: number
+  /**
+   * The change this wait is for (what the caller's PATCH produced). The rollout counts only once a generation at
+   * or after `generation` is observed with `container` still on `image`; when the template moves to another image
+   * first, the wait fails at once with "superseded by another change", naming the image now live.
+   */
+  /**
+   * The `metadata.generation` the caller's PATCH produced (e.g. a restart): reads of an older generation are
+   * ignored. Implied by `expect`.
+   */
+  minGeneration?: number
+  expect?: {
+    /** `metadata.generation` returned by the PATCH (0 when nothing was patched). */
+    generation: number
+    container: string
+    image: string
+  }
 }
 
 /** A finished rollout. */
@@ -61,11 +78,14 @@ interface NewReplicaSet {
  * {@link CRASH_LOG_LINES} lines of the previous instance are read (`pods/log?previous=true&tailLines=`).
  * Old ReplicaSets' pods are never inspected (a rollback usually starts from crashing pods).
  *
- * Nothing sleeps: the wait ends on an event, on `timeoutSeconds`, or on `signal`.
+ * Nothing sleeps: the wait ends on an event, on `timeoutSeconds`, or on `signal`. The timeout is a deadline
+ * re-armed at most an hour at a time (any length works: no single timer of the whole duration). When it passes,
+ * the Deployment is listed once more before giving up, so a rollout that finished while every watch hung still
+ * counts. With `expect`, another writer's change of the image ends the wait ("superseded by another change").
  *
  * @returns the revision and duration once `rolloutStatus` reports done.
  * @throws ConfigurationError the Deployment does not exist, or the credentials are refused (401/403).
- * @throws OperationError with the pod-level reason (image pull, crash loop + log lines), progress deadline
+ * @throws OperationError when superseded by another change (with the image now live); with the pod-level reason (image pull, crash loop + log lines), progress deadline
  *   exceeded (`ProgressDeadlineExceeded`, with the controller's message), the Deployment was deleted, the timeout
  *   elapsed (with the last status line), or the signal aborted.
  */
@@ -91,7 +111,7 @@ export function waitForRollout(
     const handles: { deployment?: ListWatchHandle } = {}
 
     const cleanup = () => {
-      clearTimeout(deadline)
+      cancelDeadline()
       clearTimeout(lookupRetry)
       handles.deployment?.stop()
       podWatch?.stop()
@@ -116,13 +136,33 @@ export function waitForRollout(
       resolve({ revision: revisionOf(deployment) ?? 0, durationSeconds })
     }
 
-    const deadline = setTimeout(() => {
+    const timedOut = () =>
       fail(
         new OperationError(
           `${target} did not finish rolling out within ${options.timeoutSeconds}s (last status: ${lastMessage || 'none'}). Raise rollout-timeout if the rollout is slow, or inspect it with kubectl rollout status deployment/${name} -n ${namespace}.`
         )
       )
-    }, options.timeoutSeconds * 1000)
+    // When the deadline passes, one more list (the watches may all have hung) decides.
+    const onDeadline = () => {
+      if (finished) return
+      handles.deployment?.stop()
+      kubeRetry(clients, log, `listing ${target}`, () =>
+        clients.apps.listNamespacedDeployment({
+          namespace,
+          fieldSelector: `metadata.name=${name}`
+        })
+      ).then(
+        (list) => {
+          const deployment = list.items.find((d) => d.metadata?.name === name)
+          if (deployment) onDeployment(deployment)
+          timedOut()
+        },
+        () => timedOut()
+      )
+    }
+    const cancelDeadline = new Deadline(options.timeoutSeconds).onExpired(
+      onDeadline
+    )
     const onAbort = () => {
       const reason: unknown = options.signal?.reason
       fail(
@@ -133,7 +173,7 @@ export function waitForRollout(
       )
     }
     if (options.signal?.aborted) {
-      clearTimeout(deadline)
+      cancelDeadline()
       onAbort()
       return
     }
@@ -142,6 +182,24 @@ export function waitForRollout(
     const onDeployment = (deployment: V1Deployment) => {
       if (finished) return
       latest = deployment
+      const expect = options.expect
+      if (expect) {
+        const live = imageOf(deployment, expect.container)
+        if (live !== expect.image) {
+          fail(
+            new OperationError(
+              `${target} was superseded by another change: container "${expect.container}" now runs ${live ?? '(no such container)'}, not ${expect.image} (generation ${deployment.metadata?.generation ?? '?'}, this step's was ${expect.generation}). This step's rollout is not live; see kubectl rollout history deployment/${name} -n ${namespace} and re-run once the other change is settled if ${expect.image} is still wanted.`
+            )
+          )
+          return
+        }
+      }
+      // A read older than our PATCH says nothing about our rollout.
+      if (
+        (deployment.metadata?.generation ?? 0) <
+        (expect?.generation ?? options.minGeneration ?? 0)
+      )
+        return
       const status = rolloutStatus(deployment)
       if (status.message !== lastMessage) {
         lastMessage = status.message
@@ -370,6 +428,13 @@ export function waitForRollout(
         )
     })
   })
+}
+
+/** The image of one container of a Deployment's pod template, or undefined when it has no such container. */
+function imageOf(deployment: V1Deployment, container: string) {
+  return deployment.spec?.template?.spec?.containers.find(
+    (c) => c.name === container
+  )?.image
 }
 
 /** Whether the ReplicaSet's pod template runs the same images (by container name) as the Deployment's. */

@@ -6,7 +6,13 @@ import type {
   PipelineResponse,
   SendRequest
 } from '@azure/core-rest-pipeline'
-import { ConfigurationError, type Logger } from '@rollback-actions/action-kit'
+import {
+  ConfigurationError,
+  DEFAULT_RETRY_POLICY,
+  type Logger,
+  type RetryPolicy
+} from '@rollback-actions/action-kit'
+import { azurePipelineOptions } from '@rollback-actions/azure'
 import { PITR } from './constants.js'
 
 export interface FlexibleServerClientOptions {
@@ -17,11 +23,13 @@ export interface FlexibleServerClientOptions {
   /** Extra CA (PEM) for an emulated endpoint when `NODE_EXTRA_CA_CERTS` cannot be set (in-process tests). */
   caPem?: string
   log: Logger
-  /** Retries of a 429 that carries no `Retry-After` (the SDK does not retry those); default 3. */
+  /** Retries, backoff and per-request timeout (docs/reliability.md); default the kit's. */
+  policy?: RetryPolicy
+  /** Retries of a 429 that carries no `Retry-After` (the SDK does not retry those); default `policy.attempts - 1`. */
   throttleRetries?: number
   /** First wait of those retries in ms, doubled each time, ±20 % jitter; default 2000. */
   throttleBaseDelayMs?: number
-  /** The SDK's own retries (5xx, 408, 429 with Retry-After); default 3, as the SDK. */
+  /** The SDK's own retries (5xx, 408, 429 with Retry-After, resets, timeouts); default `policy.attempts - 1`. */
   maxRetries?: number
 }
 
@@ -90,22 +98,32 @@ export function createFlexibleServerClient(
     throw new ConfigurationError(
       `the Azure Resource Manager endpoint "${endpoint}" must use https (bearer tokens are never sent over http)`
     )
+  const policy = options.policy ?? DEFAULT_RETRY_POLICY
+  const pipeline = azurePipelineOptions(
+    policy,
+    options.log,
+    'Azure Resource Manager'
+  )
   return new PostgreSQLManagementFlexibleServerClient(
     options.credential,
     options.subscriptionId,
     {
       endpoint,
       credentialScopes: [PITR.armScope],
-      ...(options.maxRetries !== undefined
-        ? { retryOptions: { maxRetries: options.maxRetries } }
-        : {}),
+      retryOptions: {
+        ...pipeline.retryOptions,
+        ...(options.maxRetries !== undefined
+          ? { maxRetries: options.maxRetries }
+          : {})
+      },
       ...(options.caPem ? { tlsOptions: { ca: options.caPem } } : {}),
       additionalPolicies: [
+        ...pipeline.additionalPolicies,
         {
           policy: throttleWithoutRetryAfterPolicy(
             options.log,
-            options.throttleRetries ?? 3,
-            options.throttleBaseDelayMs ?? 2000
+            options.throttleRetries ?? policy.attempts - 1,
+            options.throttleBaseDelayMs ?? Math.max(policy.baseDelayMs, 1)
           ),
           position: 'perRetry'
         }

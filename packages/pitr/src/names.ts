@@ -1,4 +1,5 @@
 import { InputError } from '@rollback-actions/action-kit'
+import { clip } from './restore-point.js'
 
 /** Flexible-server name: 3–63 characters, lowercase letters, digits and hyphens, no leading/trailing hyphen. */
 export const SERVER_NAME_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/
@@ -12,7 +13,7 @@ export function checkServerName(name: string, input: string): void {
   if (name.length < 3 || name.length > 63)
     throw new InputError(
       input,
-      `"${name}" must be 3 to 63 characters long (it has ${name.length})`
+      `"${clip(name, 64)}" must be 3 to 63 characters long (it has ${name.length})`
     )
   if (!SERVER_NAME_PATTERN.test(name))
     throw new InputError(

@@ -1,5 +1,10 @@
 import { InputError } from '@rollback-actions/action-kit'
 
+/** `text` cut to `max` characters (ending in an ellipsis), for values echoed in messages. */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text
+}
+
 const ISO_WITH_OFFSET =
   /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/i
 const ISO_WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/
@@ -11,7 +16,7 @@ const ISO_WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/
  * @throws InputError when the text has no offset or is not a date-time.
  */
 export function parseIsoWithOffset(text: string, input: string): Date {
-  const v = text.trim()
+  const v = clip(text.trim(), 64)
   const m = ISO_WITH_OFFSET.exec(v)
   if (!m) {
     if (ISO_WITHOUT_OFFSET.test(v))

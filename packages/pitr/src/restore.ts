@@ -4,8 +4,10 @@ import type {
 } from '@azure/arm-postgresql-flexible'
 import {
   ConfigurationError,
+  Deadline,
   InputError,
   OperationError,
+  networkFailure,
   type Logger
 } from '@rollback-actions/action-kit'
 import { PITR } from './constants.js'
@@ -16,6 +18,7 @@ import {
 } from './names.js'
 import {
   checkRestorePoint,
+  clip,
   dataLossWindowSeconds,
   type RestorePointRequest
 } from './restore-point.js'
@@ -99,9 +102,10 @@ function armFailure(
       `${what}: Azure Resource Manager kept throttling the requests (HTTP 429${code}) after the retries; nothing more was sent. Wait a few minutes and re-run: a restore already started is adopted, not repeated.`,
       { cause: error }
     )
-  return new OperationError(`${what} failed (${status}${code}).`, {
-    cause: error
-  })
+  return new OperationError(
+    `${what} failed on Azure Resource Manager (${status}${code}) after the retries; re-run the step: a restore already started is adopted, not repeated.`,
+    { cause: error }
+  )
 }
 
 /** Whether an SDK error came from reading the operation status (Azure-AsyncOperation / Location poll). */
@@ -112,11 +116,41 @@ function isStatusRead(error: unknown): boolean {
 
 function statusReadError(target: string, error: unknown): OperationError {
   const e = asRest(error)
+  const why = e.statusCode
+    ? `HTTP ${e.statusCode}${e.code ? ` ${e.code}` : ''}`
+    : (networkFailure(error) ?? e.code ?? 'no answer')
   return new OperationError(
-    `could not read the status of the restore of "${target}" (HTTP ${e.statusCode ?? '?'}${e.code ? ` ${e.code}` : ''}) after the SDK's retries. The restore may still be running in Azure: re-run with the same inputs to adopt it.`,
+    `Azure accepted the restore of "${target}", but its status could not be read (${why}) after the retries. The restore may still be running in Azure: re-run with the same inputs to adopt it (no second restore is started).`,
     { cause: error }
   )
 }
+
+/** `code` and `message` of a long-running operation that ended Failed (core-lro: "…has failed. <code>. <message>"). */
+function operationFailure(
+  target: string,
+  source: string,
+  error: unknown
+): OperationError | undefined {
+  const message = asRest(error).message ?? ''
+  const m =
+    /^The long-running operation has failed(?:\. (.*?)\. ([\s\S]*))?$/.exec(
+      message
+    )
+  if (!m) return undefined
+  const detail = m[1]
+    ? `${m[1]}: ${clip(m[2] ?? '', 500)}`
+    : 'no error code given'
+  return new OperationError(
+    `the restore of "${target}" failed in Azure (${detail}). Source "${source}" is unchanged. Check the restore point and re-run; if server "${target}" still exists, delete it first or choose another input "target-server".`,
+    { cause: error }
+  )
+}
+
+/**
+ * Server states from which a server does not become `Ready` by waiting (postgresql-flexible-pitr.md §4): a wait
+ * that meets one fails at once.
+ */
+const TERMINAL_STATES = new Set(['Dropping', 'Disabled', 'Stopped', 'Stopping'])
 
 function serverResourceId(sub: string, rg: string, name: string): string {
   return `/subscriptions/${sub}/resourceGroups/${rg}/providers/${PITR.serverType}/${name}`
@@ -217,6 +251,10 @@ export async function planRestore(
         `target server "${targetServer}" already exists in "${rg}" and is not this rollback's restore (tag ${PITR.tag} is ${tag === undefined ? 'absent' : `"${tag}"`}, expected "${tagValue}"); choose another input "target-server"`
       )
     adopt = { state: existing.state ?? 'Unknown' }
+    if (TERMINAL_STATES.has(adopt.state))
+      throw new ConfigurationError(
+        `target server "${targetServer}" carries this rollback's tag but is in state ${adopt.state}, from which it will not become Ready: ${adopt.state === 'Dropping' ? 'wait until it is gone, then re-run' : `start it (az postgres flexible-server start -g ${rg} -n ${targetServer}) and re-run`}, or choose another input "target-server"`
+      )
     log.info(
       `target server "${targetServer}" already carries this rollback's tag (state ${adopt.state}): adopting it instead of starting a second restore`
     )
@@ -288,8 +326,9 @@ export async function applyRestore(
   log: Logger
 ): Promise<RestoreResult> {
   const started = performance.now()
-  const deadline = Date.now() + options.timeoutSeconds * 1000
-  const signal = AbortSignal.timeout(options.timeoutSeconds * 1000)
+  // A deadline, not one timer of the whole duration (Node fires timers above 2^31-1 ms at once).
+  const deadline = new Deadline(options.timeoutSeconds)
+  const signal = deadline.signal()
   const target = plan.targetServer
   const interval = options.pollIntervalMs ?? 15_000
   const timeoutError = (what: string) =>
@@ -324,18 +363,33 @@ export async function applyRestore(
       `PUT ${target}: PointInTimeRestore of "${plan.sourceServer}" to ${plan.restorePointUtc.toISOString()} in ${plan.location}`
     )
     let poller
+    // Whether Azure answered the PUT with 2xx: from then on a failure is the operation's or a status read's.
+    let accepted = false
     try {
       poller = await client.servers.beginCreateOrUpdate(
         plan.resourceGroup,
         target,
         body,
-        { updateIntervalInMs: interval, abortSignal: signal }
+        {
+          updateIntervalInMs: interval,
+          abortSignal: signal,
+          onResponse: (raw) => {
+            if (raw.request.method === 'PUT' && raw.status < 300)
+              accepted = true
+          }
+        }
       )
     } catch (error) {
+      // beginCreateOrUpdate already polls once: the operation's end or a failed status read surfaces here too.
+      if (accepted || isStatusRead(error)) {
+        if (signal.aborted) throw timeoutError('did not finish')
+        throw (
+          operationFailure(target, plan.sourceServer, error) ??
+          statusReadError(target, error)
+        )
+      }
       if (signal.aborted) throw timeoutError('was not accepted')
       const e = asRest(error)
-      // beginCreateOrUpdate already polls once: a failed status read surfaces here too.
-      if (isStatusRead(error)) throw statusReadError(target, error)
       if (e.statusCode === 400)
         throw new ConfigurationError(
           `Azure refused the restore of "${target}" (HTTP 400${e.code ? ` ${e.code}` : ''}): check inputs "restore-point" and "target-server" against the source's backups.`,
@@ -365,12 +419,9 @@ export async function applyRestore(
       await poller.pollUntilDone({ abortSignal: signal })
     } catch (error) {
       if (signal.aborted) throw timeoutError('did not finish')
-      const e = asRest(error)
-      if (e.statusCode) throw statusReadError(target, error)
-      const message = e.message ?? String(error)
-      throw new OperationError(
-        `the restore of "${target}" failed in Azure: ${message.replace(/^The long-running operation has failed\.\s*/, '')}. Source "${plan.sourceServer}" is unchanged; check the restore point and re-run.`,
-        { cause: error }
+      throw (
+        operationFailure(target, plan.sourceServer, error) ??
+        statusReadError(target, error)
       )
     }
   } else if (!options.wait) {
@@ -388,7 +439,11 @@ export async function applyRestore(
       server = await getServer(client, rg, target)
     } catch (error) {
       if (signal.aborted) throw timeoutError('did not become Ready')
-      throw armFailure(`reading restored server "${target}"`, error)
+      const e = armFailure(`reading restored server "${target}"`, error)
+      throw new OperationError(
+        `${e.message} The restore is in Azure: re-run with the same inputs to adopt it (no second restore is started).`,
+        { cause: error }
+      )
     }
     if (!server)
       throw new OperationError(
@@ -399,12 +454,16 @@ export async function applyRestore(
       log.info(`restored server "${target}" is Ready (${elapsed(started)} s)`)
       return result(server, state)
     }
-    if (Date.now() + pause > deadline)
+    if (TERMINAL_STATES.has(state))
+      throw new OperationError(
+        `restored server "${target}" is in state ${state}, from which it will not become Ready by waiting; source "${plan.sourceServer}" is unchanged. ${state === 'Dropping' ? 'Wait until it is gone and re-run' : `Start it (az postgres flexible-server start -g ${rg} -n ${target}) and re-run to adopt it`}, or choose another input "target-server".`
+      )
+    if (deadline.remainingMs() < pause)
       throw timeoutError(`stayed "${state}" and did not become Ready`)
     log.info(
       `restored server "${target}": state ${state}, waiting for Ready (${elapsed(started)} s)`
     )
-    await new Promise((resolve) => setTimeout(resolve, pause))
+    await deadline.sleep(pause)
     pause = Math.min(pause * 2, interval)
   }
 }

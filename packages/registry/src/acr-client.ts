@@ -5,9 +5,12 @@ import type {
 import type { TokenCredential } from '@azure/core-auth'
 import {
   ConfigurationError,
+  DEFAULT_RETRY_POLICY,
   OperationError,
-  type Logger
+  type Logger,
+  type RetryPolicy
 } from '@rollback-actions/action-kit'
+import { azurePipelineOptions } from '@rollback-actions/azure'
 import { REGISTRY } from './constants.js'
 import type { RegistryClient, RegistryTag, TagListing } from './types.js'
 
@@ -22,6 +25,8 @@ export interface AcrClientOptions {
   pageSize?: number
   /** Extra trusted CA (PEM) for in-process tests; production trusts NODE_EXTRA_CA_CERTS. */
   caPem?: string
+  /** Retries and per-request timeout (the SDK's own retry policy; docs/reliability.md); default the kit's. */
+  policy?: RetryPolicy
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -92,6 +97,11 @@ export function createAcrRegistryClient(
     (loaded ??= import('@azure/container-registry').then(
       ({ ContainerRegistryClient: Client }) =>
         new Client(endpoint, options.credential, {
+          ...azurePipelineOptions(
+            options.policy ?? DEFAULT_RETRY_POLICY,
+            options.log,
+            `registry ${options.registry}`
+          ),
           audience: options.audience ?? REGISTRY.acrAudience,
           ...(options.caPem ? { tlsOptions: { ca: options.caPem } } : {})
         })

@@ -1,5 +1,11 @@
 import type { TokenCredential } from '@azure/core-auth'
-import { ConfigurationError, type Logger } from '@rollback-actions/action-kit'
+import {
+  ConfigurationError,
+  DEFAULT_RETRY_POLICY,
+  retryingFetch,
+  type Logger,
+  type RetryPolicy
+} from '@rollback-actions/action-kit'
 import { createAcrRegistryClient } from './acr-client.js'
 import { REGISTRY } from './constants.js'
 import {
@@ -23,6 +29,8 @@ export interface CreateRegistryClientOptions {
   fetch?: FetchLike
   /** ACR page size. */
   pageSize?: number
+  /** Retries and per-request timeout of every registry call (docs/reliability.md); default the kit's. */
+  policy?: RetryPolicy
 }
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/
@@ -87,9 +95,17 @@ export async function detectRegistry(
 export async function createRegistryClient(
   options: CreateRegistryClientOptions
 ): Promise<RegistryClient> {
+  const policy = options.policy ?? DEFAULT_RETRY_POLICY
+  // Every registry call is bounded and retried (transport only; the registry logic sees plain answers).
+  const base: FetchLike = options.fetch ?? ((url, init) => fetch(url, init))
+  const fetchImpl = retryingFetch(base, {
+    policy,
+    log: options.log,
+    remote: `registry ${options.registry}`
+  })
   const detected = options.kind
     ? { kind: options.kind, baseUrl: `https://${options.registry}` }
-    : await detectRegistry(options.registry, options.fetch)
+    : await detectRegistry(options.registry, fetchImpl)
   options.log.debug(
     `registry ${options.registry}: ${detected.kind} at ${detected.baseUrl}`
   )
@@ -104,13 +120,14 @@ export async function createRegistryClient(
       credential: options.credential(),
       log: options.log,
       ...(options.caPem ? { caPem: options.caPem } : {}),
-      ...(options.pageSize ? { pageSize: options.pageSize } : {})
+      ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+      policy
     })
   }
   return createOciRegistryClient({
     registry: options.registry,
     baseUrl: detected.baseUrl,
     log: options.log,
-    ...(options.fetch ? { fetch: options.fetch } : {})
+    fetch: fetchImpl
   })
 }

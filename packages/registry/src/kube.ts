@@ -1,10 +1,12 @@
-import { AppsV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-node'
+import { KubeConfig } from '@kubernetes/client-node'
 import {
   ConfigurationError,
   OperationError,
   parseImageReference,
-  type Logger
+  type Logger,
+  type RetryPolicy
 } from '@rollback-actions/action-kit'
+import { kubeApiClients, kubeRetry } from '@rollback-actions/kube'
 
 export interface ReadRunningImageOptions {
   namespace: string
@@ -16,6 +18,8 @@ export interface ReadRunningImageOptions {
   /** One kubeconfig file (the action passes its `KUBECONFIG`); a `:`-separated list is left to loadFromDefault. */
   kubeconfigPath?: string
   log: Logger
+  /** Retries and per-request timeout of the two reads (docs/reliability.md); default the kit's. */
+  policy?: RetryPolicy
 }
 
 export interface RunningImage {
@@ -60,12 +64,19 @@ export async function readRunningImage(
     }
   }
   const where = `${options.namespace}/${options.deployment}`
+  const api = kubeApiClients(kc, options.policy)
   let deployment
   try {
-    deployment = await kc.makeApiClient(AppsV1Api).readNamespacedDeployment({
-      name: options.deployment,
-      namespace: options.namespace
-    })
+    deployment = await kubeRetry(
+      api,
+      options.log,
+      `reading deployment "${where}"`,
+      () =>
+        api.apps.readNamespacedDeployment({
+          name: options.deployment,
+          namespace: options.namespace
+        })
+    )
   } catch (error) {
     const code = statusCode(error)
     if (code === 404) {
@@ -113,10 +124,16 @@ export async function readRunningImage(
     .map(([k, v]) => `${k}=${v}`)
     .join(',')
   try {
-    const pods = await kc.makeApiClient(CoreV1Api).listNamespacedPod({
-      namespace: options.namespace,
-      labelSelector: selector
-    })
+    const pods = await kubeRetry(
+      api,
+      options.log,
+      `listing pods of "${where}"`,
+      () =>
+        api.core.listNamespacedPod({
+          namespace: options.namespace,
+          labelSelector: selector
+        })
+    )
     const digests = new Set<string>()
     for (const pod of pods.items) {
       const spec = pod.spec?.containers.find((c) => c.name === container.name)

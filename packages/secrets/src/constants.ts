@@ -8,6 +8,11 @@ export const SWAP = {
   previousKeySuffix: '.previous',
   /** Kubernetes Secret key suffix holding the value swap-back took out (the restored server's), kept for audit. */
   swappedOutKeySuffix: '.swapped-out',
+  /**
+   * Annotation on a Kubernetes Secret: `true` while a swap is in effect (set by swap, `false` after swap-back). A
+   * second swap during one incident keeps `<key>.previous` (the pre-incident value) instead of overwriting it.
+   */
+  swapInEffectAnnotation: 'rollback-actions/swap-in-effect',
   /** Annotation recording when and by whom the Secret was swapped (no value). */
   swappedAtAnnotation: 'rollback-actions/swapped-at',
   /** Key Vault data-plane token scope. */

@@ -45,7 +45,7 @@ function failure(what: string, error: unknown): Error {
       { cause: error }
     )
   return new OperationError(
-    `${what} failed (${status ? `HTTP ${status}` : 'no response'})`,
+    `${what} failed on the GitHub API (${status ? `HTTP ${status}` : 'no response'}) after the retries; re-run the step: writing the secret again is harmless`,
     { cause: error }
   )
 }

@@ -13,6 +13,7 @@ export {
   checkKeyVaultSecretName,
   checkKeyVaultUrl,
   checkKubernetesSecretKey,
+  KUBERNETES_SECRET_KEY_MAX,
   isLoopback,
   parseKeyVaultReference
 } from './names.js'
@@ -34,5 +35,7 @@ export type {
 } from './kubernetes-secret.js'
 export { putGitHubEnvironmentSecret, sealForGitHub } from './github-secret.js'
 export type { GitHubSecretTarget } from './github-secret.js'
-export { checkConsumers, restartConsumers } from './restart.js'
+export { checkConsumers, restartConsumers, uniqueConsumers } from './restart.js'
+export { applySwap } from './swap.js'
+export type { SwapOutcome, SwapTarget } from './swap.js'
 export type { ConsumerDeployment, RestartedConsumer } from './restart.js'

@@ -2,23 +2,35 @@ import type { TokenCredential } from '@azure/core-auth'
 import { SecretClient } from '@azure/keyvault-secrets'
 import {
   ConfigurationError,
+  DEFAULT_RETRY_POLICY,
   OperationError,
-  type Logger
+  silentLogger,
+  type Logger,
+  type RetryPolicy
 } from '@rollback-actions/action-kit'
+import { azurePipelineOptions } from '@rollback-actions/azure'
 import { SWAP } from './constants.js'
 import { isLoopback, type KeyVaultReference } from './names.js'
 
 /**
  * A `SecretClient` for one vault. Challenge-resource verification stays on, except for loopback vault URLs
- * (emulators), whose host can never match the `vault.azure.net` challenge resource.
+ * (emulators), whose host can never match the `vault.azure.net` challenge resource. `transport` sets the retry
+ * numbers and per-try timeout (default the kit's policy, retries not logged).
  */
 export function createKeyVaultClient(
   vaultUrl: string,
   credential: TokenCredential,
-  caPem?: string
+  caPem?: string,
+  transport?: { policy: RetryPolicy; log: Logger }
 ): SecretClient {
   const host = new URL(vaultUrl).hostname
   return new SecretClient(vaultUrl, credential, {
+    // The SDK's own retries with the kit's numbers, and a timeout on every try (docs/reliability.md).
+    ...azurePipelineOptions(
+      transport?.policy ?? DEFAULT_RETRY_POLICY,
+      transport?.log ?? silentLogger,
+      'Key Vault'
+    ),
     ...(isLoopback(host) ? { disableChallengeResourceVerification: true } : {}),
     ...(caPem ? { tlsOptions: { ca: caPem } } : {})
   })
@@ -120,8 +132,10 @@ async function currentSecret(client: SecretClient, name: string) {
 
 /**
  * Writes `value` as a new version of secret `name` (Key Vault keeps every earlier version), tagged with the
- * version it replaces so {@link swapBackKeyVaultSecret} can return to it. Writes nothing when the current value
- * is already `value`.
+ * version {@link swapBackKeyVaultSecret} must return to: the version it replaces, or, when that version was itself
+ * written by a swap still in effect (it carries the tag and is not a swap-back), the pre-incident version that one
+ * names, so a second swap never makes swap-back land on an intermediate server. Writes nothing when the current
+ * value is already `value`.
  * @see https://learn.microsoft.com/rest/api/keyvault/secrets/set-secret
  */
 export async function swapKeyVaultSecret(
@@ -138,10 +152,21 @@ export async function swapKeyVaultSecret(
       currentVersion: previousVersion,
       changed: false
     }
+  const tags = current?.properties.tags ?? {}
+  const inEffect =
+    tags[SWAP.previousVersionTag] !== undefined &&
+    tags[SWAP.swappedBackTag] !== 'true'
+  const returnTo = inEffect
+    ? (tags[SWAP.previousVersionTag] ?? 'none')
+    : (previousVersion ?? 'none')
+  if (inEffect)
+    log.info(
+      `Key Vault secret "${name}": a swap is already in effect; swap-back will still return to version ${returnTo}`
+    )
   log.debug(`Key Vault: set secret "${name}" (new version)`)
   try {
     const written = await client.setSecret(name, value, {
-      tags: { [SWAP.previousVersionTag]: previousVersion ?? 'none' },
+      tags: { [SWAP.previousVersionTag]: returnTo },
       contentType: 'application/x-postgresql-connection-string'
     })
     return {

@@ -4,7 +4,7 @@ import {
   OperationError,
   type Logger
 } from '@rollback-actions/action-kit'
-import { kubeError, type KubeClients } from '@rollback-actions/kube'
+import { kubeError, kubeRetry, type KubeClients } from '@rollback-actions/kube'
 import { SWAP } from './constants.js'
 
 export interface KubernetesSecretTarget {
@@ -30,12 +30,21 @@ function statusOf(error: unknown): number | undefined {
   return e.code ?? e.statusCode
 }
 
-async function read(t: KubernetesSecretTarget): Promise<V1Secret | undefined> {
+async function read(
+  t: KubernetesSecretTarget,
+  log: Logger
+): Promise<V1Secret | undefined> {
   try {
-    return await t.clients.core.readNamespacedSecret({
-      name: t.name,
-      namespace: t.namespace
-    })
+    return await kubeRetry(
+      t.clients,
+      log,
+      `reading Secret "${t.namespace}/${t.name}"`,
+      () =>
+        t.clients.core.readNamespacedSecret({
+          name: t.name,
+          namespace: t.namespace
+        })
+    )
   } catch (error) {
     if (statusOf(error) === 404) return undefined
     throw kubeError(`reading Secret "${t.namespace}/${t.name}"`, error)
@@ -50,7 +59,8 @@ async function write(
   t: KubernetesSecretTarget,
   existing: V1Secret | undefined,
   data: Record<string, string>,
-  log: Logger
+  log: Logger,
+  swapInEffect: boolean
 ): Promise<void> {
   const metadata = {
     ...(existing?.metadata ?? {}),
@@ -58,7 +68,8 @@ async function write(
     namespace: t.namespace,
     annotations: {
       ...(existing?.metadata?.annotations ?? {}),
-      [SWAP.swappedAtAnnotation]: new Date().toISOString()
+      [SWAP.swappedAtAnnotation]: new Date().toISOString(),
+      [SWAP.swapInEffectAnnotation]: String(swapInEffect)
     }
   }
   const body: V1Secret = {
@@ -86,12 +97,7 @@ async function write(
       })
     }
   } catch (error) {
-    if (statusOf(error) === 409)
-      throw new OperationError(
-        `Secret "${t.namespace}/${t.name}" changed while it was being written (HTTP 409 conflict); re-run the step`,
-        { cause: error }
-      )
-    throw kubeError(`writing Secret "${t.namespace}/${t.name}"`, error)
+    throw new WriteFailure(error)
   }
 }
 
@@ -99,14 +105,70 @@ async function write(
  * Sets `key` of a Secret to `value`, keeping the value it replaces under `<key>.previous` (retrievable with
  * `kubectl get secret … -o jsonpath='{.data.<key>\.previous}'`). Creates the Secret when absent. Optimistic
  * concurrency: the replace carries the read resourceVersion.
+ *
+ * The pre-incident value is never lost: while a swap is in effect (annotation {@link SWAP.swapInEffectAnnotation},
+ * or, on Secrets written before it existed, a `<key>.previous` that differs from `key`), a second swap keeps
+ * `<key>.previous` and puts the intermediate value it replaces under `<key>.swapped-out`.
  * @throws ConfigurationError/OperationError from the API (via kubeError), OperationError on a write conflict.
  */
-export async function swapKubernetesSecret(
+export function swapKubernetesSecret(
   target: KubernetesSecretTarget,
   value: string,
   log: Logger
 ): Promise<KubernetesSwapResult> {
-  const existing = await read(target)
+  return rereadAndWrite(target, log, () => swapOnce(target, value, log))
+}
+
+/**
+ * Runs one read-decide-write of a Secret; a transient failure or a 409 Conflict of the write runs it all again
+ * (read first: a write that landed before its answer was lost is then found done, and nothing is written twice).
+ */
+async function rereadAndWrite(
+  target: KubernetesSecretTarget,
+  log: Logger,
+  once: () => Promise<KubernetesSwapResult>
+): Promise<KubernetesSwapResult> {
+  try {
+    return await kubeRetry(
+      target.clients,
+      log,
+      `writing Secret "${target.namespace}/${target.name}"`,
+      once,
+      () => Promise.resolve()
+    )
+  } catch (error) {
+    if (error instanceof WriteFailure) throw error.wrapped(target)
+    throw error
+  }
+}
+
+/** A failed write, kept raw so that {@link rereadAndWrite} can retry it, and wrapped once retries are over. */
+class WriteFailure extends Error {
+  constructor(readonly original: unknown) {
+    super('write failed', { cause: original })
+  }
+  get code(): number | undefined {
+    return statusOf(this.original)
+  }
+  get headers(): unknown {
+    return (this.original as { headers?: unknown }).headers
+  }
+  wrapped(t: KubernetesSecretTarget): Error {
+    if (statusOf(this.original) === 409)
+      return new OperationError(
+        `Secret "${t.namespace}/${t.name}" kept changing while it was being written (HTTP 409 conflict after the retries); re-run the step`,
+        { cause: this.original }
+      )
+    return kubeError(`writing Secret "${t.namespace}/${t.name}"`, this.original)
+  }
+}
+
+async function swapOnce(
+  target: KubernetesSecretTarget,
+  value: string,
+  log: Logger
+): Promise<KubernetesSwapResult> {
+  const existing = await read(target, log)
   const data = { ...(existing?.data ?? {}) }
   const current = decode(data[target.key])
   if (current === value)
@@ -120,10 +182,25 @@ export async function swapKubernetesSecret(
   const previousKey = target.key + SWAP.previousKeySuffix
   if (current !== undefined) {
     log.secret(current)
-    data[previousKey] = encode(current)
+    const kept = decode(data[previousKey])
+    if (kept !== undefined) log.secret(kept)
+    const marker =
+      existing?.metadata?.annotations?.[SWAP.swapInEffectAnnotation]
+    const inEffect =
+      kept !== undefined &&
+      kept !== current &&
+      (marker === 'true' || marker === undefined)
+    if (inEffect) {
+      data[target.key + SWAP.swappedOutKeySuffix] = encode(current)
+      log.info(
+        `Secret "${target.namespace}/${target.name}": a swap is already in effect; ${previousKey} keeps the pre-incident value, the value replaced now is kept in ${target.key}${SWAP.swappedOutKeySuffix}`
+      )
+    } else {
+      data[previousKey] = encode(current)
+    }
   }
   data[target.key] = encode(value)
-  await write(target, existing, data, log)
+  await write(target, existing, data, log, true)
   return {
     created: existing === undefined,
     changed: true,
@@ -137,11 +214,18 @@ export async function swapKubernetesSecret(
  * never points the apps back at the restored server.
  * @throws ConfigurationError when the Secret or its `<key>.previous` is missing.
  */
-export async function swapBackKubernetesSecret(
+export function swapBackKubernetesSecret(
   target: KubernetesSecretTarget,
   log: Logger
 ): Promise<KubernetesSwapResult> {
-  const existing = await read(target)
+  return rereadAndWrite(target, log, () => swapBackOnce(target, log))
+}
+
+async function swapBackOnce(
+  target: KubernetesSecretTarget,
+  log: Logger
+): Promise<KubernetesSwapResult> {
+  const existing = await read(target, log)
   const previousKey = target.key + SWAP.previousKeySuffix
   const previous = decode(existing?.data?.[previousKey])
   if (!existing || previous === undefined)
@@ -156,6 +240,6 @@ export async function swapBackKubernetesSecret(
   const data = { ...(existing.data ?? {}), [target.key]: encode(previous) }
   if (current !== undefined)
     data[target.key + SWAP.swappedOutKeySuffix] = encode(current)
-  await write(target, existing, data, log)
+  await write(target, existing, data, log, false)
   return { created: false, changed: true, previousKey }
 }

@@ -87,12 +87,29 @@ export function parseKeyVaultReference(
   return { vaultUrl, name, ...(parts[2] ? { version: parts[2] } : {}) }
 }
 
-/** @throws InputError naming `input` unless `key` is a valid Kubernetes Secret data key. */
+/** Longest key secret-swap accepts: the key plus its longest suffix (`.swapped-out`) must fit Kubernetes' 253. */
+export const KUBERNETES_SECRET_KEY_MAX = 253 - '.swapped-out'.length
+
+/**
+ * Checks a Kubernetes Secret data key as the API server does (`IsConfigMapKey`: `[-._a-zA-Z0-9]+`, not `.` or
+ * `..`, at most 253), with room for the `.previous` and `.swapped-out` keys secret-swap writes beside it.
+ * @throws InputError naming `input` and the rule broken.
+ */
 export function checkKubernetesSecretKey(key: string, input: string): void {
+  if (key === '.' || key === '..')
+    throw new InputError(
+      input,
+      `"${key}" is not a valid Secret key: Kubernetes forbids "." and ".."`
+    )
   if (!KUBERNETES_SECRET_KEY.test(key))
     throw new InputError(
       input,
-      `"${key}" is not a valid Secret key: use letters, digits, "-", "_" and "."`
+      `"${key.slice(0, 64)}" is not a valid Secret key: use letters, digits, "-", "_" and "."`
+    )
+  if (key.length > KUBERNETES_SECRET_KEY_MAX)
+    throw new InputError(
+      input,
+      `is ${key.length} characters long: at most ${KUBERNETES_SECRET_KEY_MAX}, so that "<key>.swapped-out" fits Kubernetes' 253`
     )
 }
 

@@ -11,6 +11,19 @@ export interface ConsumerDeployment {
   name: string
 }
 
+/** The list without repeats (first occurrence kept), so that no Deployment is restarted twice. */
+export function uniqueConsumers(
+  deployments: readonly ConsumerDeployment[]
+): ConsumerDeployment[] {
+  const seen = new Set<string>()
+  return deployments.filter((d) => {
+    const key = `${d.namespace}/${d.name}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
 export interface RestartedConsumer extends ConsumerDeployment {
   restartedAt: string
   revision: number
@@ -26,7 +39,7 @@ export async function checkConsumers(
   clients: KubeClients,
   deployments: ConsumerDeployment[]
 ): Promise<void> {
-  for (const d of deployments) {
+  for (const d of uniqueConsumers(deployments)) {
     const deployment = await readDeployment(clients, d.namespace, d.name)
     if (deployment.spec?.paused)
       throw new ConfigurationError(
@@ -37,7 +50,8 @@ export async function checkConsumers(
 
 /**
  * Restarts the deployments that read the secret (`kubectl rollout restart` semantics, via `restartRollout`),
- * then waits for each rollout with redeploy's logic (`waitForRollout`): pods start again and read the new value.
+ * then waits for each rollout with redeploy's logic (`waitForRollout`, from the generation the restart produced):
+ * pods start again and read the new value. A Deployment listed twice is restarted once.
  * @param timeoutSeconds longest wait per deployment.
  * @throws whatever `restartRollout` / `waitForRollout` throw (ConfigurationError, OperationError with pod reasons).
  */
@@ -47,24 +61,29 @@ export async function restartConsumers(
   timeoutSeconds: number,
   log: Logger
 ): Promise<RestartedConsumer[]> {
-  const restarted: { d: ConsumerDeployment; restartedAt: string }[] = []
-  for (const d of deployments) {
-    const { restartedAt } = await restartRollout({
+  const restarted: {
+    d: ConsumerDeployment
+    restartedAt: string
+    generation: number
+  }[] = []
+  for (const d of uniqueConsumers(deployments)) {
+    const { restartedAt, generation } = await restartRollout({
       clients,
       namespace: d.namespace,
       name: d.name,
       log
     })
-    restarted.push({ d, restartedAt })
+    restarted.push({ d, restartedAt, generation: generation ?? 0 })
   }
   return Promise.all(
-    restarted.map(async ({ d, restartedAt }) => {
+    restarted.map(async ({ d, restartedAt, generation }) => {
       const r = await waitForRollout({
         clients,
         namespace: d.namespace,
         name: d.name,
         timeoutSeconds,
-        log
+        log,
+        minGeneration: generation
       })
       log.info(
         `${d.namespace}/${d.name}: rolled out (revision ${r.revision}, ${r.durationSeconds} s)`

@@ -97,7 +97,22 @@ export function fakeClients(): {
     ) => {
       record('patchNamespacedDeployment', p, options)
       const d = state.deployments.get(key(p.namespace, p.name))
-      return d ? Promise.resolve(d) : Promise.reject(apiError(404, 'NotFound'))
+      if (!d) return Promise.reject(apiError(404, 'NotFound'))
+      // Merge container images by name, as the API server's strategic merge does (status stays as seeded).
+      const patch = p.body as {
+        spec?: {
+          template?: {
+            spec?: { containers?: { name: string; image?: string }[] }
+          }
+        }
+      }
+      for (const c of patch.spec?.template?.spec?.containers ?? []) {
+        const live = d.spec?.template?.spec?.containers.find(
+          (x) => x.name === c.name
+        )
+        if (live && c.image) live.image = c.image
+      }
+      return Promise.resolve(structuredClone(d))
     },
     listNamespacedReplicaSet: (p: { namespace: string }) => {
       record('listNamespacedReplicaSet', p)

@@ -219,7 +219,7 @@ describe('restartRollout', () => {
       log: silentLogger,
       now
     })
-    expect(result).toEqual({ restartedAt: '2026-11-22T06:14:44Z' })
+    expect(result).toMatchObject({ restartedAt: '2026-11-22T06:14:44Z' })
     const sent = patches(state.calls)
     expect(sent).toHaveLength(1)
     expect(sent[0]!.params.body).toEqual({

@@ -90,7 +90,7 @@ describe('secret-swap refuses bad input before writing anything', () => {
         'secret-name': 'db',
         'secret-key': 'conn string'
       },
-      /input "secret-key": "conn string" must be a Secret data key/
+      /input "secret-key": "conn string" is not a valid Secret key/
     ],
     [
       'an invalid GitHub secret name',
