@@ -5,7 +5,14 @@ import type { Fault, FaultRule } from './fault-proxy.js'
  * for watches also a dropped and a stalled stream).
  */
 export type FaultName =
-  '429' | '503 burst' | 'reset' | 'hang past timeout' | '409' | 'terminal'
+  | '429'
+  | '503 burst'
+  | 'reset'
+  | 'hang past timeout'
+  | '409'
+  | 'terminal'
+  | 'stream dropped'
+  | 'stream stalled'
 
 /** The proxy rules of one fault on one operation (`method` + `path`). */
 export function faultRules(
