@@ -443,6 +443,13 @@ export async function runInfrastructureScenario(options: {
         `rollback plan counts ${JSON.stringify(counts)} differ from the scenario's ${JSON.stringify(expected)}`
       )
     const sha = o['plan-sha256'] ?? ''
+    // terraform-apply reviews the plan again with the same protection settings and allowances, as the workflow does.
+    const applyReview = {
+      'protected-addresses': reviewInputs['protected-addresses'],
+      'additional-protected-addresses':
+        reviewInputs['additional-protected-addresses'],
+      'allow-destroy': flagged.map((d) => d.address).join('\n')
+    }
     await step('Refuse a plan that differs from the reviewed one', async () => {
       const wrong = sha.replace(/^./, (c) => (c === '0' ? '1' : '0'))
       const r = await runAction(
@@ -450,7 +457,8 @@ export async function runInfrastructureScenario(options: {
         {
           'plan-file': planFile,
           'plan-sha256': wrong,
-          'working-directory': rollbackDir
+          'working-directory': rollbackDir,
+          ...applyReview
         },
         { env: rollbackEnv }
       )
@@ -463,7 +471,8 @@ export async function runInfrastructureScenario(options: {
         {
           'plan-file': planFile,
           'plan-sha256': sha,
-          'working-directory': rollbackDir
+          'working-directory': rollbackDir,
+          ...applyReview
         },
         { env: rollbackEnv }
       )
