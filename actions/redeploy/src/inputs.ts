@@ -1,5 +1,5 @@
 import {
-  durationSeconds,
+  durationSecondsAtMost,
   flag,
   imageRef,
   k8sName,
@@ -16,7 +16,7 @@ export const RedeployInputs = z.object({
   container: namespaceName.optional(), // input `container`: empty = the only container
   image: imageRef, // input `image`: OCI reference
   allowedRegistries: nameList(registryHost).optional(), // input `allowed-registries`: empty = current registry
-  rolloutTimeout: durationSeconds, // input `rollout-timeout`: "90s", "10m" -> seconds
+  rolloutTimeout: durationSecondsAtMost('6h'), // input `rollout-timeout`: "90s", "10m" -> seconds
   dryRun: flag // input `dry-run`: "true" or "false"
 })
 export type RedeployInputs = z.infer<typeof RedeployInputs>

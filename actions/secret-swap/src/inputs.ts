@@ -1,5 +1,5 @@
 import {
-  durationSeconds,
+  durationSecondsAtMost,
   k8sName,
   nameList,
   namespaceName,
@@ -82,7 +82,7 @@ export const SecretSwapInputs = z
         string
       >
     ).optional(), // `deployments`
-    rolloutTimeout: durationSeconds, // `rollout-timeout` → seconds
+    rolloutTimeout: durationSecondsAtMost('6h'), // `rollout-timeout` → seconds
     clientId: azureClientId.optional(), // `client-id`
     tenantId: azureTenantId.optional() // `tenant-id`
   })

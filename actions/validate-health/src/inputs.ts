@@ -1,5 +1,5 @@
 import {
-  durationSeconds,
+  durationSecondsAtMost,
   k8sName,
   nameList,
   namespaceName,
@@ -35,11 +35,11 @@ export const ValidateHealthInputs = z
     namespace: namespaceName.optional(), // input `namespace`
     deployments: nameList(k8sName).optional(), // input `deployments`
     httpChecks: httpChecksField.optional(), // input `http-checks`: YAML list
-    interval: durationSeconds, // input `interval`
+    interval: durationSecondsAtMost('1h'), // input `interval`
     consecutiveSuccesses: positiveInteger, // input `consecutive-successes`
-    timeout: durationSeconds, // input `timeout`
+    timeout: durationSecondsAtMost('6h'), // input `timeout`
     count: positiveInteger.optional(), // input `count`
-    duration: durationSeconds.optional(), // input `duration`
+    duration: durationSecondsAtMost('6h').optional(), // input `duration`
     failureLimit: nonNegativeInteger, // input `failure-limit`
     consecutiveErrorLimit: nonNegativeInteger, // input `consecutive-error-limit`
     prometheusUrl: httpUrl.optional(), // input `prometheus-url`

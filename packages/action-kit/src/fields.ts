@@ -53,6 +53,31 @@ export const durationSeconds = z.string().transform((v, ctx) => {
   return seconds
 })
 
+/**
+ * The longest wait one Node timer can hold: `setTimeout` clamps any delay above 2^31-1 ms (about 24.8 days) to 1 ms,
+ * so a longer duration would fire at once (Node.js `timers` documentation).
+ */
+export const MAX_TIMER_SECONDS = Math.floor((2 ** 31 - 1) / 1000)
+
+/**
+ * A positive duration no longer than `maximum` (same grammar as {@link durationSeconds}) → seconds. Every duration
+ * input declares its maximum here and says it in its action.yml description.
+ * @param maximum such as `6h`; at most {@link MAX_TIMER_SECONDS}.
+ * @throws Error at definition time when `maximum` is not a duration or exceeds what a timer can wait.
+ * @returns a zod field refusing a longer value with `must be at most <maximum> (<n> seconds)`; `ctx.inputs` puts the
+ *   input name and the value in front.
+ */
+export function durationSecondsAtMost(maximum: string) {
+  const max = parseDurationSeconds(maximum)
+  if (max === undefined || max <= 0 || max > MAX_TIMER_SECONDS)
+    throw new Error(
+      `duration maximum "${maximum}" must be a positive duration of at most ${MAX_TIMER_SECONDS} seconds`
+    )
+  return durationSeconds.refine((seconds) => seconds <= max, {
+    message: `must be at most ${maximum} (${max} seconds)`
+  })
+}
+
 /** A positive whole number. */
 export const positiveInteger = z
   .string()

@@ -5,6 +5,8 @@ import {
   azureTenantId,
   clientAndTenantTogether,
   durationSeconds,
+  durationSecondsAtMost,
+  MAX_TIMER_SECONDS,
   flag,
   imageRef,
   nameList,
@@ -133,5 +135,27 @@ describe('Azure identity fields', () => {
     )
     const r = schema.safeParse({ clientId: 'a' })
     expect(r.error?.issues[0]?.path).toEqual(['tenantId'])
+  })
+})
+
+describe('durationSecondsAtMost', () => {
+  const field = durationSecondsAtMost('6h')
+
+  it('accepts the maximum itself', () => {
+    expect(field.parse('6h')).toBe(21600)
+  })
+
+  it('refuses a longer duration, naming the maximum', () => {
+    const r = field.safeParse('600h')
+    expect(r.error?.issues[0]?.message).toBe(
+      'must be at most 6h (21600 seconds)'
+    )
+  })
+
+  it('refuses to define a maximum a Node timer cannot wait', () => {
+    expect(MAX_TIMER_SECONDS).toBe(2147483)
+    expect(() => durationSecondsAtMost('1000h')).toThrow(
+      /must be a positive duration of at most 2147483 seconds/
+    )
   })
 })
