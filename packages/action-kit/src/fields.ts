@@ -5,6 +5,7 @@ import {
   REGISTRY_HOST_PATTERN,
   TAG_PATTERN
 } from './image-reference.js'
+import { compileLinearPattern } from './pattern.js'
 
 /**
  * Shared zod field types for action inputs. `ctx.inputs()` turns an empty input into `undefined`, so
@@ -182,10 +183,13 @@ export const yamlList = <T extends z.ZodType>(item: T) =>
     })
     .pipe(z.array(item, { error: 'must be a YAML list' }))
 
-/** A regular expression source → RegExp. */
+/**
+ * A regular expression source → {@link LinearPattern}, compiled with RE2 so matching is linear in the input (a pattern
+ * with nested quantifiers cannot hang the run); patterns RE2 cannot express (lookaround, backreferences) are refused.
+ */
 export const regexSource = z.string().transform((v, ctx) => {
   try {
-    return new RegExp(v)
+    return compileLinearPattern(v)
   } catch (error) {
     ctx.issues.push({
       code: 'custom',

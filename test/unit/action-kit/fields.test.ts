@@ -12,6 +12,7 @@ import {
   nameList,
   parseImageReference,
   qualifiedName,
+  regexSource,
   yamlList
 } from '@rollback-actions/action-kit'
 
@@ -156,6 +157,23 @@ describe('durationSecondsAtMost', () => {
     expect(MAX_TIMER_SECONDS).toBe(2147483)
     expect(() => durationSecondsAtMost('1000h')).toThrow(
       /must be a positive duration of at most 2147483 seconds/
+    )
+  })
+})
+
+describe('regexSource (user-supplied patterns)', () => {
+  it('matches a pattern with nested quantifiers in linear time', () => {
+    const pattern = regexSource.parse('^(a+)+$')
+    const started = performance.now()
+    expect(pattern.test(`${'a'.repeat(28)}-`)).toBe(false)
+    expect(pattern.test('aaaa')).toBe(true)
+    expect(performance.now() - started).toBeLessThan(600)
+  })
+
+  it('refuses what RE2 cannot match in linear time, saying why', () => {
+    const r = regexSource.safeParse('^(?!latest)\\w+$')
+    expect(r.error?.issues[0]?.message).toMatch(
+      /^is not a valid regular expression: .*\(RE2 syntax: no lookaround or backreferences\)$/
     )
   })
 })
