@@ -1,4 +1,5 @@
 import {
+  httpUrl,
   secret,
   azureClientId,
   azureTenantId
@@ -63,9 +64,7 @@ const promOffset = z
 /** Inputs of evaluate-rollback-triggers (defaults live in action.yml). */
 export const EvaluateTriggersInputs = z
   .object({
-    prometheusUrl: z
-      .string()
-      .regex(/^https?:\/\/[^\s/]+/, 'must be an http(s) URL'), // input `prometheus-url`
+    prometheusUrl: httpUrl, // input `prometheus-url`: no user:password@
     serviceLabels: serviceLabelsField, // input `service-labels`: YAML mapping
     baselineP95: latencySeconds.optional(), // input `baseline-p95`
     baselineOffset: promOffset, // input `baseline-offset`

@@ -7,7 +7,8 @@ import {
   secret,
   azureClientId,
   azureTenantId,
-  flag
+  flag,
+  httpUrl
 } from '@rollback-actions/action-kit'
 import {
   httpChecksField,
@@ -22,13 +23,6 @@ const nonNegativeInteger = z
   .regex(/^\d+$/, 'must be a whole number (0 or more)')
   .transform(Number)
 
-const httpUrl = z
-  .string()
-  .regex(
-    /^https?:\/\/[^\s/]+/,
-    'must be an http(s) URL such as https://prometheus.example.com'
-  )
-
 /** Inputs of validate-health (defaults live in action.yml). */
 export const ValidateHealthInputs = z
   .object({
@@ -42,7 +36,7 @@ export const ValidateHealthInputs = z
     duration: durationSecondsAtMost('6h').optional(), // input `duration`
     failureLimit: nonNegativeInteger, // input `failure-limit`
     consecutiveErrorLimit: nonNegativeInteger, // input `consecutive-error-limit`
-    prometheusUrl: httpUrl.optional(), // input `prometheus-url`
+    prometheusUrl: httpUrl.optional(), // input `prometheus-url`: no user:password@
     prometheusChecks: prometheusChecksField.optional(), // input `prometheus-checks`: YAML list
     prometheusAuth: prometheusAuthMode, // input `prometheus-auth`
     prometheusToken: secret.optional(), // input `prometheus-token`

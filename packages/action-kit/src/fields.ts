@@ -200,6 +200,35 @@ export const regexSource = z.string().transform((v, ctx) => {
   }
 })
 
+/**
+ * An `http://` or `https://` URL (WHATWG URL parser) without a user name or password: credentials in a URL end up in
+ * logs, outputs and summaries, so they are refused (the input reader has masked them already; the value is not
+ * echoed). Actions take credentials through their own secret inputs instead.
+ */
+export const httpUrl = z
+  .string()
+  .trim()
+  .superRefine((v, ctx) => {
+    let url: URL | undefined
+    try {
+      url = new URL(v)
+    } catch {
+      url = undefined
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be an http(s) URL such as https://prometheus.example.com'
+      })
+    } else if (url.username !== '' || url.password !== '') {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'holds a user name or password (the "user:password@" part, masked here); remove it and pass the credential through the authentication inputs (a secret token input)'
+      })
+    }
+  })
+
 /** True when `schema` (through optional/default/pipe wrappers) is registered as a secret. */
 export function isSecretSchema(schema: z.ZodType): boolean {
   let s: z.ZodType | undefined = schema

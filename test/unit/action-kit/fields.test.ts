@@ -8,11 +8,13 @@ import {
   durationSecondsAtMost,
   MAX_TIMER_SECONDS,
   flag,
+  httpUrl,
   imageRef,
   nameList,
   parseImageReference,
   qualifiedName,
   regexSource,
+  urlCredentials,
   yamlList
 } from '@rollback-actions/action-kit'
 
@@ -175,5 +177,32 @@ describe('regexSource (user-supplied patterns)', () => {
     expect(r.error?.issues[0]?.message).toMatch(
       /^is not a valid regular expression: .*\(RE2 syntax: no lookaround or backreferences\)$/
     )
+  })
+})
+
+describe('URLs with credentials', () => {
+  it.each(['https://prometheus.example.com', 'http://127.0.0.1:9090/prom'])(
+    'httpUrl accepts %s',
+    (v) => {
+      expect(httpUrl.parse(v)).toBe(v)
+    }
+  )
+
+  it.each(['https://u:p@prometheus.example.com', 'https://token@prom.example'])(
+    'httpUrl refuses %s',
+    (v) => {
+      expect(httpUrl.safeParse(v).error?.issues[0]?.message).toMatch(
+        /^holds a user name or password/
+      )
+    }
+  )
+
+  it('finds the credentials of a URL as written and decoded, to mask them', () => {
+    expect(urlCredentials('see https://admin:p%40ss@h.example/x')).toEqual([
+      'admin:p%40ss',
+      'admin:p@ss',
+      'p%40ss',
+      'p@ss'
+    ])
   })
 })
