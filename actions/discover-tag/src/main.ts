@@ -9,6 +9,7 @@ import {
   createAzureCredential
 } from '@rollback-actions/azure'
 import {
+  assertTagMatchesDigest,
   createRegistryClient,
   discoverPreviousTag,
   readRunningImage,
@@ -126,6 +127,19 @@ export const run = defineAction('discover-tag', async (ctx) => {
       })
       rec.detail('registry_kind', client.kind)
       rec.detail('running', current.image)
+      const given = inputs.currentImage
+      if (given?.tag && given.digest) {
+        await assertTagMatchesDigest(
+          client,
+          {
+            repository: inputs.repository,
+            tag: given.tag,
+            digest: given.digest,
+            reference: given.reference
+          },
+          'current-image'
+        )
+      }
       try {
         const found = await discoverPreviousTag({
           client,
