@@ -78,7 +78,7 @@ export const run = defineAction('discover-tag', async (ctx) => {
         namespace,
         deployment,
         repository: inputs.repository,
-        ...(ctx.env.KUBECONFIG ? { kubeconfigPath: ctx.env.KUBECONFIG } : {}),
+        ...(ctx.env.KUBECONFIG ? { kubeconfig: ctx.env.KUBECONFIG } : {}),
         log: ctx.log
       })
       let ref

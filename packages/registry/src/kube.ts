@@ -1,20 +1,23 @@
-import { AppsV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-node'
 import {
   ConfigurationError,
   OperationError,
   parseImageReference,
   type Logger
 } from '@rollback-actions/action-kit'
+import { createKubeClients, type KubeClients } from '@rollback-actions/kube'
 
 export interface ReadRunningImageOptions {
   namespace: string
   deployment: string
   /** Picks the container whose image is from this repository when the pod has several. */
   repository?: string
-  /** Default: `kubeconfigPath`, else `KubeConfig.loadFromDefault()` (KUBECONFIG, ~/.kube/config, in-cluster). */
-  kubeConfig?: KubeConfig
-  /** One kubeconfig file (the action passes its `KUBECONFIG`); a `:`-separated list is left to loadFromDefault. */
-  kubeconfigPath?: string
+  /** Clients built by `createKubeClients` of `@rollback-actions/kube`; default: built from `kubeconfig`. */
+  clients?: KubeClients
+  /**
+   * What `createKubeClients` loads when `clients` is absent: kubeconfig YAML, a path, or a `KUBECONFIG`-style list
+   * (the action passes its `KUBECONFIG`); empty: the default locations (`~/.kube/config`, in-cluster).
+   */
+  kubeconfig?: string
   log: Logger
 }
 
@@ -37,32 +40,18 @@ function statusCode(error: unknown): number | undefined {
 /**
  * Reads the image a Deployment runs (`GET /apis/apps/v1/namespaces/{ns}/deployments/{name}`), and the digest
  * its pods pulled (`GET /api/v1/namespaces/{ns}/pods?labelSelector=…`, container status `imageID`).
- * @throws ConfigurationError when the Deployment does not exist, access is denied, or the container cannot
- *   be told apart; OperationError for other API failures.
+ * The cluster is reached through `@rollback-actions/kube` (one kubeconfig loader for the suite).
+ * @throws ConfigurationError when the kubeconfig cannot be loaded, the Deployment does not exist, access is denied,
+ *   or the container cannot be told apart; OperationError for other API failures.
  */
 export async function readRunningImage(
   options: ReadRunningImageOptions
 ): Promise<RunningImage> {
-  let kc = options.kubeConfig
-  if (!kc) {
-    kc = new KubeConfig()
-    try {
-      if (options.kubeconfigPath && !options.kubeconfigPath.includes(':')) {
-        kc.loadFromFile(options.kubeconfigPath)
-      } else {
-        kc.loadFromDefault()
-      }
-    } catch (error) {
-      throw new ConfigurationError(
-        `cannot load the kubeconfig${options.kubeconfigPath ? ` ${options.kubeconfigPath}` : ''}: ${(error as Error).message}; run azure/aks-set-context (or set KUBECONFIG) before this step`,
-        { cause: error }
-      )
-    }
-  }
+  const clients = options.clients ?? createKubeClients(options.kubeconfig)
   const where = `${options.namespace}/${options.deployment}`
   let deployment
   try {
-    deployment = await kc.makeApiClient(AppsV1Api).readNamespacedDeployment({
+    deployment = await clients.apps.readNamespacedDeployment({
       name: options.deployment,
       namespace: options.namespace
     })
@@ -113,7 +102,7 @@ export async function readRunningImage(
     .map(([k, v]) => `${k}=${v}`)
     .join(',')
   try {
-    const pods = await kc.makeApiClient(CoreV1Api).listNamespacedPod({
+    const pods = await clients.core.listNamespacedPod({
       namespace: options.namespace,
       labelSelector: selector
     })
