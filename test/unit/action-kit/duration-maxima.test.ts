@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
+import { parse } from 'yaml'
 import { run as evaluateTriggers } from '../../../actions/evaluate-rollback-triggers/src/main.js'
 import { run as pitrRestore } from '../../../actions/pitr-restore/src/main.js'
 import { run as redeploy } from '../../../actions/redeploy/src/main.js'
@@ -104,6 +107,29 @@ describe('every duration input has a maximum, refused before anything is touched
         )
       )
       expect(ctx.audit.steps).toEqual([])
+    }
+  )
+})
+
+describe('action.yml documents each duration maximum', () => {
+  const actionsDir = join(import.meta.dirname, '..', '..', '..', 'actions')
+  const durationInputs = readdirSync(actionsDir).flatMap((id) => {
+    const doc = parse(
+      readFileSync(join(actionsDir, id, 'action.yml'), 'utf8')
+    ) as { inputs?: Record<string, { description?: string }> }
+    return Object.entries(doc.inputs ?? {})
+      .filter(([name]) => /(^|-)(timeout|interval|duration|offset)$/.test(name))
+      .map(([name, spec]) => [id, name, spec.description ?? ''] as const)
+  })
+
+  it('finds the duration inputs', () => {
+    expect(durationInputs.length).toBeGreaterThanOrEqual(7)
+  })
+
+  it.each(durationInputs)(
+    '%s input "%s" says its maximum',
+    (_id, _name, description) => {
+      expect(description).toMatch(/at most \d+[smhd]\b/)
     }
   )
 })
