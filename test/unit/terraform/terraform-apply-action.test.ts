@@ -10,7 +10,7 @@ import {
   it
 } from '@jest/globals'
 import { run } from '../../../actions/terraform-apply/src/main.js'
-import { fakeContext } from '../../helpers/fake-context.js'
+import { actionDefaults, fakeContext } from '../../helpers/fake-context.js'
 import { fakeTerraform } from '../../helpers/fake-terraform.js'
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'terraform')
@@ -104,5 +104,18 @@ describe('terraform-apply re-checks the plan it is about to run', () => {
       /^terraform-apply: the plan has 4 destructive change\(s\) nobody allowed; nothing was applied:/
     )
     expect(ctx.outputs).toEqual({})
+  })
+})
+
+describe('terraform-apply protection inputs', () => {
+  it('default to exactly what terraform-plan-review defaults to, so the re-check matches the review', () => {
+    const apply = actionDefaults('terraform-apply')
+    const review = actionDefaults('terraform-plan-review')
+    for (const input of [
+      'protected-addresses',
+      'additional-protected-addresses',
+      'allow-destroy'
+    ])
+      expect([input, apply[input]]).toEqual([input, review[input]])
   })
 })
