@@ -32,7 +32,7 @@ export const run = defineAction('redeploy', async (ctx) => {
   const clients = createKubeClients(ctx.env.KUBECONFIG)
   const { namespace } = inputs
 
-  const plans = await ctx.log.group('Plan', async () => {
+  const { plans, digest } = await ctx.log.group('Plan', async () => {
     const planned = await planRollBack({
       clients,
       namespace,
@@ -73,7 +73,7 @@ export const run = defineAction('redeploy', async (ctx) => {
     ctx.log.info(
       `${image.reference} is ${resolved.digest} in ${image.registry}`
     )
-    return planned
+    return { plans: planned, digest: resolved.digest }
   })
   ctx.output.set(
     'previous-images',
@@ -131,6 +131,7 @@ export const run = defineAction('redeploy', async (ctx) => {
             } else {
               rec.skip(`already on ${plan.image}`)
             }
+            rec.detail('image_digest', digest)
             const result = await body()
             rec.detail('revision', result.revision)
             rec.detail('rollout_seconds', result.durationSeconds)
