@@ -8,7 +8,13 @@ import { bundleActions } from '../../scripts/bundle.mjs'
 import { run } from '../../actions/redeploy/src/main.js'
 import { fakeContext } from '../helpers/fake-context.js'
 import { actionInputDefaults, runAction } from '@rollback-actions/drill'
-import { RequestLog } from '@rollback-actions/emulators'
+import {
+  generateImage,
+  pushImage,
+  RequestLog,
+  startDockerRegistry,
+  type DockerRegistry
+} from '@rollback-actions/emulators'
 import { createCertificateAuthority } from '@rollback-actions/emulators'
 import {
   fakeRuntime,
@@ -16,10 +22,13 @@ import {
   type KubernetesEmulator
 } from '@rollback-actions/emulators'
 
-const REPO = 'sandboxacr.azurecr.io/shop/web'
-const OLD = `${REPO}:v1`
-const LIVE = `${REPO}:v2`
-const BROKEN = `${REPO}:v3`
+// The images live in a real docker-registry (redeploy resolves the image there before any write).
+let registry: DockerRegistry
+let REPO: string
+let OLD: string
+let LIVE: string
+let BROKEN: string
+const digestOf: Record<string, string> = {}
 
 let emulator: KubernetesEmulator
 let log: RequestLog
@@ -30,6 +39,19 @@ let seq = 0
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'redeploy-test-'))
+  registry = await startDockerRegistry()
+  REPO = `${registry.host}/shop/web`
+  OLD = `${REPO}:v1`
+  LIVE = `${REPO}:v2`
+  BROKEN = `${REPO}:v3`
+  for (const [n, ref] of [OLD, LIVE, BROKEN].entries()) {
+    const image = generateImage({
+      seed: `web-${n}`,
+      created: new Date(Date.UTC(2026, 0, 1 + n))
+    })
+    await pushImage(registry.url, 'shop/web', `v${n + 1}`, image)
+    digestOf[ref] = image.manifestDigest
+  }
   const ca = await createCertificateAuthority()
   const tls = await ca.issue(['localhost', '127.0.0.1'])
   log = new RequestLog()
@@ -61,6 +83,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await emulator?.close()
+  await registry?.stop()
   rmSync(dir, { recursive: true, force: true })
 })
 
@@ -178,6 +201,9 @@ describe('redeploy bundle', () => {
       )
     )
     expect(result.failure).toMatch(/\| panic: runtime error/)
+    expect(result.failure).toContain(
+      `prod/${name} container app is left on ${BROKEN} (revision 3), its rollout not complete; before the step it ran ${LIVE}. To undo: kubectl -n prod set image deployment/${name} app=${LIVE}`
+    )
     expect(result.durationMs).toBeLessThan(15_000)
     expect(result.summary).toMatch(
       new RegExp(`\\| ${name} \\| app \\| ${LIVE} \\| ${BROKEN} \\| failed \\|`)
@@ -220,6 +246,47 @@ describe('redeploy bundle', () => {
 })
 
 describe('redeploy in process', () => {
+  it('refuses a digest the registry does not have, writing nothing', async () => {
+    const name = await seed()
+    const mark = log.mark()
+    const missing = `sha256:${'9'.repeat(64)}`
+    const ctx = fakeContext(
+      'redeploy',
+      { namespace: 'prod', deployments: name, image: `${REPO}@${missing}` },
+      { KUBECONFIG: kubeconfig }
+    )
+    await run(ctx)
+    expect(ctx.failure).toMatch(
+      new RegExp(
+        `^redeploy: ${registry.host}/shop/web has no manifest ${missing} .*nothing was changed`
+      )
+    )
+    expect(log.writes('kubernetes', mark)).toEqual([])
+    expect(imageOf(name)).toBe(LIVE)
+  })
+
+  it('refuses a tag whose digest is another image (tag@digest disagree), writing nothing', async () => {
+    const name = await seed()
+    const mark = log.mark()
+    const ctx = fakeContext(
+      'redeploy',
+      {
+        namespace: 'prod',
+        deployments: name,
+        image: `${REPO}:v2@${digestOf[OLD] ?? ''}`
+      },
+      { KUBECONFIG: kubeconfig }
+    )
+    await run(ctx)
+    expect(ctx.failure).toMatch(
+      new RegExp(
+        `^redeploy: input "image": ".*" names tag v2 and digest ${digestOf[OLD] ?? ''}, but .*:v2 is ${digestOf[LIVE] ?? ''}`
+      )
+    )
+    expect(log.writes('kubernetes', mark)).toEqual([])
+    expect(imageOf(name)).toBe(LIVE)
+  })
+
   it('plans only on a dry run', async () => {
     const name = await seed()
     const mark = log.mark()

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
@@ -8,6 +8,7 @@ import {
   PREVIOUS_STABLE,
   resolveTargetCommit,
   terraformPlan,
+  terraformShowPlanJson,
   terraformStateResources,
   terraformVersion
 } from '@rollback-actions/terraform'
@@ -51,6 +52,7 @@ describe('rolling infrastructure back with the real terraform', () => {
   let workDir: string
   let repo: InfrastructureRepo
   let rollback: TerraformRunOptions
+  let deployB: TerraformRunOptions
   let planFile: string
   let reviewInputs: Record<string, string>
   let env: NodeJS.ProcessEnv
@@ -67,12 +69,12 @@ describe('rolling infrastructure back with the real terraform', () => {
     workDir = mkdtempSync(join(tmpdir(), 'tf-rollback-'))
     repo = await createInfrastructureRepo(workDir)
     env = repo.env
-    const deploy = await checkoutAndInit(
+    const deploy = (deployB = await checkoutAndInit(
       repo,
       repo.changedCommit,
       join(workDir, 'deploy-b'),
       log
-    )
+    ))
     await terraformPlan('b.tfplan', deploy)
     const applied = await runAction(
       'terraform-apply',
@@ -201,6 +203,45 @@ describe('rolling infrastructure back with the real terraform', () => {
     )
   })
 
+  it('reviews the plan it hashes, refusing plan-json rendered from another, harmless plan', async () => {
+    // Commit B planned against state B changes nothing: its JSON flags nothing.
+    const harmless = join(workDir, 'deploy-b', 'noop.tfplan')
+    await terraformPlan(harmless, deployB)
+    const json = join(workDir, 'noop-plan.json')
+    writeFileSync(json, await terraformShowPlanJson(harmless, deployB))
+    const r = await runAction(
+      'terraform-plan-review',
+      { ...reviewInputs, 'plan-json': json },
+      { env }
+    )
+    expect(r.exitCode).toBe(1)
+    expect(r.failure).toMatch(
+      /^terraform-plan-review: input "plan-json": was not rendered from plan-file: the plan file has \S+ \S+, which the JSON does not list/
+    )
+    expect(r.outputs['plan-sha256']).toBeUndefined()
+  })
+
+  it('applies nothing when the plan it is about to run holds a destructive change nobody allowed', async () => {
+    const before = digest(repo.statePath)
+    const r = await runAction(
+      'terraform-apply',
+      {
+        'plan-file': planFile,
+        'plan-sha256': digest(planFile),
+        'working-directory': join(workDir, 'rollback'),
+        'protected-addresses': reviewInputs['protected-addresses'] ?? '',
+        'additional-protected-addresses': INFRA_PROTECTED_DATABASE
+      },
+      { env }
+    )
+    expect(r.exitCode).toBe(1)
+    expect(r.failure).toMatch(
+      /^terraform-apply: the plan has 3 destructive change\(s\) nobody allowed; nothing was applied:/
+    )
+    expect(digest(repo.statePath)).toBe(before)
+    expect(await stateOf(rollback)).toEqual(changedState)
+  })
+
   it('refuses to apply a plan whose checksum differs, applying nothing', async () => {
     const before = digest(repo.statePath)
     const r = await runAction(
@@ -221,13 +262,15 @@ describe('rolling infrastructure back with the real terraform', () => {
   })
 
   it('passes the review once each flagged change is allowed, then applies exactly that plan', async () => {
+    const allowances = {
+      'protected-addresses': reviewInputs['protected-addresses'] ?? '',
+      'additional-protected-addresses': INFRA_PROTECTED_DATABASE,
+      'allow-destroy':
+        'terraform_data.app_server, terraform_data.cache\nmodule.data.terraform_data.database'
+    }
     const reviewed = await runAction(
       'terraform-plan-review',
-      {
-        ...reviewInputs,
-        'allow-destroy':
-          'terraform_data.app_server, terraform_data.cache\nmodule.data.terraform_data.database'
-      },
+      { ...reviewInputs, ...allowances },
       { env }
     )
     expect([reviewed.exitCode, reviewed.outputs['refused-count']]).toEqual([
@@ -239,7 +282,8 @@ describe('rolling infrastructure back with the real terraform', () => {
       {
         'plan-file': planFile,
         'plan-sha256': reviewed.outputs['plan-sha256'] ?? '',
-        'working-directory': join(workDir, 'rollback')
+        'working-directory': join(workDir, 'rollback'),
+        ...allowances
       },
       { env }
     )
@@ -273,7 +317,11 @@ describe('rolling infrastructure back with the real terraform', () => {
       {
         'plan-file': planFile,
         'plan-sha256': digest(planFile),
-        'working-directory': join(workDir, 'rollback')
+        'working-directory': join(workDir, 'rollback'),
+        'protected-addresses': reviewInputs['protected-addresses'] ?? '',
+        'additional-protected-addresses': INFRA_PROTECTED_DATABASE,
+        'allow-destroy':
+          'terraform_data.app_server, terraform_data.cache\nmodule.data.terraform_data.database'
       },
       { env }
     )

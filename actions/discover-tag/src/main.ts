@@ -7,6 +7,7 @@ import {
 } from '@rollback-actions/action-kit'
 import { credentialFromInputs } from '@rollback-actions/azure'
 import {
+  assertTagMatchesDigest,
   createRegistryClient,
   discoverPreviousTag,
   readRunningImage,
@@ -75,7 +76,7 @@ export const run = defineAction('discover-tag', async (ctx) => {
         namespace,
         deployment,
         repository: inputs.repository,
-        ...(ctx.env.KUBECONFIG ? { kubeconfigPath: ctx.env.KUBECONFIG } : {}),
+        ...(ctx.env.KUBECONFIG ? { kubeconfig: ctx.env.KUBECONFIG } : {}),
         log: ctx.log,
         policy: retryPolicyFromEnv(ctx.env)
       })
@@ -116,6 +117,19 @@ export const run = defineAction('discover-tag', async (ctx) => {
       })
       rec.detail('registry_kind', client.kind)
       rec.detail('running', current.image)
+      const given = inputs.currentImage
+      if (given?.tag && given.digest) {
+        await assertTagMatchesDigest(
+          client,
+          {
+            repository: inputs.repository,
+            tag: given.tag,
+            digest: given.digest,
+            reference: given.reference
+          },
+          'current-image'
+        )
+      }
       try {
         const found = await discoverPreviousTag({
           client,

@@ -1,4 +1,5 @@
 import {
+  httpUrl,
   secret,
   azureClientId,
   azureTenantId
@@ -32,25 +33,38 @@ const latencySeconds = z.string().transform((v, ctx) => {
   }
 })
 
-/** `baseline-offset`: a PromQL offset such as `1d` or `7d` (checked, passed on as written). */
-const promOffset = z.string().refine(
-  (v) => {
-    try {
-      parseDuration(v)
-      return /^(\d+(ms|s|m|h|d|w|y))+$/.test(v.trim())
-    } catch {
-      return false
-    }
-  },
-  { message: 'must be a PromQL duration such as 1d, 7d or 1h30m' }
-)
+/** Longest `baseline-offset`: 30 days (further back than most Prometheus retention periods). */
+const MAX_BASELINE_OFFSET_SECONDS = 30 * 86400
+
+/** `baseline-offset`: a PromQL offset such as `1d` or `7d`, at most 30d (checked, passed on as written). */
+const promOffset = z
+  .string()
+  .refine(
+    (v) => {
+      try {
+        parseDuration(v)
+        return /^(\d+(ms|s|m|h|d|w|y))+$/.test(v.trim())
+      } catch {
+        return false
+      }
+    },
+    { message: 'must be a PromQL duration such as 1d, 7d or 1h30m' }
+  )
+  .refine(
+    (v) => {
+      try {
+        return parseDuration(v) <= MAX_BASELINE_OFFSET_SECONDS
+      } catch {
+        return true // reported by the rule above
+      }
+    },
+    { message: 'must be at most 30d' }
+  )
 
 /** Inputs of evaluate-rollback-triggers (defaults live in action.yml). */
 export const EvaluateTriggersInputs = z
   .object({
-    prometheusUrl: z
-      .string()
-      .regex(/^https?:\/\/[^\s/]+/, 'must be an http(s) URL'), // input `prometheus-url`
+    prometheusUrl: httpUrl, // input `prometheus-url`: no user:password@
     serviceLabels: serviceLabelsField, // input `service-labels`: YAML mapping
     baselineP95: latencySeconds.optional(), // input `baseline-p95`
     baselineOffset: promOffset, // input `baseline-offset`

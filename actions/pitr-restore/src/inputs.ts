@@ -1,5 +1,5 @@
 import {
-  durationSeconds,
+  durationSecondsAtMost,
   flag,
   InputError,
   azureClientId,
@@ -54,7 +54,7 @@ export const PitrRestoreInputs = z
       parseIsoWithOffset(v, 'failure-time')
     ).optional(), // `failure-time`
     wait: flag, // `wait`
-    timeout: durationSeconds, // `timeout` → seconds
+    timeout: durationSecondsAtMost('24h'), // `timeout` → seconds
     clientId: azureClientId.optional(), // `client-id`
     tenantId: azureTenantId.optional(), // `tenant-id`
     dryRun: flag // `dry-run`

@@ -1,10 +1,20 @@
-import { defineAction, retryPolicyFromEnv } from '@rollback-actions/action-kit'
+import {
+  defineAction,
+  retryPolicyFromEnv,
+  InputError,
+  OperationError,
+  UserError,
+  ConfigurationError
+} from '@rollback-actions/action-kit'
+import { credentialFromInputs } from '@rollback-actions/azure'
+import { createRegistryClient, resolveImage } from '@rollback-actions/registry'
 import {
   createKubeClients,
   executeRollBack,
   formatChangeCause,
   planRollBack,
   rollBackFailure,
+  type KubeClients,
   type RollBackResult
 } from '@rollback-actions/kube'
 import { RedeployInputs } from './inputs.js'
@@ -23,7 +33,7 @@ export const run = defineAction('redeploy', async (ctx) => {
   )
   const { namespace } = inputs
 
-  const plans = await ctx.log.group('Plan', async () => {
+  const { plans, digest } = await ctx.log.group('Plan', async () => {
     const planned = await planRollBack({
       clients,
       namespace,
@@ -38,7 +48,25 @@ export const run = defineAction('redeploy', async (ctx) => {
         `${namespace}/${plan.name} container ${plan.container}: ${plan.previousImage} -> ${plan.image}${plan.changed ? '' : ' (already on it, no change)'}`
       )
     }
-    return planned
+    // Before any write: the registry must have the image, and a tag@digest must agree.
+    const { image } = inputs
+    if (!image.registry) {
+      throw new InputError(
+        'image',
+        `"${image.reference}" names no registry; write registry/repository:tag (such as myreg.azurecr.io/shop/web:1.4.2) so the image can be checked before the rollout`
+      )
+    }
+    const registry = await createRegistryClient({
+      registry: image.registry,
+      credential: () => credentialFromInputs(inputs, ctx),
+      log: ctx.log,
+      policy: retryPolicyFromEnv(ctx.env)
+    })
+    const resolved = await resolveImage(registry, image, 'image')
+    ctx.log.info(
+      `${image.reference} is ${resolved.digest} in ${image.registry}`
+    )
+    return { plans: planned, digest: resolved.digest }
   })
   ctx.output.set(
     'previous-images',
@@ -96,6 +124,7 @@ export const run = defineAction('redeploy', async (ctx) => {
             } else {
               rec.skip(`already on ${plan.image}`)
             }
+            rec.detail('image_digest', digest)
             const result = await body()
             rec.detail('revision', result.revision)
             rec.detail('rollout_seconds', result.durationSeconds)
@@ -142,7 +171,7 @@ export const run = defineAction('redeploy', async (ctx) => {
   )
 
   const failure = rollBackFailure(results)
-  if (failure) throw failure
+  if (failure) throw await withUndo(failure, results, namespace, clients)
   if (inputs.dryRun) {
     ctx.log.notice(
       `Dry run: ${results.length} deployment(s) in ${namespace} would roll to ${inputs.image.reference}; nothing was changed.`
@@ -155,3 +184,46 @@ export const run = defineAction('redeploy', async (ctx) => {
     )
   }
 })
+
+/**
+ * Adds to a rollout failure what each failed Deployment is left on (read back from the cluster: the pod template's
+ * image and revision) and the exact command that puts back the image it ran before the step.
+ */
+async function withUndo(
+  failure: Error,
+  results: readonly RollBackResult[],
+  namespace: string,
+  clients: KubeClients
+): Promise<Error> {
+  const lines: string[] = []
+  for (const r of results) {
+    if (r.outcome !== 'failed' || r.previousImage === r.image) continue
+    let now = `${r.image} (as patched; it could not be read back)`
+    try {
+      const d = await clients.apps.readNamespacedDeployment({
+        name: r.deployment,
+        namespace
+      })
+      const image = d.spec?.template.spec?.containers.find(
+        (c) => c.name === r.container
+      )?.image
+      const revision =
+        d.metadata?.annotations?.['deployment.kubernetes.io/revision']
+      if (image) now = `${image}${revision ? ` (revision ${revision})` : ''}`
+    } catch {
+      // keep the patched image as the best knowledge
+    }
+    lines.push(
+      now.startsWith(`${r.previousImage} `) || now === r.previousImage
+        ? `- ${namespace}/${r.deployment} is still on ${now}: nothing to undo`
+        : `- ${namespace}/${r.deployment} container ${r.container} is left on ${now}, its rollout not complete; before the step it ran ${r.previousImage}. To undo: kubectl -n ${namespace} set image deployment/${r.deployment} ${r.container}=${r.previousImage}`
+    )
+  }
+  if (lines.length === 0) return failure
+  const message = [failure.message, ...lines].join('\n')
+  if (failure instanceof ConfigurationError)
+    return new ConfigurationError(message, { cause: failure })
+  if (failure instanceof UserError)
+    return new UserError(message, { cause: failure })
+  return new OperationError(message, { cause: failure })
+}

@@ -1,5 +1,5 @@
 import {
-  durationSeconds,
+  durationSecondsAtMost,
   k8sName,
   nameList,
   namespaceName,
@@ -84,7 +84,7 @@ export const SecretSwapInputs = z
     )
       .transform(uniqueConsumers)
       .optional(), // `deployments`: repeats dropped
-    rolloutTimeout: durationSeconds, // `rollout-timeout` → seconds
+    rolloutTimeout: durationSecondsAtMost('6h'), // `rollout-timeout` → seconds
     clientId: azureClientId.optional(), // `client-id`
     tenantId: azureTenantId.optional() // `tenant-id`
   })

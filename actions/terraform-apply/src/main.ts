@@ -23,6 +23,11 @@ export const run = defineAction('terraform-apply', async (ctx) => {
         planFile: inputs.planFile,
         expectedSha256: inputs.planSha256,
         workingDirectory: inputs.workingDirectory,
+        protectedAddresses: [
+          ...(inputs.protectedAddresses ?? []),
+          ...(inputs.additionalProtectedAddresses ?? [])
+        ],
+        allowDestroy: inputs.allowDestroy ?? [],
         log: ctx.log,
         env: ctx.env
       })
@@ -31,6 +36,7 @@ export const run = defineAction('terraform-apply', async (ctx) => {
         rec.change(c.address, from, to)
       }
       rec.detail('applied_sha256', result.planSha256)
+      rec.detail('destructive', result.review.destructive)
       return result
     })
   )

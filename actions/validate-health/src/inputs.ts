@@ -1,5 +1,5 @@
 import {
-  durationSeconds,
+  durationSecondsAtMost,
   k8sName,
   nameList,
   namespaceName,
@@ -7,7 +7,8 @@ import {
   secret,
   azureClientId,
   azureTenantId,
-  flag
+  flag,
+  httpUrl
 } from '@rollback-actions/action-kit'
 import {
   httpChecksField,
@@ -22,27 +23,20 @@ const nonNegativeInteger = z
   .regex(/^\d+$/, 'must be a whole number (0 or more)')
   .transform(Number)
 
-const httpUrl = z
-  .string()
-  .regex(
-    /^https?:\/\/[^\s/]+/,
-    'must be an http(s) URL such as https://prometheus.example.com'
-  )
-
 /** Inputs of validate-health (defaults live in action.yml). */
 export const ValidateHealthInputs = z
   .object({
     namespace: namespaceName.optional(), // input `namespace`
     deployments: nameList(k8sName).optional(), // input `deployments`
     httpChecks: httpChecksField.optional(), // input `http-checks`: YAML list
-    interval: durationSeconds, // input `interval`
+    interval: durationSecondsAtMost('1h'), // input `interval`
     consecutiveSuccesses: positiveInteger, // input `consecutive-successes`
-    timeout: durationSeconds, // input `timeout`
+    timeout: durationSecondsAtMost('6h'), // input `timeout`
     count: positiveInteger.optional(), // input `count`
-    duration: durationSeconds.optional(), // input `duration`
+    duration: durationSecondsAtMost('6h').optional(), // input `duration`
     failureLimit: nonNegativeInteger, // input `failure-limit`
     consecutiveErrorLimit: nonNegativeInteger, // input `consecutive-error-limit`
-    prometheusUrl: httpUrl.optional(), // input `prometheus-url`
+    prometheusUrl: httpUrl.optional(), // input `prometheus-url`: no user:password@
     prometheusChecks: prometheusChecksField.optional(), // input `prometheus-checks`: YAML list
     prometheusAuth: prometheusAuthMode, // input `prometheus-auth`
     prometheusToken: secret.optional(), // input `prometheus-token`

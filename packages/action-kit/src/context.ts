@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { AuditTrail, fileSink } from './audit.js'
 import { parseInputs } from './inputs.js'
-import type { Logger } from './logger.js'
+import { escapeLogLine, type Logger } from './logger.js'
 import { Summary, cell } from './summary.js'
 import { OperationError } from './errors.js'
 import { retryPolicyFromEnv } from './retry.js'
@@ -55,6 +55,10 @@ export interface ContextIO {
   setFailed(message: string): void
   /** Registers a secret with the runner's masker (`::add-mask::`). */
   setSecret(value: string): void
+  /**
+   * `info` writes its message as a plain stdout line (the kit escapes it first, see {@link escapeLogLine}); the other
+   * levels and group names are written as workflow commands whose data the toolkit encodes (`escapeData`).
+   */
   log: Omit<Logger, 'secret' | 'group'> & {
     startGroup(name: string): void
     endGroup(): void
@@ -118,7 +122,8 @@ export function createContext(id: string, io: ContextIO): ActionContext {
   }
   const log: Logger = {
     debug: (m) => io.log.debug(redact(m)),
-    info: (m) => io.log.info(redact(m)),
+    // The one raw channel: untrusted values interpolated into the message must not start a workflow command.
+    info: (m) => io.log.info(escapeLogLine(redact(m))),
     notice: (m) => io.log.notice(redact(m)),
     warning: (m, title) => io.log.warning(redact(m), title),
     error: (m) => io.log.error(redact(m)),

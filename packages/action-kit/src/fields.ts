@@ -5,6 +5,7 @@ import {
   REGISTRY_HOST_PATTERN,
   TAG_PATTERN
 } from './image-reference.js'
+import { compileLinearPattern } from './pattern.js'
 
 /**
  * Shared zod field types for action inputs. `ctx.inputs()` turns an empty input into `undefined`, so
@@ -52,6 +53,31 @@ export const durationSeconds = z.string().transform((v, ctx) => {
   }
   return seconds
 })
+
+/**
+ * The longest wait one Node timer can hold: `setTimeout` clamps any delay above 2^31-1 ms (about 24.8 days) to 1 ms,
+ * so a longer duration would fire at once (Node.js `timers` documentation).
+ */
+export const MAX_TIMER_SECONDS = Math.floor((2 ** 31 - 1) / 1000)
+
+/**
+ * A positive duration no longer than `maximum` (same grammar as {@link durationSeconds}) → seconds. Every duration
+ * input declares its maximum here and says it in its action.yml description.
+ * @param maximum such as `6h`; at most {@link MAX_TIMER_SECONDS}.
+ * @throws Error at definition time when `maximum` is not a duration or exceeds what a timer can wait.
+ * @returns a zod field refusing a longer value with `must be at most <maximum> (<n> seconds)`; `ctx.inputs` puts the
+ *   input name and the value in front.
+ */
+export function durationSecondsAtMost(maximum: string) {
+  const max = parseDurationSeconds(maximum)
+  if (max === undefined || max <= 0 || max > MAX_TIMER_SECONDS)
+    throw new Error(
+      `duration maximum "${maximum}" must be a positive duration of at most ${MAX_TIMER_SECONDS} seconds`
+    )
+  return durationSeconds.refine((seconds) => seconds <= max, {
+    message: `must be at most ${maximum} (${max} seconds)`
+  })
+}
 
 /** A positive whole number. */
 export const positiveInteger = z
@@ -157,10 +183,13 @@ export const yamlList = <T extends z.ZodType>(item: T) =>
     })
     .pipe(z.array(item, { error: 'must be a YAML list' }))
 
-/** A regular expression source → RegExp. */
+/**
+ * A regular expression source → {@link LinearPattern}, compiled with RE2 so matching is linear in the input (a pattern
+ * with nested quantifiers cannot hang the run); patterns RE2 cannot express (lookaround, backreferences) are refused.
+ */
 export const regexSource = z.string().transform((v, ctx) => {
   try {
-    return new RegExp(v)
+    return compileLinearPattern(v)
   } catch (error) {
     ctx.issues.push({
       code: 'custom',
@@ -170,6 +199,35 @@ export const regexSource = z.string().transform((v, ctx) => {
     return z.NEVER
   }
 })
+
+/**
+ * An `http://` or `https://` URL (WHATWG URL parser) without a user name or password: credentials in a URL end up in
+ * logs, outputs and summaries, so they are refused (the input reader has masked them already; the value is not
+ * echoed). Actions take credentials through their own secret inputs instead.
+ */
+export const httpUrl = z
+  .string()
+  .trim()
+  .superRefine((v, ctx) => {
+    let url: URL | undefined
+    try {
+      url = new URL(v)
+    } catch {
+      url = undefined
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be an http(s) URL such as https://prometheus.example.com'
+      })
+    } else if (url.username !== '' || url.password !== '') {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'holds a user name or password (the "user:password@" part, masked here); remove it and pass the credential through the authentication inputs (a secret token input)'
+      })
+    }
+  })
 
 /** True when `schema` (through optional/default/pipe wrappers) is registered as a secret. */
 export function isSecretSchema(schema: z.ZodType): boolean {

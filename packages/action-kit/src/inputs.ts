@@ -11,13 +11,40 @@ export function kebabCase(key: string): string {
 /** A line starting with `::` would be read by the runner as a workflow command. */
 const WORKFLOW_COMMAND = /(^|[\r\n])\s*::/
 
+/** `scheme://userinfo@…`: a URL carrying a user name and maybe a password (RFC 3986 §3.2.1). */
+const URL_USERINFO = /[a-z][a-z0-9+.-]*:\/\/([^\s/?#@]+)@/gi
+
+/**
+ * The credentials written into URLs in `value` (`user:password@`), as written and percent-decoded, so they can be
+ * masked before anything prints the value.
+ */
+export function urlCredentials(value: string): string[] {
+  const found: string[] = []
+  for (const m of value.matchAll(URL_USERINFO)) {
+    const userinfo = m[1] ?? ''
+    const colon = userinfo.indexOf(':')
+    const parts = [userinfo, colon >= 0 ? userinfo.slice(colon + 1) : '']
+    for (const part of parts) {
+      if (part === '') continue
+      found.push(part)
+      try {
+        found.push(decodeURIComponent(part))
+      } catch {
+        // not valid percent-encoding: the form as written is masked
+      }
+    }
+  }
+  return found
+}
+
 function shown(value: string): string {
   const one = value.length > 80 ? `${value.slice(0, 77)}...` : value
   return JSON.stringify(one)
 }
 
 /**
- * Reads every input the schema declares (by the kebab-case of each key), masks secret inputs first, rejects
+ * Reads every input the schema declares (by the kebab-case of each key), masks secret inputs and the credentials of
+ * any URL with `user:password@` first (such a value is never echoed in an error), rejects
  * workflow-command injection, turns empty values into `undefined`, and validates with zod.
  * @param getInput returns the raw input ('' when unset), as `core.getInput` does.
  * @throws InputError naming the kebab-case input, the value (never for secrets) and the rule broken; for
@@ -36,6 +63,12 @@ export function parseInputs<S extends z.ZodObject>(
     if (isSecretSchema(field as z.ZodType)) {
       secretKeys.add(key)
       if (value) log.secret(value)
+    }
+    // A password written into a URL is a secret wherever it sits: mask it and never echo the value.
+    const credentials = urlCredentials(value)
+    if (credentials.length > 0) {
+      secretKeys.add(key)
+      for (const c of credentials) log.secret(c)
     }
     if (WORKFLOW_COMMAND.test(value))
       throw new InputError(

@@ -60,3 +60,25 @@ export function recordingLogger(): Logger & {
     }
   }
 }
+
+/**
+ * Makes one plain log line of `message` that the runner cannot read as a workflow command, whatever untrusted values
+ * (YAML inputs, registry tags, cluster objects, Prometheus labels) were interpolated into it.
+ *
+ * The runner executes a stdout line as a command when, after leading white space, it starts with `::`
+ * (`::error::`, `::add-mask::`), or when it holds the legacy prefix `##[` anywhere (actions/runner
+ * `src/Runner.Common/ActionCommand.cs`, `TryParseV2` and `TryParse`). `@actions/core` encodes the data of the lines it
+ * writes as commands (debug, notice, warning, error, group) as `escapeData` does, but writes `info` raw. This escapes
+ * the same way, in percent-encoding that decodes back to the message: `\r` → `%0D`, `\n` → `%0A`, and `%` → `%25`
+ * where it is followed by two hex digits (so a literal `%0A` stays distinguishable; `25%` stays readable); then a
+ * leading `::` becomes `%3A:` and every `##[` becomes `#%23[`.
+ * @returns a single line (no CR or LF).
+ */
+export function escapeLogLine(message: string): string {
+  return message
+    .replace(/%(?=[0-9A-Fa-f]{2})/g, '%25')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A')
+    .replace(/^(\s*):(?=:)/, '$1%3A')
+    .replace(/##\[/g, '#%23[')
+}

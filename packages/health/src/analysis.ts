@@ -52,6 +52,10 @@ export interface CheckState {
   streak: number
   /** The outcome that last broke the streak (after the no-data policy), if any. */
   lastBreak?: Exclude<ReadingOutcome, 'success'>
+  /** What the last measurement error said (its reading's detail), for the verdict's reason. */
+  lastError?: string
+  /** How many errors in a row said exactly {@link lastError}. */
+  lastErrorRepeats?: number
   /** Set once the check has a final verdict before the window ends (failure or error limit passed). */
   terminal?: { verdict: Verdict; reason: string }
 }
@@ -69,13 +73,23 @@ export function initialState(): CheckState {
   }
 }
 
+/** `: <what the last error said>[ (n times in a row)]`, or '' when no error detail was recorded. */
+function errorCause(state: CheckState): string {
+  if (state.lastError === undefined) return ''
+  const n = state.lastErrorRepeats ?? 1
+  return `: ${state.lastError}${n > 1 ? ` (${n} times in a row)` : ''}`
+}
+
 /**
  * Records one reading and returns the new state (the input is not changed). A terminal state ignores readings.
+ * @param detail what the reading said (its `detail`); for an `error` it becomes the why of a could-not-verify
+ *   verdict, such as "Prometheus at … answered HTTP 503 (5 times in a row)".
  */
 export function record(
   state: CheckState,
   outcome: ReadingOutcome,
-  settings: AnalysisSettings
+  settings: AnalysisSettings,
+  detail?: string
 ): CheckState {
   if (state.terminal) return state
   const next: CheckState = { ...state, measurements: state.measurements + 1 }
@@ -108,13 +122,20 @@ export function record(
       break
     case 'error':
       next.errors++
-      next.consecutiveErrors++
       next.streak = 0
       next.lastBreak = 'error'
+      if (detail !== undefined) {
+        next.lastErrorRepeats =
+          state.consecutiveErrors > 0 && state.lastError === detail
+            ? (state.lastErrorRepeats ?? 1) + 1
+            : 1
+        next.lastError = detail
+      }
+      next.consecutiveErrors++
       if (next.consecutiveErrors > settings.consecutiveErrorLimit) {
         next.terminal = {
           verdict: 'could-not-verify',
-          reason: `${next.consecutiveErrors} measurement errors in a row, limit ${settings.consecutiveErrorLimit}`
+          reason: `${next.consecutiveErrors} measurement errors in a row, limit ${settings.consecutiveErrorLimit}${errorCause(next)}`
         }
       }
       break
@@ -153,7 +174,7 @@ export function conclude(
     case 'error':
       return {
         verdict: 'could-not-verify',
-        reason: `${short}; a measurement error broke the streak`
+        reason: `${short}; a measurement error broke the streak${errorCause(state)}`
       }
     case 'no-data':
       return { verdict: 'inconclusive', reason: `${short}; no data` }

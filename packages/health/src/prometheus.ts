@@ -176,6 +176,11 @@ export class PrometheusClient {
         body.error ?? 'no error text'
       )
     }
+    if (response.status >= 500) {
+      throw new PromUnavailable(
+        `Prometheus at ${this.base} answered HTTP ${response.status} (a server error)`
+      )
+    }
     if (!response.ok || body?.status !== 'success' || !body.data) {
       throw new PromUnavailable(
         `Prometheus at ${this.base} answered HTTP ${response.status} without a query result; is this the Prometheus HTTP API base URL?`

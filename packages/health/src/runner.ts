@@ -97,7 +97,12 @@ export async function runAnalysis(
     const taken = await Promise.all(active.map(({ p }) => p.measure()))
     taken.forEach((reading, k) => {
       const { p, i } = active[k]!
-      states[i] = record(states[i]!, reading.outcome, p.settings)
+      states[i] = record(
+        states[i]!,
+        reading.outcome,
+        p.settings,
+        reading.detail
+      )
       readings.push(reading)
       options.onReading?.(reading)
     })

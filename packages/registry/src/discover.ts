@@ -1,4 +1,8 @@
-import { ConfigurationError, type Logger } from '@rollback-actions/action-kit'
+import {
+  compileLinearPattern,
+  ConfigurationError,
+  type Logger
+} from '@rollback-actions/action-kit'
 import type {
   CurrentImage,
   DescribedImage,
@@ -23,8 +27,11 @@ export interface DiscoverOptions {
   repository: string
   /** The image running now (tag, digest or both; the digest identifies it when given). */
   current: CurrentImage
-  /** Tags eligible for rollback. Anchor it (`^…$`); flags other than `g`/`y` are kept. */
-  tagPattern: RegExp
+  /**
+   * Tags eligible for rollback: a RegExp or a `LinearPattern` (its `source` and `flags` are compiled with RE2, so
+   * matching is linear in the tag; `i`, `m`, `s` are kept). Anchor it (`^…$`).
+   */
+  tagPattern: { readonly source: string; readonly flags: string }
   /** Exact tag names never chosen (e.g. a release known to be bad). */
   excludeTags: readonly string[]
   /** When set, no search: this tag is only checked to exist. */
@@ -116,9 +123,10 @@ export async function discoverPreviousTag(
       'the running image has neither tag nor digest: cannot tell which tags are older; give the running image as repository:tag or repository@sha256:…, or set an explicit tag'
     )
   }
-  const pattern = new RegExp(
+  // RE2: linear-time matching whatever the pattern (a RegExp given by a caller is recompiled, never run by V8).
+  const pattern = compileLinearPattern(
     options.tagPattern.source,
-    options.tagPattern.flags.replace(/[gy]/g, '')
+    options.tagPattern.flags
   )
   const excluded = new Set(options.excludeTags)
   const eligibleByName = (tag: string) =>
@@ -153,7 +161,7 @@ export async function discoverPreviousTag(
   }
 
   log.info(
-    `Looking for the tag before ${where}${describeCurrent(current)} matching ${String(pattern)}`
+    `Looking for the tag before ${where}${describeCurrent(current)} matching /${pattern.source}/${pattern.flags}`
   )
   const candidates: Candidate[] = []
   const weigh = (t: TagListing, verdict: Verdict) => {
@@ -220,7 +228,7 @@ export async function discoverPreviousTag(
       `${unmatched.length} not matching${unmatched.length ? ` (e.g. ${unmatched.slice(0, 5).join(', ')})` : ''}`
     ]
     throw new TagDiscoveryError(
-      `no tag of ${where} before the running image${describeCurrent(current)} matches ${String(pattern)}: saw ${candidates.length} tags (${parts.join(', ')}); push a release tag that matches, widen tag-pattern, or set an explicit tag`,
+      `no tag of ${where} before the running image${describeCurrent(current)} matches /${pattern.source}/${pattern.flags}: saw ${candidates.length} tags (${parts.join(', ')}); push a release tag that matches, widen tag-pattern, or set an explicit tag`,
       candidates
     )
   }

@@ -27,3 +27,8 @@ export {
   type ReadRunningImageOptions,
   type RunningImage
 } from './kube.js'
+export {
+  assertTagMatchesDigest,
+  resolveImage,
+  type ResolvedImage
+} from './resolve.js'

@@ -1,4 +1,3 @@
-import { KubeConfig } from '@kubernetes/client-node'
 import {
   ConfigurationError,
   OperationError,
@@ -6,19 +5,26 @@ import {
   type Logger,
   type RetryPolicy
 } from '@rollback-actions/action-kit'
-import { kubeApiClients, kubeRetry } from '@rollback-actions/kube'
+import {
+  createKubeClients,
+  kubeRetry,
+  type KubeClients
+} from '@rollback-actions/kube'
 
 export interface ReadRunningImageOptions {
   namespace: string
   deployment: string
   /** Picks the container whose image is from this repository when the pod has several. */
   repository?: string
-  /** Default: `kubeconfigPath`, else `KubeConfig.loadFromDefault()` (KUBECONFIG, ~/.kube/config, in-cluster). */
-  kubeConfig?: KubeConfig
-  /** One kubeconfig file (the action passes its `KUBECONFIG`); a `:`-separated list is left to loadFromDefault. */
-  kubeconfigPath?: string
+  /** Clients built by `createKubeClients` of `@rollback-actions/kube`; default: built from `kubeconfig`. */
+  clients?: KubeClients
+  /**
+   * What `createKubeClients` loads when `clients` is absent: kubeconfig YAML, a path, or a `KUBECONFIG`-style list
+   * (the action passes its `KUBECONFIG`); empty: the default locations (`~/.kube/config`, in-cluster).
+   */
+  kubeconfig?: string
   log: Logger
-  /** Retries and per-request timeout of the two reads (docs/reliability.md); default the kit's. */
+  /** Retries and per-request timeout of the two reads (docs/reliability.md) when `clients` is absent; default the kit's. */
   policy?: RetryPolicy
 }
 
@@ -41,38 +47,24 @@ function statusCode(error: unknown): number | undefined {
 /**
  * Reads the image a Deployment runs (`GET /apis/apps/v1/namespaces/{ns}/deployments/{name}`), and the digest
  * its pods pulled (`GET /api/v1/namespaces/{ns}/pods?labelSelector=…`, container status `imageID`).
- * @throws ConfigurationError when the Deployment does not exist, access is denied, or the container cannot
- *   be told apart; OperationError for other API failures.
+ * The cluster is reached through `@rollback-actions/kube` (one kubeconfig loader for the suite).
+ * @throws ConfigurationError when the kubeconfig cannot be loaded, the Deployment does not exist, access is denied,
+ *   or the container cannot be told apart; OperationError for other API failures.
  */
 export async function readRunningImage(
   options: ReadRunningImageOptions
 ): Promise<RunningImage> {
-  let kc = options.kubeConfig
-  if (!kc) {
-    kc = new KubeConfig()
-    try {
-      if (options.kubeconfigPath && !options.kubeconfigPath.includes(':')) {
-        kc.loadFromFile(options.kubeconfigPath)
-      } else {
-        kc.loadFromDefault()
-      }
-    } catch (error) {
-      throw new ConfigurationError(
-        `cannot load the kubeconfig${options.kubeconfigPath ? ` ${options.kubeconfigPath}` : ''}: ${(error as Error).message}; run azure/aks-set-context (or set KUBECONFIG) before this step`,
-        { cause: error }
-      )
-    }
-  }
+  const clients =
+    options.clients ?? createKubeClients(options.kubeconfig, options.policy)
   const where = `${options.namespace}/${options.deployment}`
-  const api = kubeApiClients(kc, options.policy)
   let deployment
   try {
     deployment = await kubeRetry(
-      api,
+      clients,
       options.log,
       `reading deployment "${where}"`,
       () =>
-        api.apps.readNamespacedDeployment({
+        clients.apps.readNamespacedDeployment({
           name: options.deployment,
           namespace: options.namespace
         })
@@ -125,11 +117,11 @@ export async function readRunningImage(
     .join(',')
   try {
     const pods = await kubeRetry(
-      api,
+      clients,
       options.log,
       `listing pods of "${where}"`,
       () =>
-        api.core.listNamespacedPod({
+        clients.core.listNamespacedPod({
           namespace: options.namespace,
           labelSelector: selector
         })

@@ -11,6 +11,11 @@
  * - every other character matches itself.
  */
 
+import {
+  compileLinearPattern,
+  type LinearPattern
+} from '@rollback-actions/action-kit'
+
 /** Splits a resource address (or a pattern) into segments at `.` outside `[...]` and outside quoted keys. */
 export function splitAddress(address: string): string[] {
   const segments: string[] = []
@@ -37,12 +42,13 @@ export function splitAddress(address: string): string[] {
   return segments
 }
 
-function segmentRegex(segment: string): RegExp {
+/** One segment glob as an RE2 pattern: linear-time matching however many `*` it holds. */
+function segmentRegex(segment: string): LinearPattern {
   const source = segment
     .split('*')
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('.*')
-  return new RegExp(`^${source}$`)
+  return compileLinearPattern(`^${source}$`, 's')
 }
 
 /** A compiled address pattern; `test(address)` says whether it matches. */
@@ -64,21 +70,28 @@ export function compileAddressPattern(pattern: string): AddressPattern {
     )
   }
   const compiled = parts.map((p) => (p === '**' ? null : segmentRegex(p)))
-  const match = (pi: number, segs: string[], si: number): boolean => {
-    if (pi === compiled.length) return si === segs.length
-    const re = compiled[pi]
-    if (re === null) {
-      for (let k = si; k <= segs.length; k++)
-        if (match(pi + 1, segs, k)) return true
-      return false
+  // Each (pattern position, segment position) is decided once, so `**` segments cost at most
+  // patterns × segments² steps instead of growing exponentially with their number.
+  const test = (address: string): boolean => {
+    const segs = splitAddress(address)
+    const failed = new Set<number>()
+    const match = (pi: number, si: number): boolean => {
+      if (pi === compiled.length) return si === segs.length
+      const key = pi * (segs.length + 1) + si
+      if (failed.has(key)) return false
+      const re = compiled[pi]
+      let ok = false
+      if (re === null) {
+        for (let k = si; k <= segs.length && !ok; k++) ok = match(pi + 1, k)
+      } else if (re !== undefined && si < segs.length) {
+        ok = re.test(segs[si] as string) && match(pi + 1, si + 1)
+      }
+      if (!ok) failed.add(key)
+      return ok
     }
-    if (re === undefined || si >= segs.length) return false
-    return re.test(segs[si] as string) && match(pi + 1, segs, si + 1)
+    return match(0, 0)
   }
-  return {
-    pattern: trimmed,
-    test: (address) => match(0, splitAddress(address), 0)
-  }
+  return { pattern: trimmed, test }
 }
 
 /**

@@ -5,11 +5,16 @@ import {
   azureTenantId,
   clientAndTenantTogether,
   durationSeconds,
+  durationSecondsAtMost,
+  MAX_TIMER_SECONDS,
   flag,
+  httpUrl,
   imageRef,
   nameList,
   parseImageReference,
   qualifiedName,
+  regexSource,
+  urlCredentials,
   yamlList
 } from '@rollback-actions/action-kit'
 
@@ -133,5 +138,71 @@ describe('Azure identity fields', () => {
     )
     const r = schema.safeParse({ clientId: 'a' })
     expect(r.error?.issues[0]?.path).toEqual(['tenantId'])
+  })
+})
+
+describe('durationSecondsAtMost', () => {
+  const field = durationSecondsAtMost('6h')
+
+  it('accepts the maximum itself', () => {
+    expect(field.parse('6h')).toBe(21600)
+  })
+
+  it('refuses a longer duration, naming the maximum', () => {
+    const r = field.safeParse('600h')
+    expect(r.error?.issues[0]?.message).toBe(
+      'must be at most 6h (21600 seconds)'
+    )
+  })
+
+  it('refuses to define a maximum a Node timer cannot wait', () => {
+    expect(MAX_TIMER_SECONDS).toBe(2147483)
+    expect(() => durationSecondsAtMost('1000h')).toThrow(
+      /must be a positive duration of at most 2147483 seconds/
+    )
+  })
+})
+
+describe('regexSource (user-supplied patterns)', () => {
+  it('matches a pattern with nested quantifiers in linear time', () => {
+    const pattern = regexSource.parse('^(a+)+$')
+    const started = performance.now()
+    expect(pattern.test(`${'a'.repeat(28)}-`)).toBe(false)
+    expect(pattern.test('aaaa')).toBe(true)
+    expect(performance.now() - started).toBeLessThan(600)
+  })
+
+  it('refuses what RE2 cannot match in linear time, saying why', () => {
+    const r = regexSource.safeParse('^(?!latest)\\w+$')
+    expect(r.error?.issues[0]?.message).toMatch(
+      /^is not a valid regular expression: .*\(RE2 syntax: no lookaround or backreferences\)$/
+    )
+  })
+})
+
+describe('URLs with credentials', () => {
+  it.each(['https://prometheus.example.com', 'http://127.0.0.1:9090/prom'])(
+    'httpUrl accepts %s',
+    (v) => {
+      expect(httpUrl.parse(v)).toBe(v)
+    }
+  )
+
+  it.each(['https://u:p@prometheus.example.com', 'https://token@prom.example'])(
+    'httpUrl refuses %s',
+    (v) => {
+      expect(httpUrl.safeParse(v).error?.issues[0]?.message).toMatch(
+        /^holds a user name or password/
+      )
+    }
+  )
+
+  it('finds the credentials of a URL as written and decoded, to mask them', () => {
+    expect(urlCredentials('see https://admin:p%40ss@h.example/x')).toEqual([
+      'admin:p%40ss',
+      'admin:p@ss',
+      'p%40ss',
+      'p@ss'
+    ])
   })
 })

@@ -273,3 +273,79 @@ describe('discover-tag against a real docker-registry', () => {
     }
   })
 })
+
+describe('discover-tag with a crafted tag-pattern', () => {
+  let registry: DockerRegistry
+
+  beforeAll(async () => {
+    registry = await startDockerRegistry()
+    // A tag on which a backtracking engine takes exponential time with ^(a+)+$ (it fails at the final "-").
+    for (const [tag, h] of [
+      ['v1.0.0', 0],
+      [`${'a'.repeat(27)}-`, 1],
+      ['v1.1.0', 2]
+    ] as const) {
+      const image = generateImage({
+        seed: `evil${h}`,
+        created: new Date(T0 + h * hour)
+      })
+      await pushImage(registry.url, REPO, tag, image)
+    }
+  })
+
+  afterAll(async () => {
+    await registry?.stop()
+  })
+
+  it('matches tags in linear time (RE2), so nested quantifiers cannot hang it', async () => {
+    const ctx = fakeContext('discover-tag', {
+      registry: registry.host,
+      repository: REPO,
+      'current-image': `${registry.host}/${REPO}:v1.1.0`,
+      'tag-pattern': '^(a+)+$'
+    })
+    const started = performance.now()
+    await run(ctx)
+    expect(performance.now() - started).toBeLessThan(400)
+    expect(ctx.failure).toMatch(/matches \/\^\(a\+\)\+\$\/: saw 3 tags/)
+  }, 120_000)
+})
+
+describe('discover-tag with a current-image whose tag and digest disagree', () => {
+  let registry: DockerRegistry
+  const digests: Record<string, string> = {}
+
+  beforeAll(async () => {
+    registry = await startDockerRegistry()
+    for (const [tag, h] of [
+      ['v1.0.0', 0],
+      ['v1.1.0', 1]
+    ] as const) {
+      const image = generateImage({
+        seed: `pair${h}`,
+        created: new Date(T0 + h * hour)
+      })
+      await pushImage(registry.url, REPO, tag, image)
+      digests[tag] = image.manifestDigest
+    }
+  })
+
+  afterAll(async () => {
+    await registry?.stop()
+  })
+
+  it('refuses it, naming both digests, and outputs nothing', async () => {
+    const ctx = fakeContext('discover-tag', {
+      registry: registry.host,
+      repository: REPO,
+      'current-image': `${registry.host}/${REPO}:v1.1.0@${digests['v1.0.0'] ?? ''}`
+    })
+    await run(ctx)
+    expect(ctx.failure).toMatch(
+      new RegExp(
+        `^discover-tag: input "current-image": ".*" names tag v1\\.1\\.0 and digest ${digests['v1.0.0'] ?? ''}, but .*:v1\\.1\\.0 is ${digests['v1.1.0'] ?? ''}`
+      )
+    )
+    expect(ctx.outputs).toEqual({})
+  })
+})

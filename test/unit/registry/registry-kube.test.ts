@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { KubeConfig } from '@kubernetes/client-node'
 import { ConfigurationError, silentLogger } from '@rollback-actions/action-kit'
+import { createKubeClients, type KubeClients } from '@rollback-actions/kube'
 import { readRunningImage } from '@rollback-actions/registry'
 import {
   RequestLog,
@@ -32,7 +32,8 @@ function deployment(
 describe('readRunningImage', () => {
   const log = new RequestLog()
   let server: RunningServer
-  let kc: KubeConfig
+  let kubeconfig: string
+  let clients: KubeClients
 
   beforeAll(async () => {
     const ca = await createCertificateAuthority()
@@ -99,19 +100,25 @@ describe('readRunningImage', () => {
       return sendJson(res, 404, { kind: 'Status', code: 404 })
     }
     server = await startServer({ name: 'kubernetes', tls, log, handler })
-    kc = new KubeConfig()
-    kc.loadFromOptions({
-      clusters: [
-        {
-          name: 'c',
-          server: server.url,
-          caData: Buffer.from(ca.caPem).toString('base64')
-        }
-      ],
-      users: [{ name: 'u', token: 'test-token' }],
-      contexts: [{ name: 'x', cluster: 'c', user: 'u', namespace: 'prod' }],
-      currentContext: 'x'
-    })
+    kubeconfig = [
+      'apiVersion: v1',
+      'kind: Config',
+      'clusters:',
+      '- name: c',
+      '  cluster:',
+      `    server: ${server.url}`,
+      `    certificate-authority-data: ${Buffer.from(ca.caPem).toString('base64')}`,
+      'users:',
+      '- name: u',
+      '  user:',
+      '    token: test-token',
+      'contexts:',
+      '- name: x',
+      '  context: { cluster: c, user: u, namespace: prod }',
+      'current-context: x',
+      ''
+    ].join('\n')
+    clients = createKubeClients(kubeconfig)
   })
 
   afterAll(async () => {
@@ -123,7 +130,7 @@ describe('readRunningImage', () => {
       readRunningImage({
         namespace: 'prod',
         deployment: 'api',
-        kubeConfig: kc,
+        clients,
         log: silentLogger
       })
     ).resolves.toEqual({
@@ -133,12 +140,22 @@ describe('readRunningImage', () => {
     })
   })
 
+  it('loads the kubeconfig it is given through packages/kube (KUBECONFIG text, path or list)', async () => {
+    const r = await readRunningImage({
+      namespace: 'prod',
+      deployment: 'api',
+      kubeconfig,
+      log: silentLogger
+    })
+    expect(r.digest).toBe(DIGEST)
+  })
+
   it('takes the digest from an image pinned by digest without listing pods', async () => {
     const since = log.mark()
     const r = await readRunningImage({
       namespace: 'prod',
       deployment: 'pinned',
-      kubeConfig: kc,
+      clients,
       log: silentLogger
     })
     expect(r.digest).toBe(DIGEST)
@@ -152,7 +169,7 @@ describe('readRunningImage', () => {
       namespace: 'prod',
       deployment: 'sidecar',
       repository: 'team/api',
-      kubeConfig: kc,
+      clients,
       log: silentLogger
     })
     expect(r).toMatchObject({
@@ -167,7 +184,7 @@ describe('readRunningImage', () => {
         namespace: 'prod',
         deployment: 'sidecar',
         repository: 'team/other',
-        kubeConfig: kc,
+        clients,
         log: silentLogger
       })
     ).rejects.toThrow(
@@ -179,7 +196,7 @@ describe('readRunningImage', () => {
     const error = await readRunningImage({
       namespace: 'prod',
       deployment: 'gone',
-      kubeConfig: kc,
+      clients,
       log: silentLogger
     }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ConfigurationError)

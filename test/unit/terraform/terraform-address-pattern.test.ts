@@ -64,3 +64,21 @@ describe('splitAddressList', () => {
     ).toEqual(['a.b', 'c.d', 'e.f["x,y"]', 'module.m["k"].g.h'])
   })
 })
+
+describe('address patterns from inputs cannot hang the review', () => {
+  it('matches a segment glob with many "*" in linear time', () => {
+    const pattern = compileAddressPattern(`${'*a'.repeat(8)}*b`)
+    const started = performance.now()
+    expect(pattern.test(`${'a'.repeat(32)}[0]`)).toBe(false)
+    expect(performance.now() - started).toBeLessThan(250)
+  })
+
+  it('matches many "**" segments without exponential search', () => {
+    const pattern = compileAddressPattern(`${'**.'.repeat(8)}x`)
+    const address = Array.from({ length: 22 }, (_, i) => `m${i}`).join('.')
+    const started = performance.now()
+    expect(pattern.test(address)).toBe(false)
+    expect(pattern.test(`${address}.x`)).toBe(true)
+    expect(performance.now() - started).toBeLessThan(250)
+  })
+})

@@ -1,9 +1,17 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import {
+  afterAll,
+  afterEach,
+  beforeEach,
+  describe,
+  expect,
+  it
+} from '@jest/globals'
 import { run } from '../../../actions/terraform-apply/src/main.js'
-import { fakeContext } from '../../helpers/fake-context.js'
+import { actionDefaults, fakeContext } from '../../helpers/fake-context.js'
+import { fakeTerraform } from '../../helpers/fake-terraform.js'
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'terraform')
 const PLAN_FILE = join(FIXTURES, 'zip-with-tfplan-entry.tfplan')
@@ -75,5 +83,39 @@ describe('terraform-apply input checks (before terraform runs)', () => {
       outcome: 'failed',
       changes: []
     })
+  })
+})
+
+describe('terraform-apply re-checks the plan it is about to run', () => {
+  // `terraform show -json` prints the rollback plan fixture; `terraform apply` would exit 9.
+  const terraform = fakeTerraform(join(FIXTURES, 'azurerm-rollback-plan.json'))
+  afterAll(() => terraform.remove())
+  const PLAN_SHA =
+    '299758c874e5420d246a722795a2e3e95b136ae0c4f8039f2b2d912fc67776c6'
+
+  it('refuses a destructive change nobody allowed, before terraform apply runs', async () => {
+    const ctx = fakeContext(
+      'terraform-apply',
+      { 'plan-file': PLAN_FILE, 'plan-sha256': PLAN_SHA },
+      terraform.env
+    )
+    await run(ctx)
+    expect(ctx.failure).toMatch(
+      /^terraform-apply: the plan has 4 destructive change\(s\) nobody allowed; nothing was applied:/
+    )
+    expect(ctx.outputs).toEqual({})
+  })
+})
+
+describe('terraform-apply protection inputs', () => {
+  it('default to exactly what terraform-plan-review defaults to, so the re-check matches the review', () => {
+    const apply = actionDefaults('terraform-apply')
+    const review = actionDefaults('terraform-plan-review')
+    for (const input of [
+      'protected-addresses',
+      'additional-protected-addresses',
+      'allow-destroy'
+    ])
+      expect([input, apply[input]]).toEqual([input, review[input]])
   })
 })

@@ -1,12 +1,19 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it } from '@jest/globals'
 import { run } from '../../../actions/terraform-plan-review/src/main.js'
-import { fakeContext } from '../../helpers/fake-context.js'
+import { fakeContext as baseFakeContext } from '../../helpers/fake-context.js'
+import { fakeTerraform } from '../../helpers/fake-terraform.js'
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'terraform')
 const PLAN_FILE = join(FIXTURES, 'zip-with-tfplan-entry.tfplan')
 const PLAN_SHA =
   '299758c874e5420d246a722795a2e3e95b136ae0c4f8039f2b2d912fc67776c6'
+// `terraform show -json` of PLAN_FILE prints the rollback plan fixture.
+const terraform = fakeTerraform(join(FIXTURES, 'azurerm-rollback-plan.json'))
+const fakeContext = (id: string, values: Record<string, string>) =>
+  baseFakeContext(id, values, terraform.env)
 const inputs = (extra: Record<string, string> = {}) => ({
   'plan-file': PLAN_FILE,
   'plan-json': join(FIXTURES, 'azurerm-rollback-plan.json'),
@@ -20,6 +27,8 @@ const ALL_ALLOWED = [
 ].join('\n')
 
 describe('terraform-plan-review', () => {
+  afterAll(() => terraform.remove())
+
   it('fails without allowance, listing each destructive change', async () => {
     const ctx = fakeContext('terraform-plan-review', inputs())
     await run(ctx)
@@ -146,6 +155,29 @@ describe('terraform-plan-review', () => {
     expect(ctx.failure).toMatch(
       /^terraform-plan-review: input "plan-file": .*azurerm-rollback-plan.json is not a Terraform saved plan \(not a zip archive\)/
     )
+  })
+
+  it('refuses plan-json that lists other changes than the hashed plan file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-json-'))
+    try {
+      // The rendering of the plan file (fake terraform) holds 4 destructive changes; plan-json is edited to hold none.
+      const json = JSON.parse(
+        readFileSync(join(FIXTURES, 'azurerm-rollback-plan.json'), 'utf8')
+      ) as { resource_changes: unknown[] }
+      json.resource_changes = []
+      writeFileSync(join(dir, 'harmless.json'), JSON.stringify(json))
+      const ctx = fakeContext(
+        'terraform-plan-review',
+        inputs({ 'plan-json': join(dir, 'harmless.json') })
+      )
+      await run(ctx)
+      expect(ctx.failure).toMatch(
+        /^terraform-plan-review: input "plan-json": was not rendered from plan-file: the plan file has .* which the JSON does not list \(\d+ difference\(s\)\); nothing was reviewed/
+      )
+      expect(ctx.outputs['plan-sha256']).toBeUndefined()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('requires plan-file', async () => {

@@ -1,0 +1,37 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+/** A stand-in `terraform` on PATH whose `show -json` prints a fixed plan JSON file (for unit tests of the shells). */
+export interface FakeTerraform {
+  /** Environment to run the action with: PATH starts with the fake's directory. */
+  env: NodeJS.ProcessEnv
+  /** Removes the fake's directory. */
+  remove(): void
+}
+
+/**
+ * Writes a `terraform` shell script that answers `show -json ...` with the contents of `planJsonFile` and fails on
+ * every other command (so a unit test notices when the action goes further than rendering).
+ */
+export function fakeTerraform(planJsonFile: string): FakeTerraform {
+  const dir = mkdtempSync(join(tmpdir(), 'fake-terraform-'))
+  const script = join(dir, 'terraform')
+  writeFileSync(
+    script,
+    [
+      '#!/bin/sh',
+      'if [ "$1" = "show" ] && [ "$2" = "-json" ]; then',
+      `  exec cat '${planJsonFile.replace(/'/g, `'\\''`)}'`,
+      'fi',
+      'echo "fake terraform: unexpected command: $*" >&2',
+      'exit 9',
+      ''
+    ].join('\n')
+  )
+  chmodSync(script, 0o755)
+  return {
+    env: { PATH: `${dir}:${process.env.PATH ?? ''}` },
+    remove: () => rmSync(dir, { recursive: true, force: true })
+  }
+}
