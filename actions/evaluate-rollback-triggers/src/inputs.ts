@@ -1,7 +1,9 @@
 import {
   secret,
   azureClientId,
-  azureTenantId
+  azureTenantId,
+  fromParser,
+  refuse
 } from '@rollback-actions/action-kit'
 import {
   parseDuration,
@@ -16,21 +18,14 @@ const metricName = z
   .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, 'must be a Prometheus metric name')
 
 /** `baseline-p95`: a latency with a unit (`120ms`, `0.2s`) → seconds. */
-const latencySeconds = z.string().transform((v, ctx) => {
-  try {
+const latencySeconds = z.string().transform(
+  fromParser((v) => {
     const t = parseThreshold(v)
-    if (t.kind !== 'duration')
-      throw new Error(`"${v}" is not a latency; write e.g. 120ms or 0.2s`)
-    return t.value
-  } catch (error) {
-    ctx.issues.push({
-      code: 'custom',
-      input: v,
-      message: (error as Error).message
-    })
-    return z.NEVER
-  }
-})
+    return t.kind === 'duration'
+      ? t.value
+      : refuse(`"${v}" is not a latency; write e.g. 120ms or 0.2s`)
+  })
+)
 
 /** `baseline-offset`: a PromQL offset such as `1d` or `7d` (checked, passed on as written). */
 const promOffset = z.string().refine(

@@ -1,6 +1,7 @@
 export * from './errors.js'
 export * from './logger.js'
 export * from './fields.js'
+export * from './from-parser.js'
 export * from './image-reference.js'
 export * from './inputs.js'
 export * from './audit.js'
