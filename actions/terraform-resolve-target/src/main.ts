@@ -2,16 +2,15 @@ import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Octokit } from '@octokit/rest'
 import {
-  ConfigurationError,
   defineAction,
   InputError,
   type ActionContext
 } from '@rollback-actions/action-kit'
 import {
   PREVIOUS_STABLE,
+  resolveFromDeployments,
   resolveTargetCommit
 } from '@rollback-actions/terraform'
-import { findPreviousStableDeployment } from './deployments.js'
 import { ResolveTargetInputs, STABLE_SOURCE } from './inputs.js'
 
 /** What the step resolved; `source` says why this commit. */
@@ -43,11 +42,6 @@ async function fromDeployments(
   inputs: ResolveTargetInputs,
   repoDir: string
 ): Promise<Resolved> {
-  const repository = ctx.github.repository
-  if (!repository?.includes('/'))
-    throw new ConfigurationError(
-      'GITHUB_REPOSITORY is not set, so the deployment history cannot be read; run on a GitHub runner or use stable-source tags'
-    )
   const octokit = new Octokit({
     auth: inputs.githubToken,
     baseUrl: ctx.env.GITHUB_API_URL ?? 'https://api.github.com',
@@ -60,32 +54,15 @@ async function fromDeployments(
       error: (m: string) => ctx.log.debug(m)
     }
   })
-  const found = await findPreviousStableDeployment({
+  const found = await resolveFromDeployments({
     octokit,
-    repository,
+    repository: ctx.github.repository,
     environment: inputs.environment ?? '',
+    repoDir,
+    tagPattern: inputs.tagPattern,
     log: ctx.log
   })
-  let commit: string
-  try {
-    ;({ commit } = await resolveTargetCommit({
-      repoDir,
-      target: found.commit,
-      tagPattern: inputs.tagPattern,
-      log: ctx.log
-    }))
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error
-    throw new ConfigurationError(
-      `deployment ${found.deploymentId} marks commit ${found.commit} stable, but that commit is not in the checked-out history of ${repoDir}; check out with fetch-depth: 0 (and the branch that was deployed), or pass the target commit explicitly`,
-      { cause: error }
-    )
-  }
-  return {
-    commit,
-    source: 'deployment',
-    detail: `deployment ${found.deploymentId} created ${found.createdAt}`
-  }
+  return { ...found, source: 'deployment' }
 }
 
 /** terraform-resolve-target: which commit an infrastructure rollback returns to, and why. */
