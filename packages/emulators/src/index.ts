@@ -3,6 +3,7 @@
 // each startable alone, and the TLS/HTTP plumbing they share. docs/emulators.md names the reference each follows.
 export * from './http/server.js'
 export * from './http/tls.js'
+export * from './http/ports.js'
 export * from './kubernetes/index.js'
 export * from './acr/index.js'
 export * from './acr/oci-image.js'

@@ -9,11 +9,11 @@ import {
   appendFile
 } from 'node:fs/promises'
 import { execFileSync } from 'node:child_process'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import pg from 'pg'
+import { freePort } from '../http/ports.js'
 
 const run = promisify(execFile)
 
@@ -70,19 +70,6 @@ async function own(path: string): Promise<void> {
   })()
   const { uid, gid } = await postgresIds
   await chown(path, uid, gid)
-}
-
-/** Asks the OS for a free loopback port (bound and released; PostgreSQL binds it right after). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 function sqlLiteral(value: string): string {
