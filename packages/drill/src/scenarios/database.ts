@@ -2,9 +2,7 @@ import https from 'node:https'
 import type { Logger } from '@rollback-actions/action-kit'
 import type { PostgresArmEmulator } from '@rollback-actions/emulators'
 import type { RequestLog } from '@rollback-actions/emulators'
-
-/** Recovery point objective of the database (seconds): at most 15 minutes of data may be lost. */
-export const DATABASE_RPO_SECONDS = 900
+import { TARGETS } from '../report.js'
 
 /** What a bundled action run returns (the subset the scenario reads). */
 export interface DatabaseActionRun {
@@ -166,7 +164,7 @@ export async function runDatabaseScenario(
     restore_point: null,
     restore_seconds: null,
     data_loss_window_seconds: null,
-    rpo_seconds: DATABASE_RPO_SECONDS,
+    rpo_seconds: TARGETS.rpoSeconds,
     rpo_met: false,
     rows_before_present: false,
     rows_after_absent: false,
@@ -318,7 +316,7 @@ export async function runDatabaseScenario(
       : null
     report.rpo_met =
       report.data_loss_window_seconds !== null &&
-      report.data_loss_window_seconds <= DATABASE_RPO_SECONDS
+      report.data_loss_window_seconds <= TARGETS.rpoSeconds
 
     await step(
       'Swap the connection secret and restart product-service (secret-swap)',
