@@ -1,27 +1,19 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parse } from 'yaml'
 import {
   createContext,
+  readActionDefaults,
   type ActionContext,
   type LogLine
 } from '@rollback-actions/action-kit'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 
-interface ActionYaml {
-  inputs?: Record<string, { default?: string | boolean | number }>
-}
-
 /** Defaults of an action's inputs, read from `actions/<id>/action.yml` (the only place defaults live). */
 export function actionDefaults(actionId: string): Record<string, string> {
-  const doc = parse(
+  return readActionDefaults(
     readFileSync(join(ROOT, 'actions', actionId, 'action.yml'), 'utf8')
-  ) as ActionYaml
-  const out: Record<string, string> = {}
-  for (const [name, spec] of Object.entries(doc.inputs ?? {}))
-    if (spec.default !== undefined) out[name] = String(spec.default)
-  return out
+  )
 }
 
 /** An ActionContext that records what the action did, for unit tests. */

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parse } from 'yaml'
+import { readActionDefaults } from '@rollback-actions/action-kit'
 
 /** Repository root (where actions/<id>/dist/index.js live). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url))
@@ -59,13 +59,10 @@ export function parseGithubOutput(text: string): Record<string, string> {
  * the workflow step does not give.
  */
 export function actionInputDefaults(id: string): Record<string, string> {
-  const doc = parse(
-    readFileSync(join(REPO_ROOT, 'actions', id, 'action.yml'), 'utf8')
-  ) as { inputs?: Record<string, { default?: string | number | boolean }> }
-  const out: Record<string, string> = {}
-  for (const [name, spec] of Object.entries(doc.inputs ?? {}))
-    out[name] = spec.default === undefined ? '' : String(spec.default)
-  return out
+  return readActionDefaults(
+    readFileSync(join(REPO_ROOT, 'actions', id, 'action.yml'), 'utf8'),
+    { unset: '' }
+  )
 }
 
 /** The runner's input variable for an input name: `INPUT_` + upper case, spaces to `_` (hyphens kept). */

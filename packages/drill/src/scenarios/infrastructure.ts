@@ -2,8 +2,7 @@ import { execFile } from 'node:child_process'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
-import { parse } from 'yaml'
-import type { Logger } from '@rollback-actions/action-kit'
+import { readActionDefaults, type Logger } from '@rollback-actions/action-kit'
 import {
   PREVIOUS_STABLE,
   resolveTargetCommit,
@@ -222,13 +221,13 @@ export async function checkoutAndInit(
 
 /** Default `protected-addresses` of terraform-plan-review, read from its action.yml (defaults live there only). */
 export async function defaultProtectedAddresses(): Promise<string[]> {
-  const doc = parse(
+  const defaults = readActionDefaults(
     await readFile(
       join(REPO_ROOT, 'actions', 'terraform-plan-review', 'action.yml'),
       'utf8'
     )
-  ) as { inputs: Record<string, { default?: string }> }
-  return splitAddressList(doc.inputs['protected-addresses']?.default ?? '')
+  )
+  return splitAddressList(defaults['protected-addresses'] ?? '')
 }
 
 /** One step of the scenario, as the drill report records it (UTC ISO-8601). */
