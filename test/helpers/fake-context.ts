@@ -16,6 +16,11 @@ export function actionDefaults(actionId: string): Record<string, string> {
   )
 }
 
+/** discover-tag's default `tag-pattern`, read from its action.yml (defaults live there only). */
+export function defaultTagPattern(): RegExp {
+  return new RegExp(actionDefaults('discover-tag')['tag-pattern'] ?? '')
+}
+
 /** An ActionContext that records what the action did, for unit tests. */
 export interface FakeContext extends ActionContext {
   outputs: Record<string, string>

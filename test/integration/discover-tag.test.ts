@@ -1,28 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { build } from 'esbuild'
-import { actionDefaults } from '../helpers/fake-context.js'
 import { startAcrEmulator, type AcrEmulator } from '@rollback-actions/emulators'
+import { buildActionBundle, runBundle } from '../helpers/bundle.js'
 import {
-  startEntraEmulator,
-  type EntraEmulator
-} from '@rollback-actions/emulators'
-import {
-  startGitHubOidcEmulator,
-  type GitHubOidcEmulator
-} from '@rollback-actions/emulators'
-import { RequestLog } from '@rollback-actions/emulators'
-import { createCertificateAuthority } from '@rollback-actions/emulators'
+  CLIENT,
+  FEATURE_RUN,
+  PRODUCTION_RUN,
+  startFederation,
+  TENANT,
+  type Federation
+} from '../helpers/federation.js'
 
-const ROOT = join(import.meta.dirname, '..', '..')
-const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
-const CLIENT = '0b6f1b3c-5f7a-4c8e-9d2a-1a2b3c4d5e6f'
 const REPO = 'warranty-hub/product-service'
 const day = 86_400_000
 
+/** What a run shows: exit code, stdout and stderr, outputs, step summary. */
 interface RunResult {
   code: number | null
   stdout: string
@@ -30,79 +24,24 @@ interface RunResult {
   summary: string
 }
 
-/** Parses GITHUB_OUTPUT's `name<<delimiter` blocks. */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  const re = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
-  for (const m of text.matchAll(re)) out[m[1] ?? ''] = m[3] ?? ''
-  return out
-}
-
 describe('discover-tag bundle, run as the runner runs it, against OIDC → Entra → ACR emulators', () => {
-  const log = new RequestLog()
   let dir: string
   let bundle: string
   let caFile: string
-  let oidc: GitHubOidcEmulator
-  let entra: EntraEmulator
+  let world: Federation
   let acr: AcrEmulator
-  let wrong: GitHubOidcEmulator
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'discover-tag-'))
     bundle = join(dir, 'index.js')
-    // The same esbuild settings as scripts/build.mjs, written to a temp dir.
-    await build({
-      absWorkingDir: ROOT,
-      entryPoints: [join(ROOT, 'actions/discover-tag/src/index.ts')],
-      outfile: bundle,
-      bundle: true,
-      platform: 'node',
-      target: 'node24',
-      format: 'esm',
-      mainFields: ['module', 'main'],
-      banner: {
-        js: "import { createRequire as __rollbackCreateRequire } from 'node:module';\nconst require = __rollbackCreateRequire(import.meta.url);"
-      },
-      logLevel: 'error'
+    await buildActionBundle('discover-tag', bundle)
+    world = await startFederation({
+      claims: { ...PRODUCTION_RUN, run_id: 4242 },
+      wrongClaims: { ...FEATURE_RUN, actor: 'mallory', run_id: 1 }
     })
-    const authority = await createCertificateAuthority()
     caFile = join(dir, 'ca.pem')
-    await writeFile(caFile, authority.caPem)
-    const tls = await authority.issue(['127.0.0.1'])
-    oidc = await startGitHubOidcEmulator({
-      log,
-      claims: {
-        repository: 'warranty-hub/platform',
-        ref: 'refs/heads/main',
-        environment: 'production',
-        actor: 'octo-sre',
-        run_id: 4242
-      }
-    })
-    wrong = await startGitHubOidcEmulator({
-      log,
-      claims: {
-        repository: 'warranty-hub/platform',
-        ref: 'refs/heads/feature',
-        actor: 'mallory',
-        run_id: 1
-      }
-    })
-    entra = await startEntraEmulator({
-      tls,
-      log,
-      tenantId: TENANT,
-      federatedCredentials: [
-        {
-          clientId: CLIENT,
-          issuer: oidc.issuer,
-          subject: 'repo:warranty-hub/platform:environment:production',
-          audience: 'api://AzureADTokenExchange'
-        }
-      ],
-      issuerKeys: { [oidc.issuer]: [...oidc.jwks.keys, ...wrong.jwks.keys] }
-    })
+    await writeFile(caFile, world.caPem)
+    const { tls, log, entra } = world
     const now = Date.now()
     acr = await startAcrEmulator({
       tls,
@@ -123,12 +62,7 @@ describe('discover-tag bundle, run as the runner runs it, against OIDC → Entra
   }, 60_000)
 
   afterAll(async () => {
-    await Promise.all([
-      oidc?.close(),
-      wrong?.close(),
-      entra?.close(),
-      acr?.close()
-    ])
+    await Promise.all([world?.close(), acr?.close()])
     if (dir) await rm(dir, { recursive: true, force: true })
   })
 
@@ -136,50 +70,25 @@ describe('discover-tag bundle, run as the runner runs it, against OIDC → Entra
     inputs: Record<string, string>,
     extraEnv: Record<string, string> = {}
   ): Promise<RunResult> {
-    const outputFile = join(
-      dir,
-      `output-${Math.random().toString(36).slice(2)}`
-    )
-    const summaryFile = `${outputFile}-summary`
-    await writeFile(outputFile, '')
-    await writeFile(summaryFile, '')
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: dir,
-      NODE_EXTRA_CA_CERTS: caFile,
-      GITHUB_OUTPUT: outputFile,
-      GITHUB_STEP_SUMMARY: summaryFile,
-      GITHUB_ACTOR: 'octo-sre',
-      GITHUB_REPOSITORY: 'warranty-hub/platform',
-      GITHUB_RUN_ID: '4242',
-      GITHUB_SERVER_URL: 'https://github.com',
-      ROLLBACK_AUDIT_FILE: join(dir, 'audit.jsonl'),
-      ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
-      ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
-      AZURE_AUTHORITY_HOST: entra.url,
-      ...extraEnv
-    }
-    for (const [name, value] of Object.entries({
-      ...actionDefaults('discover-tag'),
-      ...inputs
-    })) {
-      env[`INPUT_${name.toUpperCase()}`] = value
-    }
-    const child = spawn(process.execPath, [bundle], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe']
+    const run = await runBundle('discover-tag', bundle, inputs, {
+      env: {
+        HOME: dir,
+        NODE_EXTRA_CA_CERTS: caFile,
+        GITHUB_ACTOR: 'octo-sre',
+        GITHUB_REPOSITORY: 'warranty-hub/platform',
+        GITHUB_RUN_ID: '4242',
+        GITHUB_SERVER_URL: 'https://github.com',
+        ACTIONS_ID_TOKEN_REQUEST_URL: world.oidc.requestUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: world.oidc.requestToken,
+        AZURE_AUTHORITY_HOST: world.entra.url,
+        ...extraEnv
+      }
     })
-    let stdout = ''
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')))
-    child.stderr.on('data', (c: Buffer) => (stdout += c.toString('utf8')))
-    const code = await new Promise<number | null>((resolve) =>
-      child.on('close', resolve)
-    )
     return {
-      code,
-      stdout,
-      outputs: parseOutputs(await readFile(outputFile, 'utf8')),
-      summary: await readFile(summaryFile, 'utf8')
+      code: run.exitCode,
+      stdout: run.stdout + run.stderr,
+      outputs: run.outputs,
+      summary: run.summary
     }
   }
 
@@ -220,10 +129,10 @@ describe('discover-tag bundle, run as the runner runs it, against OIDC → Entra
   })
 
   it('fails with exit 1 and the AADSTS message when the federated subject does not match, touching no tag', async () => {
-    const since = log.mark()
+    const since = world.log.mark()
     const result = await runAction(inputs(), {
-      ACTIONS_ID_TOKEN_REQUEST_URL: wrong.requestUrl,
-      ACTIONS_ID_TOKEN_REQUEST_TOKEN: wrong.requestToken
+      ACTIONS_ID_TOKEN_REQUEST_URL: world.wrong!.requestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: world.wrong!.requestToken
     })
     expect(result.code).toBe(1)
     expect(result.stdout).toMatch(
@@ -231,14 +140,14 @@ describe('discover-tag bundle, run as the runner runs it, against OIDC → Entra
     )
     expect(result.outputs).toEqual({})
     expect(
-      log
+      world.log
         .of('acr', since)
         .filter((e) => e.status === 200 && e.path.includes('/_tags'))
     ).toHaveLength(0)
   })
 
   it('fails with exit 1 naming the input when the explicit tag breaks the OCI grammar, contacting nothing', async () => {
-    const since = log.mark()
+    const since = world.log.mark()
     const result = await runAction({
       ...inputs(),
       'image-tag': 'v1.2.0@latest'
@@ -247,7 +156,7 @@ describe('discover-tag bundle, run as the runner runs it, against OIDC → Entra
     expect(result.stdout).toMatch(
       /::error::discover-tag: input "image-tag": "v1\.2\.0@latest" is not a valid tag/
     )
-    expect(log.of(undefined, since)).toHaveLength(0)
+    expect(world.log.of(undefined, since)).toHaveLength(0)
   })
 
   it('fails with exit 1 when the explicit tag does not exist', async () => {

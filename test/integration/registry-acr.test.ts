@@ -11,79 +11,36 @@ import {
   TagDiscoveryError,
   type RegistryClient
 } from '@rollback-actions/registry'
-import { startAcrEmulator, type AcrEmulator } from '@rollback-actions/emulators'
 import {
-  startEntraEmulator,
-  type EntraEmulator
-} from '@rollback-actions/emulators'
-import {
+  startAcrEmulator,
   startGitHubOidcEmulator,
-  type GitHubOidcEmulator
+  type AcrEmulator
 } from '@rollback-actions/emulators'
-import { RequestLog } from '@rollback-actions/emulators'
-import { createCertificateAuthority } from '@rollback-actions/emulators'
-import { actionDefaults } from '../helpers/fake-context.js'
+import { defaultTagPattern } from '../helpers/fake-context.js'
+import {
+  AUDIENCE,
+  CLIENT,
+  FEATURE_RUN,
+  startFederation,
+  TENANT,
+  type Federation
+} from '../helpers/federation.js'
 
 /** discover-tag's default tag pattern, read from its action.yml (defaults live there only). */
-const DEFAULT_TAG_PATTERN = new RegExp(
-  actionDefaults('discover-tag')['tag-pattern'] ?? ''
-)
+const DEFAULT_TAG_PATTERN = defaultTagPattern()
 
-const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
-const CLIENT = '0b6f1b3c-5f7a-4c8e-9d2a-1a2b3c4d5e6f'
-const AUDIENCE = 'api://AzureADTokenExchange'
 const REPO = 'warranty-hub/product-service'
 const BIG = 'warranty-hub/big'
 const T0 = Date.UTC(2026, 0, 1)
 const hour = 3_600_000
 
 describe('tag discovery against the ACR emulator through the real Azure SDKs', () => {
-  const log = new RequestLog()
-  let ca: string
-  let oidc: GitHubOidcEmulator
-  let entra: EntraEmulator
+  let world: Federation
   let acr: AcrEmulator
-  let wrongSubject: GitHubOidcEmulator
 
   beforeAll(async () => {
-    const authority = await createCertificateAuthority()
-    ca = authority.caPem
-    const tls = await authority.issue(['127.0.0.1'])
-    oidc = await startGitHubOidcEmulator({
-      log,
-      claims: {
-        repository: 'warranty-hub/platform',
-        ref: 'refs/heads/main',
-        environment: 'production',
-        actor: 'octo-sre',
-        run_id: 7
-      }
-    })
-    wrongSubject = await startGitHubOidcEmulator({
-      log,
-      claims: {
-        repository: 'warranty-hub/platform',
-        ref: 'refs/heads/feature',
-        actor: 'octo',
-        run_id: 8
-      }
-    })
-    entra = await startEntraEmulator({
-      tls,
-      log,
-      tenantId: TENANT,
-      federatedCredentials: [
-        {
-          clientId: CLIENT,
-          issuer: oidc.issuer,
-          subject: 'repo:warranty-hub/platform:environment:production',
-          audience: AUDIENCE
-        }
-      ],
-      issuerKeys: {
-        [oidc.issuer]: [...oidc.jwks.keys, ...wrongSubject.jwks.keys]
-      }
-    })
+    world = await startFederation({ wrongClaims: FEATURE_RUN })
+    const { tls, log, entra } = world
     // 10,000 release tags one hour apart, then the running v10.0.0 on top.
     const big = Array.from({ length: 10_000 }, (_, i) => ({
       name: `v1.${Math.floor(i / 100)}.${i % 100}`,
@@ -121,29 +78,24 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
   })
 
   afterAll(async () => {
-    await Promise.all([
-      oidc?.close(),
-      wrongSubject?.close(),
-      entra?.close(),
-      acr?.close()
-    ])
+    await Promise.all([world?.close(), acr?.close()])
   })
 
   const client = (
     pageSize?: number,
-    mint = () => oidc.mint(AUDIENCE)
+    mint = () => world.oidc.mint(AUDIENCE)
   ): RegistryClient =>
     createAcrRegistryClient({
       registry: acr.loginServer,
       credential: createAzureCredential({
         clientId: CLIENT,
         tenantId: TENANT,
-        authorityHost: entra.url,
+        authorityHost: world.entra.url,
         getAssertion: () => Promise.resolve(mint()),
-        caPem: ca
+        caPem: world.caPem
       }),
       log: silentLogger,
-      caPem: ca,
+      caPem: world.caPem,
       ...(pageSize ? { pageSize } : {})
     })
 
@@ -192,7 +144,7 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
   })
 
   it('follows Link pages of n tags, lazily, when the answer is on a later page', async () => {
-    const since = log.mark()
+    const since = world.log.mark()
     const result = await discoverPreviousTag({
       client: client(2),
       repository: REPO,
@@ -202,7 +154,7 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
       log: silentLogger
     })
     expect(result.tag).toBe('v1.0.0')
-    const pages = log
+    const pages = world.log
       .of('acr', since)
       .filter((e) => e.status === 200 && e.path.includes('/_tags'))
     expect(
@@ -214,7 +166,7 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
   })
 
   it('answers on a 10,000-tag repository with one page of tags (≤ 3 tag requests including the auth challenge)', async () => {
-    const since = log.mark()
+    const since = world.log.mark()
     const started = Date.now()
     const result = await discoverPreviousTag({
       client: client(),
@@ -225,7 +177,7 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
       log: silentLogger
     })
     expect(result.tag).toBe('v1.99.99')
-    const acrRequests = log.of('acr', since)
+    const acrRequests = world.log.of('acr', since)
     const tagRequests = acrRequests.filter((e) => e.path.includes('/_tags'))
     expect(tagRequests.length).toBeLessThanOrEqual(3)
     // 401 challenge, /oauth2/exchange, /oauth2/token, one page: the SDK's minimum.
@@ -288,7 +240,7 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
 
   it('fails with the AADSTS error when the GitHub subject has no federated credential', async () => {
     const error = await discoverPreviousTag({
-      client: client(undefined, () => wrongSubject.mint(AUDIENCE)),
+      client: client(undefined, () => world.wrong!.mint(AUDIENCE)),
       repository: REPO,
       current: { tag: 'v1.3.0' },
       tagPattern: DEFAULT_TAG_PATTERN,
@@ -303,7 +255,7 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
 
   it('refuses a GitHub token signed by a key the issuer never published (AADSTS700027)', async () => {
     const forger = await startGitHubOidcEmulator({
-      log,
+      log: world.log,
       claims: {
         repository: 'warranty-hub/platform',
         ref: 'refs/heads/main',

@@ -16,12 +16,10 @@ import {
   startDockerRegistry,
   type DockerRegistry
 } from '@rollback-actions/emulators'
-import { actionDefaults } from '../helpers/fake-context.js'
+import { defaultTagPattern } from '../helpers/fake-context.js'
 
 /** discover-tag's default tag pattern, read from its action.yml (defaults live there only). */
-const DEFAULT_TAG_PATTERN = new RegExp(
-  actionDefaults('discover-tag')['tag-pattern'] ?? ''
-)
+const DEFAULT_TAG_PATTERN = defaultTagPattern()
 
 const REPO = 'warranty-hub/product-service'
 const T0 = Date.UTC(2026, 5, 1)

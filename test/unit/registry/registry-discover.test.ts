@@ -11,12 +11,10 @@ import {
   type RegistryTag,
   type TagListing
 } from '@rollback-actions/registry'
-import { actionDefaults } from '../../helpers/fake-context.js'
+import { defaultTagPattern } from '../../helpers/fake-context.js'
 
 /** discover-tag's default tag pattern, read from its action.yml (defaults live there only). */
-const DEFAULT_TAG_PATTERN = new RegExp(
-  actionDefaults('discover-tag')['tag-pattern'] ?? ''
-)
+const DEFAULT_TAG_PATTERN = defaultTagPattern()
 
 const H = 3_600_000
 const d = (n: number) => `sha256:${String(n).padStart(64, '0')}`
