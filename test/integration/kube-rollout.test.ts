@@ -13,16 +13,12 @@ import {
   waitForRollout,
   type KubeClients
 } from '@rollback-actions/kube'
-import { RequestLog } from '@rollback-actions/emulators'
-import {
-  createCertificateAuthority,
-  type KeyPairPem
-} from '@rollback-actions/emulators'
 import {
   fakeRuntime,
-  startKubernetesEmulator,
-  type KubernetesEmulator
+  type KubernetesEmulator,
+  type RequestLog
 } from '@rollback-actions/emulators'
+import { loopbackTls, startKube, type LoopbackTls } from '../helpers/kube.js'
 
 const REPO = 'sandboxacr.azurecr.io/shop/web'
 const GOOD_OLD = `${REPO}:v1`
@@ -35,15 +31,11 @@ let emulator: KubernetesEmulator
 let log: RequestLog
 let clients: KubeClients
 let seq = 0
-let tls: KeyPairPem
-let caPem: string
+let certs: LoopbackTls
 
 async function startEmulator(podStartLatencyMs: number) {
-  log = new RequestLog()
-  emulator = await startKubernetesEmulator({
-    tls,
-    caPem,
-    log,
+  ;({ emulator, log } = await startKube({
+    certs,
     token: 'kube-rollout-test-token',
     runtime: fakeRuntime({
       images: {
@@ -55,14 +47,12 @@ async function startEmulator(podStartLatencyMs: number) {
     }),
     podStartLatencyMs,
     bookmarkIntervalMs: 60_000
-  })
+  }))
   clients = createKubeClients(emulator.kubeconfig())
 }
 
 beforeAll(async () => {
-  const ca = await createCertificateAuthority()
-  caPem = ca.caPem
-  tls = await ca.issue(['localhost', '127.0.0.1'])
+  certs = await loopbackTls()
 })
 
 /** Seeds a fresh deployment (own name per test) running LIVE with GOOD_OLD as an earlier revision. */

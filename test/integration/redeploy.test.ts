@@ -1,24 +1,18 @@
 // The redeploy action against the Kubernetes emulator: the esbuild bundle run as the runner runs it (child process,
 // INPUT_* variables, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files), plus in-process runs with a fake context.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { build } from 'esbuild'
 import { run } from '../../actions/redeploy/src/main.js'
 import { fakeContext } from '../helpers/fake-context.js'
-import {
-  actionInputDefaults,
-  REPO_ROOT,
-  runAction
-} from '@rollback-actions/drill'
-import { RequestLog } from '@rollback-actions/emulators'
-import { createCertificateAuthority } from '@rollback-actions/emulators'
+import { buildActionBundle, runBundle } from '../helpers/bundle.js'
 import {
   fakeRuntime,
-  startKubernetesEmulator,
-  type KubernetesEmulator
+  type KubernetesEmulator,
+  type RequestLog
 } from '@rollback-actions/emulators'
+import { startKube, writeKubeconfig } from '../helpers/kube.js'
 
 const REPO = 'sandboxacr.azurecr.io/shop/web'
 const OLD = `${REPO}:v1`
@@ -35,13 +29,7 @@ let seq = 0
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'redeploy-test-'))
   bundle = join(dir, 'index.js')
-  const ca = await createCertificateAuthority()
-  const tls = await ca.issue(['localhost', '127.0.0.1'])
-  log = new RequestLog()
-  emulator = await startKubernetesEmulator({
-    tls,
-    caPem: ca.caPem,
-    log,
+  ;({ emulator, log } = await startKube({
     token: 'redeploy-test-token',
     runtime: fakeRuntime({
       images: {
@@ -52,24 +40,9 @@ beforeAll(async () => {
       broken: [BROKEN]
     }),
     podStartLatencyMs: 300
-  })
-  kubeconfig = join(dir, 'kubeconfig')
-  writeFileSync(kubeconfig, emulator.kubeconfig())
-  // The same esbuild settings as scripts/build.mjs, into a temporary file.
-  await build({
-    absWorkingDir: REPO_ROOT,
-    entryPoints: [join(REPO_ROOT, 'actions/redeploy/src/index.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    target: 'node24',
-    format: 'esm',
-    mainFields: ['module', 'main'],
-    banner: {
-      js: "import { createRequire as __rollbackCreateRequire } from 'node:module';\nconst require = __rollbackCreateRequire(import.meta.url);"
-    },
-    logLevel: 'warning'
-  })
+  }))
+  kubeconfig = writeKubeconfig(dir, emulator)
+  await buildActionBundle('redeploy', bundle)
 })
 
 afterAll(async () => {
@@ -98,12 +71,8 @@ const env = () => ({
   GITHUB_SERVER_URL: 'https://github.com'
 })
 
-const runBundle = (inputs: Record<string, string>) =>
-  runAction(
-    'redeploy',
-    { ...actionInputDefaults('redeploy'), ...inputs },
-    { entry: bundle, env: env(), timeoutMs: 60_000 }
-  )
+const runRedeploy = (inputs: Record<string, string>) =>
+  runBundle('redeploy', bundle, inputs, { env: env(), timeoutMs: 60_000 })
 
 const imageOf = (name: string) =>
   (
@@ -116,7 +85,7 @@ describe('redeploy bundle', () => {
   it('rolls two deployments back and reports outputs, summary and audit', async () => {
     const a = await seed()
     const b = await seed()
-    const result = await runBundle({
+    const result = await runRedeploy({
       namespace: 'prod',
       deployments: `${a}\n${b}`,
       image: OLD
@@ -179,7 +148,7 @@ describe('redeploy bundle', () => {
 
   it('fails fast on a crashing image with the pod reason and exit code 1', async () => {
     const name = await seed()
-    const result = await runBundle({
+    const result = await runRedeploy({
       namespace: 'prod',
       deployments: name,
       image: BROKEN
@@ -204,7 +173,7 @@ describe('redeploy bundle', () => {
     ;(d.spec as { paused?: boolean }).paused = true
     emulator.store.update('deployments', d)
     const mark = log.mark()
-    const result = await runBundle({
+    const result = await runRedeploy({
       namespace: 'prod',
       deployments: name,
       image: OLD
@@ -221,7 +190,7 @@ describe('redeploy bundle', () => {
 
   it('names the input when the image is not a reference, before any request', async () => {
     const mark = log.mark()
-    const result = await runBundle({
+    const result = await runRedeploy({
       namespace: 'prod',
       deployments: 'web-1',
       image: 'Not An Image'

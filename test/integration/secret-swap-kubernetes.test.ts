@@ -1,16 +1,15 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import {
   fakeRuntime,
-  startKubernetesEmulator,
+  RequestLog,
   type FakeRuntime,
   type KubernetesEmulator
 } from '@rollback-actions/emulators'
 import { runAction } from '@rollback-actions/drill'
-import { RequestLog } from '@rollback-actions/emulators'
-import { createCertificateAuthority } from '@rollback-actions/emulators'
+import { startKube, writeKubeconfig } from '../helpers/kube.js'
 import { run } from '../../actions/secret-swap/src/main.js'
 import { fakeContext } from '../helpers/fake-context.js'
 
@@ -63,16 +62,13 @@ const inputs = (extra: Record<string, string> = {}) => ({
 })
 
 beforeAll(async () => {
-  const ca = await createCertificateAuthority()
   runtime = fakeRuntime({ images: { [IMAGE]: `sha256:${'a'.repeat(64)}` } })
-  kube = await startKubernetesEmulator({
-    tls: await ca.issue(['127.0.0.1', 'localhost']),
-    caPem: ca.caPem,
+  ;({ emulator: kube } = await startKube({
     log,
     token: 'secret-swap-test-token',
     runtime,
     podStartLatencyMs: 50
-  })
+  }))
   kube.store.createSecret({
     apiVersion: 'v1',
     kind: 'Secret',
@@ -95,8 +91,7 @@ beforeAll(async () => {
     ]
   })
   dir = await mkdtemp(join(tmpdir(), 'secret-swap-kube-'))
-  kubeconfigPath = join(dir, 'kubeconfig')
-  await writeFile(kubeconfigPath, kube.kubeconfig())
+  kubeconfigPath = writeKubeconfig(dir, kube)
 })
 afterAll(async () => {
   await kube?.close()

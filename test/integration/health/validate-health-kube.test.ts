@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
@@ -7,12 +7,11 @@ import { createKubeClients } from '@rollback-actions/kube'
 import { validateHealth, type ValidationPlan } from '@rollback-actions/health'
 import { run } from '../../../actions/validate-health/src/main.js'
 import { fakeContext } from '../../helpers/fake-context.js'
-import { RequestLog, type RunningServer } from '@rollback-actions/emulators'
-import { createCertificateAuthority } from '@rollback-actions/emulators'
 import {
-  startKubernetesEmulator,
-  type KubernetesEmulator
+  type KubernetesEmulator,
+  type RunningServer
 } from '@rollback-actions/emulators'
+import { loopbackTls, startKube, writeKubeconfig } from '../../helpers/kube.js'
 import {
   createProductServiceRuntime,
   startServiceProxy,
@@ -32,10 +31,8 @@ let kubeconfigPath: string
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'validate-health-'))
-  const ca = await createCertificateAuthority()
-  caPem = ca.caPem
-  const tls = await ca.issue(['localhost', '127.0.0.1'])
-  const log = new RequestLog()
+  const certs = await loopbackTls()
+  caPem = certs.caPem
   runtime = createProductServiceRuntime({
     resolve: (image) => {
       const tag = image.split(':').at(-1) ?? ''
@@ -47,15 +44,15 @@ beforeAll(async () => {
     },
     isBroken: (image) => image.endsWith(':v1.3.0')
   })
-  kube = await startKubernetesEmulator({
-    tls,
-    caPem,
-    log,
+  const started = await startKube({
+    certs,
     token: 'test-token',
     runtime,
     podStartLatencyMs: 100,
     crashBackoffBaseMs: 200
   })
+  kube = started.emulator
+  const { tls, log } = started
   await kube.seedDeployment({
     namespace: 'prod',
     name: 'product-service',
@@ -68,8 +65,7 @@ beforeAll(async () => {
     log,
     endpoints: () => kube.readyEndpoints('prod', 'product-service')
   })
-  kubeconfigPath = join(dir, 'kubeconfig')
-  writeFileSync(kubeconfigPath, kube.kubeconfig({ namespace: 'prod' }))
+  kubeconfigPath = writeKubeconfig(dir, kube, { namespace: 'prod' })
 })
 
 afterAll(async () => {
