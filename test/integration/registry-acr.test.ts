@@ -7,7 +7,6 @@ import {
 import { createAzureCredential } from '@rollback-actions/azure'
 import {
   createAcrRegistryClient,
-  discoverPreviousTag,
   TagDiscoveryError,
   type RegistryClient
 } from '@rollback-actions/registry'
@@ -16,7 +15,6 @@ import {
   startGitHubOidcEmulator,
   type AcrEmulator
 } from '@rollback-actions/emulators'
-import { defaultTagPattern } from '../helpers/fake-context.js'
 import {
   AUDIENCE,
   CLIENT,
@@ -25,9 +23,7 @@ import {
   TENANT,
   type Federation
 } from '../helpers/federation.js'
-
-/** discover-tag's default tag pattern, read from its action.yml (defaults live there only). */
-const DEFAULT_TAG_PATTERN = defaultTagPattern()
+import { discover } from '../helpers/registry.js'
 
 const REPO = 'warranty-hub/product-service'
 const BIG = 'warranty-hub/big'
@@ -100,14 +96,7 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
     })
 
   it('picks the newest older release tag and reports every tag weighed', async () => {
-    const result = await discoverPreviousTag({
-      client: client(),
-      repository: REPO,
-      current: { tag: 'v1.3.0' },
-      tagPattern: DEFAULT_TAG_PATTERN,
-      excludeTags: [],
-      log: silentLogger
-    })
+    const result = await discover(client(), REPO, { tag: 'v1.3.0' })
     expect(result.tag).toBe('v1.2.0-stable')
     expect(result.candidates.map((c) => `${c.tag}: ${c.verdict}`)).toEqual([
       'v1.3.1: skipped: newer than the running image',
@@ -128,14 +117,12 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
     const running = acr.resolve(`${acr.loginServer}/${REPO}:latest`) as {
       digest: string
     }
-    const result = await discoverPreviousTag({
-      client: client(),
-      repository: REPO,
-      current: { digest: running.digest },
-      tagPattern: DEFAULT_TAG_PATTERN,
-      excludeTags: ['v1.3.0'],
-      log: silentLogger
-    })
+    const result = await discover(
+      client(),
+      REPO,
+      { digest: running.digest },
+      { excludeTags: ['v1.3.0'] }
+    )
     expect(result.tag).toBe('v1.2.0-stable')
     expect(result.candidates.find((c) => c.tag === 'v1.3.0')?.verdict).toBe(
       'skipped: listed in the excluded tags'
@@ -145,14 +132,12 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
 
   it('follows Link pages of n tags, lazily, when the answer is on a later page', async () => {
     const since = world.log.mark()
-    const result = await discoverPreviousTag({
-      client: client(2),
-      repository: REPO,
-      current: { tag: 'v1.3.0' },
-      tagPattern: /^v1\.0\.0$/,
-      excludeTags: [],
-      log: silentLogger
-    })
+    const result = await discover(
+      client(2),
+      REPO,
+      { tag: 'v1.3.0' },
+      { tagPattern: /^v1\.0\.0$/ }
+    )
     expect(result.tag).toBe('v1.0.0')
     const pages = world.log
       .of('acr', since)
@@ -168,14 +153,7 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
   it('answers on a 10,000-tag repository with one page of tags (≤ 3 tag requests including the auth challenge)', async () => {
     const since = world.log.mark()
     const started = Date.now()
-    const result = await discoverPreviousTag({
-      client: client(),
-      repository: BIG,
-      current: { tag: 'v10.0.0' },
-      tagPattern: DEFAULT_TAG_PATTERN,
-      excludeTags: [],
-      log: silentLogger
-    })
+    const result = await discover(client(), BIG, { tag: 'v10.0.0' })
     expect(result.tag).toBe('v1.99.99')
     const acrRequests = world.log.of('acr', since)
     const tagRequests = acrRequests.filter((e) => e.path.includes('/_tags'))
@@ -187,15 +165,12 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
   })
 
   it('verifies an explicit tag exists instead of searching', async () => {
-    const result = await discoverPreviousTag({
-      client: client(),
-      repository: REPO,
-      current: { tag: 'v1.3.0' },
-      tagPattern: DEFAULT_TAG_PATTERN,
-      excludeTags: [],
-      explicitTag: 'v1.1.0',
-      log: silentLogger
-    })
+    const result = await discover(
+      client(),
+      REPO,
+      { tag: 'v1.3.0' },
+      { explicitTag: 'v1.1.0' }
+    )
     expect(result).toMatchObject({
       tag: 'v1.1.0',
       candidates: [{ tag: 'v1.1.0', verdict: 'chosen' }]
@@ -204,29 +179,19 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
 
   it('fails with a ConfigurationError naming an explicit tag that does not exist', async () => {
     await expect(
-      discoverPreviousTag({
-        client: client(),
-        repository: REPO,
-        current: { tag: 'v1.3.0' },
-        tagPattern: DEFAULT_TAG_PATTERN,
-        excludeTags: [],
-        explicitTag: 'v9.9.9',
-        log: silentLogger
-      })
+      discover(client(), REPO, { tag: 'v1.3.0' }, { explicitTag: 'v9.9.9' })
     ).rejects.toThrow(
       /tag "v9\.9\.9" does not exist in 127\.0\.0\.1:\d+\/warranty-hub\/product-service/
     )
   })
 
   it('fails naming the pattern and what it saw when no tag qualifies', async () => {
-    const error = await discoverPreviousTag({
-      client: client(),
-      repository: REPO,
-      current: { tag: 'v1.3.0' },
-      tagPattern: /^release-/,
-      excludeTags: [],
-      log: silentLogger
-    }).catch((e: unknown) => e)
+    const error = await discover(
+      client(),
+      REPO,
+      { tag: 'v1.3.0' },
+      { tagPattern: /^release-/ }
+    ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(TagDiscoveryError)
     expect(error).toBeInstanceOf(ConfigurationError)
     expect((error as Error).message).toMatch(
@@ -239,14 +204,11 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
   })
 
   it('fails with the AADSTS error when the GitHub subject has no federated credential', async () => {
-    const error = await discoverPreviousTag({
-      client: client(undefined, () => world.wrong!.mint(AUDIENCE)),
-      repository: REPO,
-      current: { tag: 'v1.3.0' },
-      tagPattern: DEFAULT_TAG_PATTERN,
-      excludeTags: [],
-      log: silentLogger
-    }).catch((e: unknown) => e)
+    const error = await discover(
+      client(undefined, () => world.wrong!.mint(AUDIENCE)),
+      REPO,
+      { tag: 'v1.3.0' }
+    ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ConfigurationError)
     expect((error as Error).message).toMatch(
       /AADSTS700213: No matching federated identity record found for presented assertion subject 'repo:warranty-hub\/platform:ref:refs\/heads\/feature'/
@@ -266,14 +228,12 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
     })
     try {
       const logger = recordingLogger()
-      const error = await discoverPreviousTag({
-        client: client(undefined, () => forger.mint(AUDIENCE)),
-        repository: REPO,
-        current: { tag: 'v1.3.0' },
-        tagPattern: DEFAULT_TAG_PATTERN,
-        excludeTags: [],
-        log: logger
-      }).catch((e: unknown) => e)
+      const error = await discover(
+        client(undefined, () => forger.mint(AUDIENCE)),
+        REPO,
+        { tag: 'v1.3.0' },
+        { log: logger }
+      ).catch((e: unknown) => e)
       expect((error as Error).message).toMatch(
         /AADSTS700027: Client assertion contains an invalid signature/
       )
@@ -287,14 +247,7 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
 
   it('fails naming the repository when it does not exist', async () => {
     await expect(
-      discoverPreviousTag({
-        client: client(),
-        repository: 'warranty-hub/nope',
-        current: { tag: 'v1.3.0' },
-        tagPattern: DEFAULT_TAG_PATTERN,
-        excludeTags: [],
-        log: silentLogger
-      })
+      discover(client(), 'warranty-hub/nope', { tag: 'v1.3.0' })
     ).rejects.toThrow(/warranty-hub\/nope.*not found \(HTTP 404\)/)
   })
 })

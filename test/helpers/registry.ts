@@ -1,0 +1,29 @@
+import { silentLogger } from '@rollback-actions/action-kit'
+import {
+  discoverPreviousTag,
+  type RegistryClient
+} from '@rollback-actions/registry'
+import { defaultTagPattern } from './fake-context.js'
+
+type DiscoverOptions = Parameters<typeof discoverPreviousTag>[0]
+
+/**
+ * discoverPreviousTag for the running image `current` of `repository`, with discover-tag's default tag pattern,
+ * nothing excluded and a silent log unless `options` say otherwise.
+ */
+export function discover(
+  client: RegistryClient,
+  repository: string,
+  current: DiscoverOptions['current'],
+  options: Partial<DiscoverOptions> = {}
+): ReturnType<typeof discoverPreviousTag> {
+  return discoverPreviousTag({
+    client,
+    repository,
+    current,
+    tagPattern: defaultTagPattern(),
+    excludeTags: [],
+    log: silentLogger,
+    ...options
+  })
+}
