@@ -1,10 +1,51 @@
 import tls from 'node:tls'
+import { createAzureCredential } from '@rollback-actions/azure'
 import {
   startDatabaseSandbox,
   type DatabaseSandbox
 } from '@rollback-actions/sandbox'
 import { run } from '../../actions/pitr-restore/src/main.js'
-import { fakeContext } from './fake-context.js'
+import { fakeContext, type FakeContext } from './fake-context.js'
+
+/** Starts the database sandbox (ARM, Entra, GitHub OIDC, Key Vault, PostgreSQL) with its CA trusted by this process. */
+export async function startTrustedDatabaseSandbox(): Promise<DatabaseSandbox> {
+  const sb = await startDatabaseSandbox()
+  tls.setDefaultCACertificates([...tls.getCACertificates('default'), sb.caPem])
+  return sb
+}
+
+/**
+ * Runs an action's `run` with a fake context: `inputs`, the sandbox's environment, and a GitHub ID token for Entra
+ * minted by the sandbox's OIDC issuer.
+ */
+export async function runInSandbox(
+  sb: DatabaseSandbox,
+  actionId: string,
+  run: (ctx: FakeContext) => Promise<void>,
+  inputs: Record<string, string>
+): Promise<FakeContext> {
+  const ctx = fakeContext(
+    actionId,
+    inputs,
+    { ...sb.env },
+    { idToken: sb.oidc.mint('api://AzureADTokenExchange') }
+  )
+  await run(ctx)
+  return ctx
+}
+
+/** An ARM access token from the sandbox's Entra, for the federated identity the sandbox trusts. */
+export async function sandboxArmToken(sb: DatabaseSandbox) {
+  return createAzureCredential(
+    {
+      clientId: sb.clientId,
+      tenantId: sb.tenantId,
+      getAssertion: () =>
+        Promise.resolve(sb.oidc.mint('api://AzureADTokenExchange'))
+    },
+    sb.env
+  ).getToken('https://management.azure.com/.default')
+}
 
 /**
  * What the pitr-restore tests share: the mutating ARM requests for the source server or a target, and a run of the
@@ -32,13 +73,10 @@ export function pitrHarness(
   const restore = async (extra: Record<string, string>) => {
     const sb = sandbox()
     const mark = sb.log.mark()
-    const ctx = fakeContext(
-      'pitr-restore',
-      { ...inputs(), ...extra },
-      { ...sb.env },
-      { idToken: sb.oidc.mint('api://AzureADTokenExchange') }
-    )
-    await run(ctx)
+    const ctx = await runInSandbox(sb, 'pitr-restore', run, {
+      ...inputs(),
+      ...extra
+    })
     return { ctx, mark }
   }
   return { sourceWrites, putsFor, restore }
@@ -52,8 +90,7 @@ export async function startPitrSandbox(): Promise<{
   sb: DatabaseSandbox
   base: Record<string, string>
 }> {
-  const sb = await startDatabaseSandbox()
-  tls.setDefaultCACertificates([...tls.getCACertificates('default'), sb.caPem])
+  const sb = await startTrustedDatabaseSandbox()
   const base = {
     'subscription-id': sb.arm.subscriptionId,
     'resource-group': 'rg-prod',
