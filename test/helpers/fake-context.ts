@@ -108,3 +108,16 @@ export function fakeContext(
     ].join('\n')
   return fake
 }
+
+/**
+ * Runs an action's `run` with a {@link fakeContext} of `actionId` (same arguments) and returns the context to assert
+ * on: outputs, failure, logs, summary, audit.
+ */
+export async function runFake(
+  run: (ctx: FakeContext) => Promise<void>,
+  ...args: Parameters<typeof fakeContext>
+): Promise<FakeContext> {
+  const ctx = fakeContext(...args)
+  await run(ctx)
+  return ctx
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { DatabaseSandbox } from '@rollback-actions/sandbox'
 import { run } from '../../actions/pitr-restore/src/main.js'
-import { fakeContext } from '../helpers/fake-context.js'
+import { runFake } from '../helpers/fake-context.js'
 import {
   runInSandbox,
   sandboxArmToken,
@@ -106,7 +106,8 @@ describe('pitr-restore against the ARM emulator backed by PostgreSQL', () => {
     const path = process.env.PATH
     process.env.PATH = `${bin}:${path ?? ''}`
     try {
-      const ctx = fakeContext(
+      const ctx = await runFake(
+        run,
         'pitr-restore',
         {
           ...inputs,
@@ -117,7 +118,6 @@ describe('pitr-restore against the ARM emulator backed by PostgreSQL', () => {
         },
         env
       )
-      await run(ctx)
       expect(ctx.failure).toBeUndefined()
       expect(ctx.outputs['server-name']).toMatch(/^prod-db-pitr-\d{14}$/)
       const { readFile } = await import('node:fs/promises')

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { run } from '../../actions/redeploy/src/main.js'
-import { fakeContext } from '../helpers/fake-context.js'
+import { runFake } from '../helpers/fake-context.js'
 import { buildActionBundle, runBundle } from '../helpers/bundle.js'
 import {
   fakeRuntime,
@@ -205,12 +205,12 @@ describe('redeploy in process', () => {
   it('plans only on a dry run', async () => {
     const name = await seed()
     const mark = log.mark()
-    const ctx = fakeContext(
+    const ctx = await runFake(
+      run,
       'redeploy',
       { namespace: 'prod', deployments: name, image: OLD, 'dry-run': 'true' },
       { KUBECONFIG: kubeconfig }
     )
-    await run(ctx)
     expect(ctx.failure).toBeUndefined()
     expect(log.writes('kubernetes', mark)).toEqual([])
     expect(ctx.outputs['previous-images']).toBe(
@@ -228,7 +228,8 @@ describe('redeploy in process', () => {
   it('refuses a registry outside allowed-registries without writing', async () => {
     const name = await seed()
     const mark = log.mark()
-    const ctx = fakeContext(
+    const ctx = await runFake(
+      run,
       'redeploy',
       {
         namespace: 'prod',
@@ -238,7 +239,6 @@ describe('redeploy in process', () => {
       },
       { KUBECONFIG: kubeconfig }
     )
-    await run(ctx)
     expect(ctx.failure).toMatch(
       /registry other.azurecr.io, which is not allowed \(allowed: sandboxacr.azurecr.io\)/
     )

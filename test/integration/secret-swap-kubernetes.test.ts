@@ -11,7 +11,7 @@ import {
 import { runAction } from '@rollback-actions/drill'
 import { startKube, writeKubeconfig } from '../helpers/kube.js'
 import { run } from '../../actions/secret-swap/src/main.js'
-import { fakeContext } from '../helpers/fake-context.js'
+import { runFake } from '../helpers/fake-context.js'
 
 const IMAGE = 'sandboxacr.azurecr.io/shop/product-service:v1'
 const PASSWORD = 'p@ss:w/rd "q" ü€+=&%'
@@ -103,8 +103,7 @@ const NEW_URL = `postgresql://pgadmin:${encodeURIComponent(PASSWORD)}@127.0.0.1:
 describe('secret-swap to a Kubernetes Secret', () => {
   it('writes the new connection string, keeps the previous one, restarts and waits for the consumers', async () => {
     const startsBefore = runtime.started.length
-    const ctx = fakeContext('secret-swap', inputs())
-    await run(ctx)
+    const ctx = await runFake(run, 'secret-swap', inputs())
     expect(ctx.failure).toBeUndefined()
     expect(secretData('connection-string')).toBe(NEW_URL)
     expect(secretData('connection-string.previous')).toBe(OLD_URL)
@@ -128,13 +127,12 @@ describe('secret-swap to a Kubernetes Secret', () => {
   })
 
   it('swap-back makes the previous value live again and keeps the swapped one retrievable', async () => {
-    const ctx = fakeContext('secret-swap', {
+    const ctx = await runFake(run, 'secret-swap', {
       ...inputs(),
       mode: 'swap-back',
       'server-fqdn': '',
       password: ''
     })
-    await run(ctx)
     expect(ctx.failure).toBeUndefined()
     expect(secretData('connection-string')).toBe(OLD_URL)
     expect(secretData('connection-string.previous')).toBe(OLD_URL)
@@ -145,13 +143,12 @@ describe('secret-swap to a Kubernetes Secret', () => {
 
   it('a re-run of swap-back (say, after its restart timed out) keeps the previous value live', async () => {
     const mark = log.mark()
-    const ctx = fakeContext('secret-swap', {
+    const ctx = await runFake(run, 'secret-swap', {
       ...inputs(),
       mode: 'swap-back',
       'server-fqdn': '',
       password: ''
     })
-    await run(ctx)
     expect(ctx.failure).toBeUndefined()
     expect(secretData('connection-string')).toBe(OLD_URL)
     // no write to the Secret (the consumers are restarted again, which is what a re-run is for)
@@ -163,11 +160,10 @@ describe('secret-swap to a Kubernetes Secret', () => {
   it('checks the consumer Deployments before writing anything', async () => {
     const before = secretData('connection-string')
     const mark = log.mark()
-    const ctx = fakeContext('secret-swap', {
+    const ctx = await runFake(run, 'secret-swap', {
       ...inputs(),
       deployments: 'prod/product-service,prod/ghost-service'
     })
-    await run(ctx)
     expect(ctx.failure).toMatch(
       /^secret-swap: deployment "prod\/ghost-service" not found/
     )
@@ -184,14 +180,13 @@ describe('secret-swap to a Kubernetes Secret', () => {
       data: { 'connection-string': Buffer.from(OLD_URL).toString('base64') }
     })
     const mark = log.mark()
-    const ctx = fakeContext('secret-swap', {
+    const ctx = await runFake(run, 'secret-swap', {
       ...inputs(),
       mode: 'swap-back',
       'secret-name': 'other-db',
       deployments: '',
       password: ''
     })
-    await run(ctx)
     expect(ctx.failure).toMatch(
       /^secret-swap: Secret "prod\/other-db" has no key "connection-string.previous": nothing to swap back/
     )

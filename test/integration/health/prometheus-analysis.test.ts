@@ -24,7 +24,7 @@ import {
 import { freePort } from '@rollback-actions/emulators'
 import { run as validateHealth } from '../../../actions/validate-health/src/main.js'
 import { run as evaluateTriggers } from '../../../actions/evaluate-rollback-triggers/src/main.js'
-import { fakeContext } from '../../helpers/fake-context.js'
+import { runFake } from '../../helpers/fake-context.js'
 
 const healthy: TrafficPhase = {
   seconds: 0,
@@ -317,14 +317,13 @@ describe('the actions against a real Prometheus', () => {
     ].join('\n')
 
   it('validate-health: healthy with every reading (query, value, threshold, UTC time) in summary and audit', async () => {
-    const ctx = fakeContext('validate-health', {
+    const ctx = await runFake(validateHealth, 'validate-health', {
       'prometheus-url': prom.url,
       'prometheus-checks': checks('500ms'),
       interval: '0.2s',
       'consecutive-successes': '2',
       count: '3'
     })
-    await validateHealth(ctx)
     expect(ctx.failure).toBeUndefined()
     expect(ctx.outputs.verdict).toBe('healthy')
     const readings = ctx.audit.steps[0]!.details.readings as Array<
@@ -344,11 +343,10 @@ describe('the actions against a real Prometheus', () => {
   })
 
   it('validate-health: names the check when a threshold has no unit, before any query', async () => {
-    const ctx = fakeContext('validate-health', {
+    const ctx = await runFake(validateHealth, 'validate-health', {
       'prometheus-url': 'http://127.0.0.1:1',
       'prometheus-checks': checks('0.5')
     })
-    await validateHealth(ctx)
     expect(ctx.failure).toMatch(
       /^validate-health: input "prometheus-checks": .* item 2: check "p95 latency": threshold "0.5" has no unit/
     )
@@ -356,25 +354,23 @@ describe('the actions against a real Prometheus', () => {
   })
 
   it('validate-health: fails on invalid PromQL with Prometheus’ error and the query', async () => {
-    const ctx = fakeContext('validate-health', {
+    const ctx = await runFake(validateHealth, 'validate-health', {
       'prometheus-url': prom.url,
       'prometheus-checks':
         '- name: typo\n  query: sum(rate(x[5m])\n  comparison: "<"\n  threshold: 1 count'
     })
-    await validateHealth(ctx)
     expect(ctx.failure).toMatch(
       /check "typo": Prometheus rejected the query \(bad_data\): .*— query: sum\(rate\(x\[5m\]\)/
     )
   })
 
   it('validate-health: could-not-verify (and a failed step) when Prometheus is unreachable', async () => {
-    const ctx = fakeContext('validate-health', {
+    const ctx = await runFake(validateHealth, 'validate-health', {
       'prometheus-url': 'http://127.0.0.1:1',
       'prometheus-checks': checks('500ms'),
       interval: '0.1s',
       'consecutive-error-limit': '1'
     })
-    await validateHealth(ctx)
     expect(ctx.outputs.verdict).toBe('could-not-verify')
     expect(ctx.failure).toMatch(
       /^validate-health: could-not-verify: 5xx ratio: 2 measurement errors in a row, limit 1/
@@ -382,12 +378,11 @@ describe('the actions against a real Prometheus', () => {
   })
 
   it('evaluate-rollback-triggers: recommends rolling back now with the evidence', async () => {
-    const ctx = fakeContext('evaluate-rollback-triggers', {
+    const ctx = await runFake(evaluateTriggers, 'evaluate-rollback-triggers', {
       'prometheus-url': prom.url,
       'service-labels': 'service: broken',
       'baseline-offset': '30m'
     })
-    await evaluateTriggers(ctx)
     expect(ctx.failure).toBeUndefined()
     expect(ctx.outputs.recommendation).toBe('roll-back-now')
     const evidence = JSON.parse(ctx.outputs.evidence!) as Array<{
@@ -403,11 +398,10 @@ describe('the actions against a real Prometheus', () => {
   })
 
   it('evaluate-rollback-triggers: fails, never "fix forward", when Prometheus is unreachable', async () => {
-    const ctx = fakeContext('evaluate-rollback-triggers', {
+    const ctx = await runFake(evaluateTriggers, 'evaluate-rollback-triggers', {
       'prometheus-url': 'http://127.0.0.1:1',
       'service-labels': 'service: steady'
     })
-    await evaluateTriggers(ctx)
     expect(ctx.outputs.recommendation).toBe('could-not-verify')
     expect(ctx.failure).toMatch(
       /^evaluate-rollback-triggers: could not evaluate 5xx ratio > 10% for 5m, total outage: Prometheus at http:\/\/127\.0\.0\.1:1 is unreachable/

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createKubeClients } from '@rollback-actions/kube'
 import { validateHealth, type ValidationPlan } from '@rollback-actions/health'
 import { run } from '../../../actions/validate-health/src/main.js'
-import { fakeContext } from '../../helpers/fake-context.js'
+import { runFake } from '../../helpers/fake-context.js'
 import {
   type KubernetesEmulator,
   type RunningServer
@@ -171,7 +171,8 @@ describe('validate-health against the Kubernetes emulator and the product-servic
   })
 
   it('runs the action: healthy verdict, every reading in the summary and the audit', async () => {
-    const ctx = fakeContext(
+    const ctx = await runFake(
+      run,
       'validate-health',
       {
         namespace: 'prod',
@@ -184,7 +185,6 @@ describe('validate-health against the Kubernetes emulator and the product-servic
       },
       { KUBECONFIG: kubeconfigPath }
     )
-    await run(ctx)
     expect(ctx.failure).toBeUndefined()
     expect(ctx.outputs.verdict).toBe('healthy')
     const step = ctx.audit.steps.find((s) => s.step === 'Validate health')!
@@ -198,8 +198,9 @@ describe('validate-health against the Kubernetes emulator and the product-servic
   })
 
   it('names the input and touches nothing when http-checks is not a list', async () => {
-    const ctx = fakeContext('validate-health', { 'http-checks': 'url: x' })
-    await run(ctx)
+    const ctx = await runFake(run, 'validate-health', {
+      'http-checks': 'url: x'
+    })
     expect(ctx.failure).toMatch(
       /^validate-health: input "http-checks": .*must be a YAML list/
     )

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { run } from '../../../actions/terraform-plan-review/src/main.js'
-import { fakeContext } from '../../helpers/fake-context.js'
+import { runFake } from '../../helpers/fake-context.js'
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'terraform')
 const PLAN_FILE = join(FIXTURES, 'zip-with-tfplan-entry.tfplan')
@@ -21,8 +21,7 @@ const ALL_ALLOWED = [
 
 describe('terraform-plan-review', () => {
   it('fails without allowance, listing each destructive change', async () => {
-    const ctx = fakeContext('terraform-plan-review', inputs())
-    await run(ctx)
+    const ctx = await runFake(run, 'terraform-plan-review', inputs())
     expect(ctx.failure).toMatch(
       /^terraform-plan-review: the plan has 4 destructive change\(s\) nobody allowed; nothing was applied:/
     )
@@ -32,8 +31,7 @@ describe('terraform-plan-review', () => {
   })
 
   it('still sets the counts, the checksum and the summary when it refuses', async () => {
-    const ctx = fakeContext('terraform-plan-review', inputs())
-    await run(ctx)
+    const ctx = await runFake(run, 'terraform-plan-review', inputs())
     expect(ctx.outputs).toMatchObject({
       'create-count': '1',
       'update-count': '2',
@@ -49,11 +47,11 @@ describe('terraform-plan-review', () => {
   })
 
   it('passes when a person allowed each destructive change', async () => {
-    const ctx = fakeContext(
+    const ctx = await runFake(
+      run,
       'terraform-plan-review',
       inputs({ 'allow-destroy': ALL_ALLOWED })
     )
-    await run(ctx)
     expect(ctx.failure).toBeUndefined()
     expect(ctx.outputs['refused-count']).toBe('0')
     const flagged = JSON.parse(ctx.outputs['destructive-changes'] ?? '') as {
@@ -67,11 +65,11 @@ describe('terraform-plan-review', () => {
   })
 
   it('warns about drift', async () => {
-    const ctx = fakeContext(
+    const ctx = await runFake(
+      run,
       'terraform-plan-review',
       inputs({ 'allow-destroy': ALL_ALLOWED })
     )
-    await run(ctx)
     expect(ctx.logs).toContainEqual({
       level: 'warning',
       message:
@@ -80,14 +78,14 @@ describe('terraform-plan-review', () => {
   })
 
   it('adds additional-protected-addresses to the defaults', async () => {
-    const ctx = fakeContext(
+    const ctx = await runFake(
+      run,
       'terraform-plan-review',
       inputs({
         'allow-destroy': ALL_ALLOWED,
         'additional-protected-addresses': '**.azurerm_linux_web_app.*'
       })
     )
-    await run(ctx)
     expect(ctx.failure).toContain(
       '  - module.app.azurerm_linux_web_app.api: update (protected; protected by **.azurerm_linux_web_app.*)'
     )
@@ -95,17 +93,16 @@ describe('terraform-plan-review', () => {
   })
 
   it('protects nothing beyond delete and replace when protected-addresses is emptied', async () => {
-    const ctx = fakeContext(
+    const ctx = await runFake(
+      run,
       'terraform-plan-review',
       inputs({ 'protected-addresses': '' })
     )
-    await run(ctx)
     expect(ctx.outputs['destructive-count']).toBe('3')
   })
 
   it('records the review in the audit trail', async () => {
-    const ctx = fakeContext('terraform-plan-review', inputs())
-    await run(ctx)
+    const ctx = await runFake(run, 'terraform-plan-review', inputs())
     expect(ctx.audit.steps).toHaveLength(1)
     expect(ctx.audit.steps[0]).toMatchObject({
       step: 'Review plan',
@@ -115,11 +112,11 @@ describe('terraform-plan-review', () => {
   })
 
   it('rejects an allowance naming a resource that is not in the plan', async () => {
-    const ctx = fakeContext(
+    const ctx = await runFake(
+      run,
       'terraform-plan-review',
       inputs({ 'allow-destroy': `${ALL_ALLOWED}\nazurerm_mssql_database.gone` })
     )
-    await run(ctx)
     expect(ctx.failure).toMatch(
       /^terraform-plan-review: input "allow-destroy": "azurerm_mssql_database.gone" names no resource the plan changes/
     )
@@ -127,30 +124,29 @@ describe('terraform-plan-review', () => {
   })
 
   it('rejects plan-json that is not Terraform plan JSON', async () => {
-    const ctx = fakeContext(
+    const ctx = await runFake(
+      run,
       'terraform-plan-review',
       inputs({ 'plan-json': join(FIXTURES, 'state.json') })
     )
-    await run(ctx)
     expect(ctx.failure).toMatch(
       /^terraform-plan-review: input "plan-json": is Terraform state JSON, not plan JSON/
     )
   })
 
   it('rejects a plan-file that is not a saved plan', async () => {
-    const ctx = fakeContext(
+    const ctx = await runFake(
+      run,
       'terraform-plan-review',
       inputs({ 'plan-file': join(FIXTURES, 'azurerm-rollback-plan.json') })
     )
-    await run(ctx)
     expect(ctx.failure).toMatch(
       /^terraform-plan-review: input "plan-file": .*azurerm-rollback-plan.json is not a Terraform saved plan \(not a zip archive\)/
     )
   })
 
   it('requires plan-file', async () => {
-    const ctx = fakeContext('terraform-plan-review', { 'plan-file': '' })
-    await run(ctx)
+    const ctx = await runFake(run, 'terraform-plan-review', { 'plan-file': '' })
     expect(ctx.failure).toBe(
       'terraform-plan-review: input "plan-file": is required but was empty'
     )
