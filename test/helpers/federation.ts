@@ -1,8 +1,11 @@
 import {
   createCertificateAuthority,
   RequestLog,
+  startAcrEmulator,
   startEntraEmulator,
   startGitHubOidcEmulator,
+  type AcrEmulator,
+  type AcrEmulatorOptions,
   type EntraEmulator,
   type GitHubOidcClaims,
   type GitHubOidcEmulator,
@@ -33,6 +36,17 @@ export const FEATURE_RUN: GitHubOidcClaims = {
   ref: 'refs/heads/feature',
   actor: 'octo',
   run_id: 8
+}
+
+/**
+ * Starts the ACR emulator behind the federation's Entra (same CA and request log) with `repositories`.
+ */
+export function startAcr(
+  world: Federation,
+  repositories: AcrEmulatorOptions['repositories']
+): Promise<AcrEmulator> {
+  const { tls, log, entra } = world
+  return startAcrEmulator({ tls, log, entra, repositories })
 }
 
 /** A CA, a GitHub OIDC issuer and an Entra tenant trusting it, on loopback (see {@link startFederation}). */
@@ -74,21 +88,17 @@ export async function startFederation(options: {
   const wrong = options.wrongClaims
     ? await startGitHubOidcEmulator({ log, claims: options.wrongClaims })
     : undefined
+  const { issuer } = oidc
+  const subject = options.subject ?? PRODUCTION_SUBJECT
+  const keys = [...oidc.jwks.keys, ...(wrong?.jwks.keys ?? [])]
   const entra = await startEntraEmulator({
     tls,
     log,
     tenantId: TENANT,
     federatedCredentials: [
-      {
-        clientId: CLIENT,
-        issuer: oidc.issuer,
-        subject: options.subject ?? PRODUCTION_SUBJECT,
-        audience: AUDIENCE
-      }
+      { clientId: CLIENT, issuer, subject, audience: AUDIENCE }
     ],
-    issuerKeys: {
-      [oidc.issuer]: [...oidc.jwks.keys, ...(wrong?.jwks.keys ?? [])]
-    }
+    issuerKeys: { [issuer]: keys }
   })
   return {
     log,

@@ -34,17 +34,17 @@ export async function runInSandbox(
   return ctx
 }
 
-/** An ARM access token from the sandbox's Entra, for the federated identity the sandbox trusts. */
+/** The suite's Azure credential for the identity the sandbox's Entra federates with its GitHub OIDC issuer. */
+export function sandboxCredential(sb: DatabaseSandbox) {
+  const { clientId, tenantId, oidc } = sb
+  const getAssertion = () =>
+    Promise.resolve(oidc.mint('api://AzureADTokenExchange'))
+  return createAzureCredential({ clientId, tenantId, getAssertion }, sb.env)
+}
+
+/** An ARM access token from the sandbox's Entra ({@link sandboxCredential}). */
 export async function sandboxArmToken(sb: DatabaseSandbox) {
-  return createAzureCredential(
-    {
-      clientId: sb.clientId,
-      tenantId: sb.tenantId,
-      getAssertion: () =>
-        Promise.resolve(sb.oidc.mint('api://AzureADTokenExchange'))
-    },
-    sb.env
-  ).getToken('https://management.azure.com/.default')
+  return sandboxCredential(sb).getToken('https://management.azure.com/.default')
 }
 
 /**

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startAcrEmulator, type AcrEmulator } from '@rollback-actions/emulators'
+import type { AcrEmulator } from '@rollback-actions/emulators'
 import { buildActionBundle, runBundle } from '../helpers/bundle.js'
 import {
   CLIENT,
   FEATURE_RUN,
   PRODUCTION_RUN,
+  startAcr,
   startFederation,
   TENANT,
   type Federation
@@ -41,24 +42,18 @@ describe('discover-tag bundle, run as the runner runs it, against OIDC → Entra
     })
     caFile = join(dir, 'ca.pem')
     await writeFile(caFile, world.caPem)
-    const { tls, log, entra } = world
     const now = Date.now()
-    acr = await startAcrEmulator({
-      tls,
-      log,
-      entra,
-      repositories: [
-        {
-          name: REPO,
-          tags: [
-            { name: 'v1.0.0', pushed: new Date(now - 30 * day) },
-            { name: 'v1.1.0', pushed: new Date(now - 20 * day) },
-            { name: 'v1.2.0-stable', pushed: new Date(now - 10 * day) },
-            { name: 'v1.3.0', pushed: new Date(now - 3_600_000), broken: true }
-          ]
-        }
-      ]
-    })
+    acr = await startAcr(world, [
+      {
+        name: REPO,
+        tags: [
+          { name: 'v1.0.0', pushed: new Date(now - 30 * day) },
+          { name: 'v1.1.0', pushed: new Date(now - 20 * day) },
+          { name: 'v1.2.0-stable', pushed: new Date(now - 10 * day) },
+          { name: 'v1.3.0', pushed: new Date(now - 3_600_000), broken: true }
+        ]
+      }
+    ])
   }, 60_000)
 
   afterAll(async () => {

@@ -308,7 +308,8 @@ describe('waitForRollout against the emulator', () => {
           e.path.includes(`deployments?fieldSelector=metadata.name%3D${name}`)
       )
 
-  it('re-watches from the last resourceVersion when the server ends the stream', async () => {
+  /** Seeds a deployment and sets its image to GOOD_OLD (a 3-pod rollout follows); returns the log mark before. */
+  const setImageOfFreshDeployment = async () => {
     const name = await seed(2)
     const mark = log.mark()
     const logger = recordingLogger()
@@ -321,8 +322,15 @@ describe('waitForRollout against the emulator', () => {
       log: logger,
       dryRun: false
     })
-    // Each watch request ends server-side after 1 s; the rollout of 3 pods takes longer.
-    const result = await waitForRollout({
+    return { name, mark, logger }
+  }
+
+  /** Waits for the rollout of `name` with watch requests the server ends after 1 s. */
+  const waitWithShortWatches = (
+    name: string,
+    logger: ReturnType<typeof recordingLogger>
+  ) =>
+    waitForRollout({
       clients,
       namespace: 'prod',
       name,
@@ -330,6 +338,11 @@ describe('waitForRollout against the emulator', () => {
       log: logger,
       watchTimeoutSeconds: 1
     })
+
+  it('re-watches from the last resourceVersion when the server ends the stream', async () => {
+    const { name, mark, logger } = await setImageOfFreshDeployment()
+    // Each watch request ends server-side after 1 s; the rollout of 3 pods takes longer.
+    const result = await waitWithShortWatches(name, logger)
     expect(result.revision).toBe(3)
     // A watch request is logged when its stream closes; the last one closes as the wait returns.
     const end = Date.now() + 2_000
@@ -357,18 +370,7 @@ describe('waitForRollout against the emulator', () => {
     'lists again when its resourceVersion has expired (%s)',
     async (_how, style) => {
       emulator.store.expiredWatchStyle = style
-      const name = await seed(2)
-      const mark = log.mark()
-      const logger = recordingLogger()
-      await setImage({
-        clients,
-        namespace: 'prod',
-        name,
-        image: GOOD_OLD,
-        changeCause: 'test',
-        log: logger,
-        dryRun: false
-      })
+      const { name, mark, logger } = await setImageOfFreshDeployment()
       // Compact the watch history continuously, as etcd does, so re-watches from old resourceVersions get 410.
       let n = 0
       const churn = setInterval(() => {
@@ -379,14 +381,7 @@ describe('waitForRollout against the emulator', () => {
         emulator.store.compact(0)
       }, 100)
       try {
-        const result = await waitForRollout({
-          clients,
-          namespace: 'prod',
-          name,
-          timeoutSeconds: 30,
-          log: logger,
-          watchTimeoutSeconds: 1
-        })
+        const result = await waitWithShortWatches(name, logger)
         expect(result.revision).toBe(3)
       } finally {
         clearInterval(churn)

@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { OperationError, recordingLogger } from '@rollback-actions/action-kit'
-import { createAzureCredential } from '@rollback-actions/azure'
 import {
   applyRestore,
   createFlexibleServerClient,
   planRestore
 } from '@rollback-actions/pitr'
 import type { DatabaseSandbox } from '@rollback-actions/sandbox'
-import { pitrHarness, startPitrSandbox } from '../helpers/pitr.js'
+import {
+  pitrHarness,
+  sandboxCredential,
+  startPitrSandbox
+} from '../helpers/pitr.js'
 
 let sb: DatabaseSandbox
 let base: Record<string, string>
@@ -19,18 +22,9 @@ const { sourceWrites, putsFor, restore } = pitrHarness(
 
 /** The package API with small delays, for faults whose retries would take long through the action. */
 function client(maxRetries = 0) {
-  const credential = createAzureCredential(
-    {
-      clientId: sb.clientId,
-      tenantId: sb.tenantId,
-      getAssertion: () =>
-        Promise.resolve(sb.oidc.mint('api://AzureADTokenExchange'))
-    },
-    sb.env
-  )
   return createFlexibleServerClient(
     {
-      credential,
+      credential: sandboxCredential(sb),
       subscriptionId: sb.arm.subscriptionId,
       log: recordingLogger(),
       throttleBaseDelayMs: 20,

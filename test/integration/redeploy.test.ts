@@ -74,6 +74,10 @@ const env = () => ({
 const runRedeploy = (inputs: Record<string, string>) =>
   runBundle('redeploy', bundle, inputs, { env: env(), timeoutMs: 60_000 })
 
+/** Runs the bundle to set `deployments` of namespace prod to `image`. */
+const redeployTo = (deployments: string, image: string) =>
+  runRedeploy({ namespace: 'prod', deployments, image })
+
 const imageOf = (name: string) =>
   (
     emulator.store.get('deployments', 'prod', name)?.spec as {
@@ -85,11 +89,7 @@ describe('redeploy bundle', () => {
   it('rolls two deployments back and reports outputs, summary and audit', async () => {
     const a = await seed()
     const b = await seed()
-    const result = await runRedeploy({
-      namespace: 'prod',
-      deployments: `${a}\n${b}`,
-      image: OLD
-    })
+    const result = await redeployTo(`${a}\n${b}`, OLD)
     expect(result.failure).toBeUndefined()
     expect(result.exitCode).toBe(0)
     expect(JSON.parse(result.outputs['previous-images'] ?? '')).toEqual({
@@ -148,11 +148,7 @@ describe('redeploy bundle', () => {
 
   it('fails fast on a crashing image with the pod reason and exit code 1', async () => {
     const name = await seed()
-    const result = await runRedeploy({
-      namespace: 'prod',
-      deployments: name,
-      image: BROKEN
-    })
+    const result = await redeployTo(name, BROKEN)
     expect(result.exitCode).toBe(1)
     expect(result.failure).toMatch(
       new RegExp(
@@ -173,11 +169,7 @@ describe('redeploy bundle', () => {
     ;(d.spec as { paused?: boolean }).paused = true
     emulator.store.update('deployments', d)
     const mark = log.mark()
-    const result = await runRedeploy({
-      namespace: 'prod',
-      deployments: name,
-      image: OLD
-    })
+    const result = await redeployTo(name, OLD)
     expect(result.exitCode).toBe(1)
     expect(result.failure).toMatch(
       new RegExp(
@@ -190,11 +182,7 @@ describe('redeploy bundle', () => {
 
   it('names the input when the image is not a reference, before any request', async () => {
     const mark = log.mark()
-    const result = await runRedeploy({
-      namespace: 'prod',
-      deployments: 'web-1',
-      image: 'Not An Image'
-    })
+    const result = await redeployTo('web-1', 'Not An Image')
     expect(result.exitCode).toBe(1)
     expect(result.failure).toMatch(/^redeploy: input "image": /)
     expect(log.of('kubernetes', mark)).toEqual([])

@@ -11,7 +11,6 @@ import {
   type RegistryClient
 } from '@rollback-actions/registry'
 import {
-  startAcrEmulator,
   startGitHubOidcEmulator,
   type AcrEmulator
 } from '@rollback-actions/emulators'
@@ -19,6 +18,7 @@ import {
   AUDIENCE,
   CLIENT,
   FEATURE_RUN,
+  startAcr,
   startFederation,
   TENANT,
   type Federation
@@ -36,41 +36,35 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
 
   beforeAll(async () => {
     world = await startFederation({ wrongClaims: FEATURE_RUN })
-    const { tls, log, entra } = world
     // 10,000 release tags one hour apart, then the running v10.0.0 on top.
     const big = Array.from({ length: 10_000 }, (_, i) => ({
       name: `v1.${Math.floor(i / 100)}.${i % 100}`,
       pushed: new Date(T0 + i * hour)
     }))
     big.push({ name: 'v10.0.0', pushed: new Date(T0 + 10_000 * hour) })
-    acr = await startAcrEmulator({
-      tls,
-      log,
-      entra,
-      repositories: [
-        {
-          name: REPO,
-          tags: [
-            { name: 'v1.0.0', pushed: new Date(T0) },
-            { name: 'v1.1.0', pushed: new Date(T0 + hour) },
-            { name: 'nightly-41', pushed: new Date(T0 + 2 * hour) },
-            { name: 'v1.2.0-stable', pushed: new Date(T0 + 3 * hour) },
-            { name: 'v1.3.0', pushed: new Date(T0 + 5 * hour), broken: true },
-            {
-              name: 'latest',
-              pushed: new Date(T0 + 5 * hour + 1000),
-              digest: 'x'
-            },
-            {
-              name: 'v1.3.1',
-              pushed: new Date(T0 + 5 * hour + 2000),
-              digest: 'x'
-            }
-          ]
-        },
-        { name: BIG, tags: big }
-      ]
-    })
+    acr = await startAcr(world, [
+      {
+        name: REPO,
+        tags: [
+          { name: 'v1.0.0', pushed: new Date(T0) },
+          { name: 'v1.1.0', pushed: new Date(T0 + hour) },
+          { name: 'nightly-41', pushed: new Date(T0 + 2 * hour) },
+          { name: 'v1.2.0-stable', pushed: new Date(T0 + 3 * hour) },
+          { name: 'v1.3.0', pushed: new Date(T0 + 5 * hour), broken: true },
+          {
+            name: 'latest',
+            pushed: new Date(T0 + 5 * hour + 1000),
+            digest: 'x'
+          },
+          {
+            name: 'v1.3.1',
+            pushed: new Date(T0 + 5 * hour + 2000),
+            digest: 'x'
+          }
+        ]
+      },
+      { name: BIG, tags: big }
+    ])
   })
 
   afterAll(async () => {

@@ -100,6 +100,15 @@ afterAll(async () => {
 
 const NEW_URL = `postgresql://pgadmin:${encodeURIComponent(PASSWORD)}@127.0.0.1:6543/app?sslmode=disable`
 
+/** Runs secret-swap back to the previous value of the Secret. */
+const swapBack = () =>
+  runFake(run, 'secret-swap', {
+    ...inputs(),
+    mode: 'swap-back',
+    'server-fqdn': '',
+    password: ''
+  })
+
 describe('secret-swap to a Kubernetes Secret', () => {
   it('writes the new connection string, keeps the previous one, restarts and waits for the consumers', async () => {
     const startsBefore = runtime.started.length
@@ -127,12 +136,7 @@ describe('secret-swap to a Kubernetes Secret', () => {
   })
 
   it('swap-back makes the previous value live again and keeps the swapped one retrievable', async () => {
-    const ctx = await runFake(run, 'secret-swap', {
-      ...inputs(),
-      mode: 'swap-back',
-      'server-fqdn': '',
-      password: ''
-    })
+    const ctx = await swapBack()
     expect(ctx.failure).toBeUndefined()
     expect(secretData('connection-string')).toBe(OLD_URL)
     expect(secretData('connection-string.previous')).toBe(OLD_URL)
@@ -143,12 +147,7 @@ describe('secret-swap to a Kubernetes Secret', () => {
 
   it('a re-run of swap-back (say, after its restart timed out) keeps the previous value live', async () => {
     const mark = log.mark()
-    const ctx = await runFake(run, 'secret-swap', {
-      ...inputs(),
-      mode: 'swap-back',
-      'server-fqdn': '',
-      password: ''
-    })
+    const ctx = await swapBack()
     expect(ctx.failure).toBeUndefined()
     expect(secretData('connection-string')).toBe(OLD_URL)
     // no write to the Secret (the consumers are restarted again, which is what a re-run is for)

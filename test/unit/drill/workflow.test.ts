@@ -77,6 +77,20 @@ describe('workflow expressions (GitHub expression engine)', () => {
 describe('rollback-application.yml as the drill runs it', () => {
   const workflow = loadWorkflow(TEMPLATE)
 
+  /** Runs the workflow for service api in staging, approvals granted, no vars, github context or env. */
+  const onStaging = (
+    options: Partial<Parameters<typeof executeWorkflow>[1]> &
+      Pick<Parameters<typeof executeWorkflow>[1], 'runAction'>
+  ) =>
+    executeWorkflow(workflow, {
+      inputs: { environment: 'staging', service: 'api' },
+      vars: {},
+      github: {},
+      env: {},
+      approve: () => Promise.resolve({ approvedBy: 'lead' }),
+      ...options
+    })
+
   it('orders the jobs by needs: plan, the approved rollback, the post-mortem', () => {
     expect(workflow.jobs.map((j) => j.id)).toEqual([
       'plan',
@@ -145,12 +159,7 @@ describe('rollback-application.yml as the drill runs it', () => {
 
   it('still validates after a failed redeploy, and skips nothing it must run', async () => {
     const calls: string[] = []
-    const execution = await executeWorkflow(workflow, {
-      inputs: { environment: 'staging', service: 'api' },
-      vars: {},
-      github: {},
-      env: {},
-      approve: () => Promise.resolve({ approvedBy: 'lead' }),
+    const execution = await onStaging({
       runAction: (id) => {
         calls.push(id)
         return Promise.resolve(
@@ -168,11 +177,7 @@ describe('rollback-application.yml as the drill runs it', () => {
 
   it('does not start the rollback job when the plan failed', async () => {
     const calls: string[] = []
-    const execution = await executeWorkflow(workflow, {
-      inputs: { environment: 'staging', service: 'api' },
-      vars: {},
-      github: {},
-      env: {},
+    const execution = await onStaging({
       approve: () => Promise.reject(new Error('must not ask for approval')),
       runAction: (id) => {
         calls.push(id)
@@ -187,16 +192,12 @@ describe('rollback-application.yml as the drill runs it', () => {
   })
 
   it('opens no post-mortem when the caller turns it off (boolean input typed as the runner types it)', async () => {
-    const execution = await executeWorkflow(workflow, {
+    const execution = await onStaging({
       inputs: {
         environment: 'staging',
         service: 'api',
         'post-mortem': 'false'
       },
-      vars: {},
-      github: {},
-      env: {},
-      approve: () => Promise.resolve({ approvedBy: 'lead' }),
       runAction: (id) =>
         Promise.resolve(
           fakeRun(id, id === 'validate-health' ? { verdict: 'healthy' } : {})
@@ -208,12 +209,7 @@ describe('rollback-application.yml as the drill runs it', () => {
 
   it('shows the action log as the runner does: masked values as ***, no mask or debug commands', async () => {
     const lines: string[] = []
-    await executeWorkflow(workflow, {
-      inputs: { environment: 'staging', service: 'api' },
-      vars: {},
-      github: {},
-      env: {},
-      approve: () => Promise.resolve({ approvedBy: 'lead' }),
+    await onStaging({
       onLine: (l) => lines.push(l),
       runAction: (id, _inputs, opts) => {
         opts?.onLine?.('::add-mask::s3cr3t-value')
