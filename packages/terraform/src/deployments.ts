@@ -170,14 +170,12 @@ export interface DeploymentTarget {
  * @throws ConfigurationError when the repository is unknown, the history holds no previous stable deployment, or
  *   its commit is not in the checked-out history; OperationError on other API failures.
  */
-export async function resolveFromDeployments(options: {
-  octokit: DeploymentHistoryClient
-  repository: string | undefined
-  environment: string
-  repoDir: string
-  tagPattern: string
-  log: Logger
-}): Promise<DeploymentTarget> {
+export async function resolveFromDeployments(
+  options: Omit<
+    Parameters<typeof findPreviousStableDeployment>[0],
+    'repository'
+  > & { repository: string | undefined; repoDir: string; tagPattern: string }
+): Promise<DeploymentTarget> {
   const { repository, repoDir, log } = options
   if (!repository?.includes('/'))
     throw new ConfigurationError(

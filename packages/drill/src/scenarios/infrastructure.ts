@@ -19,14 +19,14 @@ import type { ActionRun } from '../engine/run-action.js'
 
 const run = promisify(execFile)
 
-/**
- * The infrastructure scenario: a Terraform repository with two commits, using only the built-in `terraform_data`
- * resource and a local backend (no provider download). Commit A is the stable deployment; commit B adds, changes,
- * replaces and removes resources and changes a protected one. Rolling B back to A must create 1 (legacy_queue),
- * update 2 (app_settings, the protected database), replace 1 (app_server) and delete 1 (cache).
- */
-export const INFRA_STABLE_FILES: Record<string, string> = {
-  'main.tf': `terraform {
+/** The scenario's root module at one commit: what commits A and B differ in. */
+function infraMainTf(commit: {
+  release: number
+  /** The resource only this commit has. */
+  only: { name: string; input: string }
+  sku: string
+}): string {
+  return `terraform {
   backend "local" {}
 }
 
@@ -35,24 +35,26 @@ resource "terraform_data" "network" {
 }
 
 resource "terraform_data" "app_settings" {
-  input = "release=41"
+  input = "release=${commit.release}"
 }
 
 resource "terraform_data" "app_server" {
   input            = "app-server"
-  triggers_replace = ["image=api:41"]
+  triggers_replace = ["image=api:${commit.release}"]
 }
 
-resource "terraform_data" "legacy_queue" {
-  input = "orders-v1"
+resource "terraform_data" "${commit.only.name}" {
+  input = "${commit.only.input}"
 }
 
 module "data" {
   source = "./modules/data"
-  sku    = "GP_Standard_D2s_v3"
+  sku    = "${commit.sku}"
 }
-`,
-  'modules/data/main.tf': `variable "sku" {
+`
+}
+
+const INFRA_DATA_MODULE = `variable "sku" {
   type = string
 }
 
@@ -60,37 +62,30 @@ resource "terraform_data" "database" {
   input = var.sku
 }
 `
+
+/**
+ * The infrastructure scenario: a Terraform repository with two commits, using only the built-in `terraform_data`
+ * resource and a local backend (no provider download). Commit A is the stable deployment; commit B adds, changes,
+ * replaces and removes resources and changes a protected one. Rolling B back to A must create 1 (legacy_queue),
+ * update 2 (app_settings, the protected database), replace 1 (app_server) and delete 1 (cache).
+ */
+export const INFRA_STABLE_FILES: Record<string, string> = {
+  'main.tf': infraMainTf({
+    release: 41,
+    only: { name: 'legacy_queue', input: 'orders-v1' },
+    sku: 'GP_Standard_D2s_v3'
+  }),
+  'modules/data/main.tf': INFRA_DATA_MODULE
 }
 
 /** Commit B: the change being rolled back. */
 export const INFRA_CHANGED_FILES: Record<string, string> = {
-  'main.tf': `terraform {
-  backend "local" {}
-}
-
-resource "terraform_data" "network" {
-  input = "10.20.0.0/16"
-}
-
-resource "terraform_data" "app_settings" {
-  input = "release=42"
-}
-
-resource "terraform_data" "app_server" {
-  input            = "app-server"
-  triggers_replace = ["image=api:42"]
-}
-
-resource "terraform_data" "cache" {
-  input = "redis-6gb"
-}
-
-module "data" {
-  source = "./modules/data"
-  sku    = "GP_Standard_D4s_v3"
-}
-`,
-  'modules/data/main.tf': INFRA_STABLE_FILES['modules/data/main.tf'] ?? ''
+  'main.tf': infraMainTf({
+    release: 42,
+    only: { name: 'cache', input: 'redis-6gb' },
+    sku: 'GP_Standard_D4s_v3'
+  }),
+  'modules/data/main.tf': INFRA_DATA_MODULE
 }
 
 /** The `terraform_data` inputs the state must hold after rolling back to commit A, by address. */
