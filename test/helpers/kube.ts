@@ -2,10 +2,12 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   createCertificateAuthority,
+  fakeRuntime,
   RequestLog,
   startKubernetesEmulator,
   type KeyPairPem,
   type KubernetesEmulator,
+  type FakeRuntime,
   type KubernetesEmulatorOptions
 } from '@rollback-actions/emulators'
 
@@ -52,4 +54,31 @@ export function writeKubeconfig(
   const path = join(dir, 'kubeconfig')
   writeFileSync(path, emulator.kubeconfig(options))
   return path
+}
+
+/** The shop/web images the rollout tests deploy: v1 and v2 run, v3 crashes (see {@link shopWebRuntime}). */
+export const SHOP_WEB = {
+  repository: 'sandboxacr.azurecr.io/shop/web',
+  v1: 'sandboxacr.azurecr.io/shop/web:v1',
+  v2: 'sandboxacr.azurecr.io/shop/web:v2',
+  v3: 'sandboxacr.azurecr.io/shop/web:v3'
+} as const
+
+/** A container runtime that knows the {@link SHOP_WEB} images (digests 1…, 2…, 3…) and crashes v3. */
+export function shopWebRuntime(): FakeRuntime {
+  return fakeRuntime({
+    images: {
+      [SHOP_WEB.v1]: `sha256:${'1'.repeat(64)}`,
+      [SHOP_WEB.v2]: `sha256:${'2'.repeat(64)}`,
+      [SHOP_WEB.v3]: `sha256:${'3'.repeat(64)}`
+    },
+    broken: [SHOP_WEB.v3]
+  })
+}
+
+/** Pauses deployment `prod/<name>` in the emulator's store (as `kubectl rollout pause` would). */
+export function pauseDeployment(emulator: KubernetesEmulator, name: string) {
+  const d = emulator.store.get('deployments', 'prod', name)!
+  ;(d.spec as { paused?: boolean }).paused = true
+  emulator.store.update('deployments', d)
 }

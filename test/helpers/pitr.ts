@@ -1,4 +1,5 @@
 import tls from 'node:tls'
+import { afterAll, beforeAll } from '@jest/globals'
 import { createAzureCredential } from '@rollback-actions/azure'
 import {
   startDatabaseSandbox,
@@ -105,3 +106,23 @@ export async function startPitrSandbox(): Promise<{
   if (wait > 0) await new Promise((r) => setTimeout(r, wait))
   return { sb, base }
 }
+
+/**
+ * Starts {@link startPitrSandbox} before the file's tests (handing it to `set`) and closes it after them.
+ */
+export function pitrSandboxForFile(
+  set: (started: { sb: DatabaseSandbox; base: Record<string, string> }) => void
+): void {
+  let sb: DatabaseSandbox | undefined
+  beforeAll(async () => {
+    const started = await startPitrSandbox()
+    sb = started.sb
+    set(started)
+  })
+  afterAll(async () => {
+    await sb?.close()
+  })
+}
+
+/** A restore point half a second ago (ISO 8601 UTC): after the source's base backup, before anything else. */
+export const recent = () => new Date(Date.now() - 500).toISOString()

@@ -14,17 +14,20 @@ import {
   type KubeClients
 } from '@rollback-actions/kube'
 import {
-  fakeRuntime,
   type KubernetesEmulator,
   type RequestLog
 } from '@rollback-actions/emulators'
-import { loopbackTls, startKube, type LoopbackTls } from '../helpers/kube.js'
+import {
+  loopbackTls,
+  pauseDeployment,
+  SHOP_WEB,
+  shopWebRuntime,
+  startKube,
+  type LoopbackTls
+} from '../helpers/kube.js'
 
-const REPO = 'sandboxacr.azurecr.io/shop/web'
-const GOOD_OLD = `${REPO}:v1`
-const LIVE = `${REPO}:v2`
-const BROKEN = `${REPO}:v3`
-const MISSING = `${REPO}:v9`
+const { v1: GOOD_OLD, v2: LIVE, v3: BROKEN } = SHOP_WEB
+const MISSING = `${SHOP_WEB.repository}:v9`
 const PROGRESS_DEADLINE_SECONDS = 120
 
 let emulator: KubernetesEmulator
@@ -37,14 +40,7 @@ async function startEmulator(podStartLatencyMs: number) {
   ;({ emulator, log } = await startKube({
     certs,
     token: 'kube-rollout-test-token',
-    runtime: fakeRuntime({
-      images: {
-        [GOOD_OLD]: `sha256:${'1'.repeat(64)}`,
-        [LIVE]: `sha256:${'2'.repeat(64)}`,
-        [BROKEN]: `sha256:${'3'.repeat(64)}`
-      },
-      broken: [BROKEN]
-    }),
+    runtime: shopWebRuntime(),
     podStartLatencyMs,
     bookmarkIntervalMs: 60_000
   }))
@@ -172,9 +168,7 @@ describe('rollBack against the emulator', () => {
 
   it('refuses a paused deployment without writing', async () => {
     const name = await seed()
-    const d = emulator.store.get('deployments', 'prod', name)!
-    ;(d.spec as { paused?: boolean }).paused = true
-    emulator.store.update('deployments', d)
+    pauseDeployment(emulator, name)
     const mark = log.mark()
     const error = await rollBack(options([name], GOOD_OLD)).catch(
       (e: unknown) => e
@@ -268,9 +262,7 @@ describe('restartRollout against the emulator', () => {
 
   it('refuses a paused deployment without writing', async () => {
     const name = await seed()
-    const d = emulator.store.get('deployments', 'prod', name)!
-    ;(d.spec as { paused?: boolean }).paused = true
-    emulator.store.update('deployments', d)
+    pauseDeployment(emulator, name)
     const mark = log.mark()
     await expect(
       restartRollout({

@@ -8,16 +8,18 @@ import { run } from '../../actions/redeploy/src/main.js'
 import { runFake } from '../helpers/fake-context.js'
 import { buildActionBundle, runBundle } from '../helpers/bundle.js'
 import {
-  fakeRuntime,
   type KubernetesEmulator,
   type RequestLog
 } from '@rollback-actions/emulators'
-import { startKube, writeKubeconfig } from '../helpers/kube.js'
+import {
+  pauseDeployment,
+  SHOP_WEB,
+  shopWebRuntime,
+  startKube,
+  writeKubeconfig
+} from '../helpers/kube.js'
 
-const REPO = 'sandboxacr.azurecr.io/shop/web'
-const OLD = `${REPO}:v1`
-const LIVE = `${REPO}:v2`
-const BROKEN = `${REPO}:v3`
+const { v1: OLD, v2: LIVE, v3: BROKEN } = SHOP_WEB
 
 let emulator: KubernetesEmulator
 let log: RequestLog
@@ -31,14 +33,7 @@ beforeAll(async () => {
   bundle = join(dir, 'index.js')
   ;({ emulator, log } = await startKube({
     token: 'redeploy-test-token',
-    runtime: fakeRuntime({
-      images: {
-        [OLD]: `sha256:${'1'.repeat(64)}`,
-        [LIVE]: `sha256:${'2'.repeat(64)}`,
-        [BROKEN]: `sha256:${'3'.repeat(64)}`
-      },
-      broken: [BROKEN]
-    }),
+    runtime: shopWebRuntime(),
     podStartLatencyMs: 300
   }))
   kubeconfig = writeKubeconfig(dir, emulator)
@@ -165,9 +160,7 @@ describe('redeploy bundle', () => {
 
   it('refuses a paused deployment: exit code 1, nothing written', async () => {
     const name = await seed()
-    const d = emulator.store.get('deployments', 'prod', name)!
-    ;(d.spec as { paused?: boolean }).paused = true
-    emulator.store.update('deployments', d)
+    pauseDeployment(emulator, name)
     const mark = log.mark()
     const result = await redeployTo(name, OLD)
     expect(result.exitCode).toBe(1)
