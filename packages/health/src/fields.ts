@@ -128,22 +128,25 @@ export function prometheusAuth(
   mode: z.infer<typeof prometheusAuthMode>,
   options: { token?: string; credential?: TokenSource }
 ): PrometheusAuth {
+  /** `value`, or an InputError naming `input` when the mode needs it and it is missing. */
+  const needed = <T>(value: T | undefined, input: string, detail: string) => {
+    if (!value) throw new InputError(input, detail)
+    return value
+  }
   if (mode === 'bearer') {
-    const token = options.token
-    if (!token)
-      throw new InputError(
-        'prometheus-token',
-        'is required when prometheus-auth is bearer; pass the token from a secret'
-      )
+    const token = needed(
+      options.token,
+      'prometheus-token',
+      'is required when prometheus-auth is bearer; pass the token from a secret'
+    )
     return { kind: 'bearer', token: () => Promise.resolve(token) }
   }
   if (mode === 'azure') {
-    const credential = options.credential
-    if (!credential)
-      throw new InputError(
-        'client-id',
-        'prometheus-auth azure needs client-id and tenant-id of the identity federated with this repository'
-      )
+    const credential = needed(
+      options.credential,
+      'client-id',
+      'prometheus-auth azure needs client-id and tenant-id of the identity federated with this repository'
+    )
     return {
       kind: 'bearer',
       token: async () => {
@@ -166,27 +169,33 @@ export function prometheusAuth(
  * @throws ConfigurationError from `createAzureCredential` when the client or tenant id is malformed.
  */
 export function prometheusAuthFromInputs(
-  mode: z.infer<typeof prometheusAuthMode>,
-  options: {
-    token?: string | undefined
+  inputs: {
+    /** Input `prometheus-auth`. */
+    prometheusAuth: z.infer<typeof prometheusAuthMode>
+    /** Input `prometheus-token`. */
+    prometheusToken?: string | undefined
+    /** Inputs `client-id` and `tenant-id`. */
     clientId?: string | undefined
     tenantId?: string | undefined
+  },
+  runner: {
     /** A fresh GitHub OIDC token for `api://AzureADTokenExchange` (`ctx.oidcToken`). */
     getAssertion: () => Promise<string>
     env: NodeJS.ProcessEnv
   }
 ): PrometheusAuth {
+  const mode = inputs.prometheusAuth
   return prometheusAuth(mode, {
-    ...(options.token ? { token: options.token } : {}),
+    ...(inputs.prometheusToken ? { token: inputs.prometheusToken } : {}),
     ...(mode === 'azure'
       ? {
           credential: createAzureCredential(
             {
-              clientId: options.clientId ?? '',
-              tenantId: options.tenantId ?? '',
-              getAssertion: options.getAssertion
+              clientId: inputs.clientId ?? '',
+              tenantId: inputs.tenantId ?? '',
+              getAssertion: runner.getAssertion
             },
-            options.env
+            runner.env
           )
         }
       : {})

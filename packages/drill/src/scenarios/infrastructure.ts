@@ -19,6 +19,15 @@ import type { ActionRun } from '../engine/run-action.js'
 
 const run = promisify(execFile)
 
+/** A `terraform_data` resource block with one attribute per line (already aligned as `terraform fmt` writes). */
+function terraformData(name: string, ...attributes: string[]): string {
+  return [
+    `resource "terraform_data" "${name}" {`,
+    ...attributes.map((a) => `  ${a}`),
+    '}'
+  ].join('\n')
+}
+
 /** The scenario's root module at one commit: what commits A and B differ in. */
 function infraMainTf(commit: {
   release: number
@@ -26,32 +35,19 @@ function infraMainTf(commit: {
   only: { name: string; input: string }
   sku: string
 }): string {
-  return `terraform {
-  backend "local" {}
-}
-
-resource "terraform_data" "network" {
-  input = "10.20.0.0/16"
-}
-
-resource "terraform_data" "app_settings" {
-  input = "release=${commit.release}"
-}
-
-resource "terraform_data" "app_server" {
-  input            = "app-server"
-  triggers_replace = ["image=api:${commit.release}"]
-}
-
-resource "terraform_data" "${commit.only.name}" {
-  input = "${commit.only.input}"
-}
-
-module "data" {
-  source = "./modules/data"
-  sku    = "${commit.sku}"
-}
-`
+  const blocks = [
+    'terraform {\n  backend "local" {}\n}',
+    terraformData('network', 'input = "10.20.0.0/16"'),
+    terraformData('app_settings', `input = "release=${commit.release}"`),
+    terraformData(
+      'app_server',
+      'input            = "app-server"',
+      `triggers_replace = ["image=api:${commit.release}"]`
+    ),
+    terraformData(commit.only.name, `input = "${commit.only.input}"`),
+    `module "data" {\n  source = "./modules/data"\n  sku    = "${commit.sku}"\n}`
+  ]
+  return `${blocks.join('\n\n')}\n`
 }
 
 const INFRA_DATA_MODULE = `variable "sku" {
