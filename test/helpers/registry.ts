@@ -5,6 +5,9 @@ import {
 } from '@rollback-actions/registry'
 import { defaultTagPattern } from './fake-context.js'
 
+/** The repository of the product-service images the registry tests seed. */
+export const PRODUCT_REPOSITORY = 'warranty-hub/product-service'
+
 type DiscoverOptions = Parameters<typeof discoverPreviousTag>[0]
 
 /**

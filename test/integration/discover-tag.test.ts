@@ -13,8 +13,8 @@ import {
   TENANT,
   type Federation
 } from '../helpers/federation.js'
+import { PRODUCT_REPOSITORY as REPO } from '../helpers/registry.js'
 
-const REPO = 'warranty-hub/product-service'
 const day = 86_400_000
 
 /** What a run shows: exit code, stdout and stderr, outputs, step summary. */
@@ -26,22 +26,21 @@ interface RunResult {
 }
 
 describe('discover-tag bundle, run as the runner runs it, against OIDC → Entra → ACR emulators', () => {
+  /** The temporary directory: HOME of the runs, the bundle (index.js) and the CA file (ca.pem). */
   let dir: string
-  let bundle: string
-  let caFile: string
+  const bundle = () => join(dir, 'index.js')
+  const caFile = () => join(dir, 'ca.pem')
   let world: Federation
   let acr: AcrEmulator
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'discover-tag-'))
-    bundle = join(dir, 'index.js')
-    await buildActionBundle('discover-tag', bundle)
+    await buildActionBundle('discover-tag', bundle())
     world = await startFederation({
       claims: { ...PRODUCTION_RUN, run_id: 4242 },
       wrongClaims: { ...FEATURE_RUN, actor: 'mallory', run_id: 1 }
     })
-    caFile = join(dir, 'ca.pem')
-    await writeFile(caFile, world.caPem)
+    await writeFile(caFile(), world.caPem)
     const now = Date.now()
     acr = await startAcr(world, [
       {
@@ -65,10 +64,10 @@ describe('discover-tag bundle, run as the runner runs it, against OIDC → Entra
     inputs: Record<string, string>,
     extraEnv: Record<string, string> = {}
   ): Promise<RunResult> {
-    const run = await runBundle('discover-tag', bundle, inputs, {
+    const run = await runBundle('discover-tag', bundle(), inputs, {
       env: {
         HOME: dir,
-        NODE_EXTRA_CA_CERTS: caFile,
+        NODE_EXTRA_CA_CERTS: caFile(),
         GITHUB_ACTOR: 'octo-sre',
         GITHUB_REPOSITORY: 'warranty-hub/platform',
         GITHUB_RUN_ID: '4242',

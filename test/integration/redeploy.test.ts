@@ -183,15 +183,24 @@ describe('redeploy bundle', () => {
 })
 
 describe('redeploy in process', () => {
-  it('plans only on a dry run', async () => {
+  /** Seeds a deployment and runs redeploy on it in process (fake context); returns the log mark before the run. */
+  const inProcess = async (inputs: Record<string, string>) => {
     const name = await seed()
     const mark = log.mark()
     const ctx = await runFake(
       run,
       'redeploy',
-      { namespace: 'prod', deployments: name, image: OLD, 'dry-run': 'true' },
+      { namespace: 'prod', deployments: name, ...inputs },
       { KUBECONFIG: kubeconfig }
     )
+    return { name, mark, ctx }
+  }
+
+  it('plans only on a dry run', async () => {
+    const { name, mark, ctx } = await inProcess({
+      image: OLD,
+      'dry-run': 'true'
+    })
     expect(ctx.failure).toBeUndefined()
     expect(log.writes('kubernetes', mark)).toEqual([])
     expect(ctx.outputs['previous-images']).toBe(
@@ -207,19 +216,10 @@ describe('redeploy in process', () => {
   })
 
   it('refuses a registry outside allowed-registries without writing', async () => {
-    const name = await seed()
-    const mark = log.mark()
-    const ctx = await runFake(
-      run,
-      'redeploy',
-      {
-        namespace: 'prod',
-        deployments: name,
-        image: `other.azurecr.io/shop/web:v1`,
-        'allowed-registries': 'sandboxacr.azurecr.io'
-      },
-      { KUBECONFIG: kubeconfig }
-    )
+    const { mark, ctx } = await inProcess({
+      image: `other.azurecr.io/shop/web:v1`,
+      'allowed-registries': 'sandboxacr.azurecr.io'
+    })
     expect(ctx.failure).toMatch(
       /registry other.azurecr.io, which is not allowed \(allowed: sandboxacr.azurecr.io\)/
     )

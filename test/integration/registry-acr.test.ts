@@ -23,9 +23,8 @@ import {
   TENANT,
   type Federation
 } from '../helpers/federation.js'
-import { discover } from '../helpers/registry.js'
+import { discover, PRODUCT_REPOSITORY as REPO } from '../helpers/registry.js'
 
-const REPO = 'warranty-hub/product-service'
 const BIG = 'warranty-hub/big'
 const T0 = Date.UTC(2026, 0, 1)
 const hour = 3_600_000

@@ -16,12 +16,11 @@ import {
   type DockerRegistry
 } from '@rollback-actions/emulators'
 import { defaultTagPattern } from '../helpers/fake-context.js'
-import { discover } from '../helpers/registry.js'
+import { discover, PRODUCT_REPOSITORY as REPO } from '../helpers/registry.js'
 
 /** discover-tag's default tag pattern, read from its action.yml (defaults live there only). */
 const DEFAULT_TAG_PATTERN = defaultTagPattern()
 
-const REPO = 'warranty-hub/product-service'
 const T0 = Date.UTC(2026, 5, 1)
 const hour = 3_600_000
 

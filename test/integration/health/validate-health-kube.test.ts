@@ -95,6 +95,12 @@ const plan = (overrides: Partial<ValidationPlan> = {}): ValidationPlan => ({
   ...overrides
 })
 
+/** validate-health with only HTTP checks (no deployments, no smoke tests). */
+const httpChecksOnly = (
+  httpChecks: ValidationPlan['httpChecks'],
+  http: NonNullable<Parameters<typeof validateHealth>[1]['http']>
+) => validateHealth(plan({ deployments: [], httpChecks }), { http })
+
 describe('validate-health against the Kubernetes emulator and the product-service', () => {
   it('finds the live version healthy: pods Ready, /version as expected, smoke journeys pass', async () => {
     const result = await validateHealth(
@@ -135,19 +141,16 @@ describe('validate-health against the Kubernetes emulator and the product-servic
   })
 
   it('finds a wrong version unhealthy from its JSON field', async () => {
-    const result = await validateHealth(
-      plan({
-        deployments: [],
-        httpChecks: [
-          {
-            url: `${service.url}/version`,
-            'expect-status': 200,
-            'json-field': 'version',
-            'json-value': 'v9.9.9'
-          }
-        ]
-      }),
-      { http: { ca: caPem } }
+    const result = await httpChecksOnly(
+      [
+        {
+          url: `${service.url}/version`,
+          'expect-status': 200,
+          'json-field': 'version',
+          'json-value': 'v9.9.9'
+        }
+      ],
+      { ca: caPem }
     )
     expect(result.verdict).toBe('unhealthy')
     expect(result.readings[0]!.detail).toBe(
@@ -156,14 +159,9 @@ describe('validate-health against the Kubernetes emulator and the product-servic
   })
 
   it('never calls an unreachable endpoint healthy', async () => {
-    const result = await validateHealth(
-      plan({
-        deployments: [],
-        httpChecks: [
-          { url: 'https://127.0.0.1:1/healthz', 'expect-status': 200 }
-        ]
-      }),
-      { http: { ca: caPem, timeoutSeconds: 1 } }
+    const result = await httpChecksOnly(
+      [{ url: 'https://127.0.0.1:1/healthz', 'expect-status': 200 }],
+      { ca: caPem, timeoutSeconds: 1 }
     )
     expect(result.verdict).toBe('could-not-verify')
     expect(result.readings).toHaveLength(3)

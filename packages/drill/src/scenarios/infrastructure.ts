@@ -59,30 +59,34 @@ resource "terraform_data" "database" {
 }
 `
 
+/** The files of one commit of the scenario repository (path → content). */
+function infraCommitFiles(
+  commit: Parameters<typeof infraMainTf>[0]
+): Record<string, string> {
+  return {
+    'main.tf': infraMainTf(commit),
+    'modules/data/main.tf': INFRA_DATA_MODULE
+  }
+}
+
 /**
  * The infrastructure scenario: a Terraform repository with two commits, using only the built-in `terraform_data`
  * resource and a local backend (no provider download). Commit A is the stable deployment; commit B adds, changes,
  * replaces and removes resources and changes a protected one. Rolling B back to A must create 1 (legacy_queue),
  * update 2 (app_settings, the protected database), replace 1 (app_server) and delete 1 (cache).
  */
-export const INFRA_STABLE_FILES: Record<string, string> = {
-  'main.tf': infraMainTf({
-    release: 41,
-    only: { name: 'legacy_queue', input: 'orders-v1' },
-    sku: 'GP_Standard_D2s_v3'
-  }),
-  'modules/data/main.tf': INFRA_DATA_MODULE
-}
+export const INFRA_STABLE_FILES = infraCommitFiles({
+  release: 41,
+  only: { name: 'legacy_queue', input: 'orders-v1' },
+  sku: 'GP_Standard_D2s_v3'
+})
 
 /** Commit B: the change being rolled back. */
-export const INFRA_CHANGED_FILES: Record<string, string> = {
-  'main.tf': infraMainTf({
-    release: 42,
-    only: { name: 'cache', input: 'redis-6gb' },
-    sku: 'GP_Standard_D4s_v3'
-  }),
-  'modules/data/main.tf': INFRA_DATA_MODULE
-}
+export const INFRA_CHANGED_FILES = infraCommitFiles({
+  release: 42,
+  only: { name: 'cache', input: 'redis-6gb' },
+  sku: 'GP_Standard_D4s_v3'
+})
 
 /** The `terraform_data` inputs the state must hold after rolling back to commit A, by address. */
 export const INFRA_STABLE_STATE: Record<string, string> = {
