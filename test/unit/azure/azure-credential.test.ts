@@ -101,33 +101,31 @@ describe('createAzureCredential against the Entra emulator', () => {
     expect(entra.tokensIssued()).toBe(1)
   })
 
-  it('surfaces a case-only subject mismatch as AADSTS7002138', async () => {
-    const credential = createAzureCredential({
+  /** The federated credential against the emulator, with assertions from `mint`. */
+  const federated = (mint: () => string) =>
+    createAzureCredential({
       clientId: CLIENT,
       tenantId: TENANT,
       authorityHost: entra.url,
-      getAssertion: () =>
-        Promise.resolve(
-          oidc.mint('api://AzureADTokenExchange', {
-            repository: 'Warranty-Hub/Platform'
-          })
-        ),
+      getAssertion: () => Promise.resolve(mint()),
       caPem: ca
     })
+
+  it('surfaces a case-only subject mismatch as AADSTS7002138', async () => {
+    const credential = federated(() =>
+      oidc.mint('api://AzureADTokenExchange', {
+        repository: 'Warranty-Hub/Platform'
+      })
+    )
     await expect(
       credential.getToken('https://management.azure.com/.default')
     ).rejects.toThrow(/AADSTS7002138/)
   })
 
   it('refuses an assertion minted for another audience (AADSTS70021)', async () => {
-    const credential = createAzureCredential({
-      clientId: CLIENT,
-      tenantId: TENANT,
-      authorityHost: entra.url,
-      getAssertion: () =>
-        Promise.resolve(oidc.mint('https://github.com/warranty-hub')),
-      caPem: ca
-    })
+    const credential = federated(() =>
+      oidc.mint('https://github.com/warranty-hub')
+    )
     await expect(
       credential.getToken('https://management.azure.com/.default')
     ).rejects.toThrow(/AADSTS70021:/)

@@ -4,15 +4,18 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { run } from '../../../actions/discover-tag/src/main.js'
 import { runFake } from '../../helpers/fake-context.js'
-import { generateImage, pushImage } from '@rollback-actions/emulators'
 import {
+  createCertificateAuthority,
+  generateImage,
+  pushImage,
+  RequestLog,
+  sendJson,
   startDockerRegistry,
+  startServer,
   type DockerRegistry
 } from '@rollback-actions/emulators'
-import { RequestLog, sendJson, startServer } from '@rollback-actions/emulators'
-import { createCertificateAuthority } from '@rollback-actions/emulators'
+import { PRODUCT_REPOSITORY as REPO } from '../../helpers/registry.js'
 
-const REPO = 'warranty-hub/product-service'
 const T0 = Date.UTC(2026, 2, 1)
 const hour = 3_600_000
 
@@ -95,6 +98,14 @@ describe('discover-tag input validation (nothing is contacted)', () => {
 describe('discover-tag against a real docker-registry', () => {
   let registry: DockerRegistry
   const digests: Record<string, string> = {}
+  /** Runs discover-tag for REPO on the registry, running v1.3.0, plus `inputs`. */
+  const discoverOnRegistry = (inputs: Record<string, string> = {}) =>
+    runFake(run, 'discover-tag', {
+      registry: registry.host,
+      repository: REPO,
+      'current-image': `${registry.host}/${REPO}:v1.3.0`,
+      ...inputs
+    })
 
   beforeAll(async () => {
     registry = await startDockerRegistry()
@@ -120,11 +131,7 @@ describe('discover-tag against a real docker-registry', () => {
   })
 
   it('outputs the previous tag, its digest and the pinned image, and lists the tags weighed', async () => {
-    const ctx = await runFake(run, 'discover-tag', {
-      registry: registry.host,
-      repository: REPO,
-      'current-image': `${registry.host}/${REPO}:v1.3.0`
-    })
+    const ctx = await discoverOnRegistry()
     expect(ctx.failure).toBeUndefined()
     expect(ctx.outputs).toEqual({
       tag: 'v1.2.0-stable',
@@ -148,10 +155,7 @@ describe('discover-tag against a real docker-registry', () => {
   })
 
   it('fails naming the missing explicit tag', async () => {
-    const ctx = await runFake(run, 'discover-tag', {
-      registry: registry.host,
-      repository: REPO,
-      'current-image': `${registry.host}/${REPO}:v1.3.0`,
+    const ctx = await discoverOnRegistry({
       'image-tag': 'v1.2.1'
     })
     expect(ctx.failure).toMatch(
@@ -161,10 +165,7 @@ describe('discover-tag against a real docker-registry', () => {
   })
 
   it('fails naming the pattern when no tag qualifies, and still lists the tags weighed', async () => {
-    const ctx = await runFake(run, 'discover-tag', {
-      registry: registry.host,
-      repository: REPO,
-      'current-image': `${registry.host}/${REPO}:v1.3.0`,
+    const ctx = await discoverOnRegistry({
       'tag-pattern': '^release-\\d+$'
     })
     expect(ctx.failure).toMatch(/matches \/\^release-\\d\+\$\/: saw 5 tags/)

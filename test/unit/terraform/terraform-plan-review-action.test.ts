@@ -12,6 +12,9 @@ const inputs = (extra: Record<string, string> = {}) => ({
   'plan-json': join(FIXTURES, 'azurerm-rollback-plan.json'),
   ...extra
 })
+/** Runs terraform-plan-review with {@link inputs} plus `extra`. */
+const review = (extra: Record<string, string> = {}) =>
+  runFake(run, 'terraform-plan-review', inputs(extra))
 const ALL_ALLOWED = [
   'module.data.azurerm_postgresql_flexible_server.main',
   'azurerm_key_vault_secret.db_password["primary"]',
@@ -21,7 +24,7 @@ const ALL_ALLOWED = [
 
 describe('terraform-plan-review', () => {
   it('fails without allowance, listing each destructive change', async () => {
-    const ctx = await runFake(run, 'terraform-plan-review', inputs())
+    const ctx = await review()
     expect(ctx.failure).toMatch(
       /^terraform-plan-review: the plan has 4 destructive change\(s\) nobody allowed; nothing was applied:/
     )
@@ -31,7 +34,7 @@ describe('terraform-plan-review', () => {
   })
 
   it('still sets the counts, the checksum and the summary when it refuses', async () => {
-    const ctx = await runFake(run, 'terraform-plan-review', inputs())
+    const ctx = await review()
     expect(ctx.outputs).toMatchObject({
       'create-count': '1',
       'update-count': '2',
@@ -47,11 +50,7 @@ describe('terraform-plan-review', () => {
   })
 
   it('passes when a person allowed each destructive change', async () => {
-    const ctx = await runFake(
-      run,
-      'terraform-plan-review',
-      inputs({ 'allow-destroy': ALL_ALLOWED })
-    )
+    const ctx = await review({ 'allow-destroy': ALL_ALLOWED })
     expect(ctx.failure).toBeUndefined()
     expect(ctx.outputs['refused-count']).toBe('0')
     const flagged = JSON.parse(ctx.outputs['destructive-changes'] ?? '') as {
@@ -65,11 +64,7 @@ describe('terraform-plan-review', () => {
   })
 
   it('warns about drift', async () => {
-    const ctx = await runFake(
-      run,
-      'terraform-plan-review',
-      inputs({ 'allow-destroy': ALL_ALLOWED })
-    )
+    const ctx = await review({ 'allow-destroy': ALL_ALLOWED })
     expect(ctx.logs).toContainEqual({
       level: 'warning',
       message:
@@ -78,14 +73,10 @@ describe('terraform-plan-review', () => {
   })
 
   it('adds additional-protected-addresses to the defaults', async () => {
-    const ctx = await runFake(
-      run,
-      'terraform-plan-review',
-      inputs({
-        'allow-destroy': ALL_ALLOWED,
-        'additional-protected-addresses': '**.azurerm_linux_web_app.*'
-      })
-    )
+    const ctx = await review({
+      'allow-destroy': ALL_ALLOWED,
+      'additional-protected-addresses': '**.azurerm_linux_web_app.*'
+    })
     expect(ctx.failure).toContain(
       '  - module.app.azurerm_linux_web_app.api: update (protected; protected by **.azurerm_linux_web_app.*)'
     )
@@ -93,16 +84,12 @@ describe('terraform-plan-review', () => {
   })
 
   it('protects nothing beyond delete and replace when protected-addresses is emptied', async () => {
-    const ctx = await runFake(
-      run,
-      'terraform-plan-review',
-      inputs({ 'protected-addresses': '' })
-    )
+    const ctx = await review({ 'protected-addresses': '' })
     expect(ctx.outputs['destructive-count']).toBe('3')
   })
 
   it('records the review in the audit trail', async () => {
-    const ctx = await runFake(run, 'terraform-plan-review', inputs())
+    const ctx = await review()
     expect(ctx.audit.steps).toHaveLength(1)
     expect(ctx.audit.steps[0]).toMatchObject({
       step: 'Review plan',
@@ -112,11 +99,9 @@ describe('terraform-plan-review', () => {
   })
 
   it('rejects an allowance naming a resource that is not in the plan', async () => {
-    const ctx = await runFake(
-      run,
-      'terraform-plan-review',
-      inputs({ 'allow-destroy': `${ALL_ALLOWED}\nazurerm_mssql_database.gone` })
-    )
+    const ctx = await review({
+      'allow-destroy': `${ALL_ALLOWED}\nazurerm_mssql_database.gone`
+    })
     expect(ctx.failure).toMatch(
       /^terraform-plan-review: input "allow-destroy": "azurerm_mssql_database.gone" names no resource the plan changes/
     )
@@ -124,22 +109,16 @@ describe('terraform-plan-review', () => {
   })
 
   it('rejects plan-json that is not Terraform plan JSON', async () => {
-    const ctx = await runFake(
-      run,
-      'terraform-plan-review',
-      inputs({ 'plan-json': join(FIXTURES, 'state.json') })
-    )
+    const ctx = await review({ 'plan-json': join(FIXTURES, 'state.json') })
     expect(ctx.failure).toMatch(
       /^terraform-plan-review: input "plan-json": is Terraform state JSON, not plan JSON/
     )
   })
 
   it('rejects a plan-file that is not a saved plan', async () => {
-    const ctx = await runFake(
-      run,
-      'terraform-plan-review',
-      inputs({ 'plan-file': join(FIXTURES, 'azurerm-rollback-plan.json') })
-    )
+    const ctx = await review({
+      'plan-file': join(FIXTURES, 'azurerm-rollback-plan.json')
+    })
     expect(ctx.failure).toMatch(
       /^terraform-plan-review: input "plan-file": .*azurerm-rollback-plan.json is not a Terraform saved plan \(not a zip archive\)/
     )
