@@ -22,18 +22,21 @@ const REGISTRY = 'sandbox.azurecr.io'
 const repo = `${REGISTRY}/warranty-hub/product-service`
 const TAGS = ['v1.1.0', 'v1.2.0-stable', 'v1.3.0']
 
-let dir: string
-let caPem: string
-let kube: KubernetesEmulator
-let runtime: ProductServiceRuntime
-let service: RunningServer
-let kubeconfigPath: string
+/** What beforeAll starts: the emulator, the product-service runtime, its Service proxy, and their CA and kubeconfig. */
+const world = {} as {
+  dir: string
+  caPem: string
+  kube: KubernetesEmulator
+  runtime: ProductServiceRuntime
+  service: RunningServer
+  kubeconfigPath: string
+}
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'validate-health-'))
+  world.dir = mkdtempSync(join(tmpdir(), 'validate-health-'))
   const certs = await loopbackTls()
-  caPem = certs.caPem
-  runtime = createProductServiceRuntime({
+  world.caPem = certs.caPem
+  const runtime = createProductServiceRuntime({
     resolve: (image) => {
       const tag = image.split(':').at(-1) ?? ''
       return TAGS.includes(tag)
@@ -51,8 +54,9 @@ beforeAll(async () => {
     podStartLatencyMs: 100,
     crashBackoffBaseMs: 200
   })
-  kube = started.emulator
+  const kube = started.emulator
   const { tls, log } = started
+  Object.assign(world, { kube, runtime })
   await kube.seedDeployment({
     namespace: 'prod',
     name: 'product-service',
@@ -60,19 +64,21 @@ beforeAll(async () => {
     container: 'product-service',
     images: [`${repo}:v1.1.0`, `${repo}:v1.2.0-stable`]
   })
-  service = await startServiceProxy({
+  world.service = await startServiceProxy({
     tls,
     log,
     endpoints: () => kube.readyEndpoints('prod', 'product-service')
   })
-  kubeconfigPath = writeKubeconfig(dir, kube, { namespace: 'prod' })
+  world.kubeconfigPath = writeKubeconfig(world.dir, kube, {
+    namespace: 'prod'
+  })
 })
 
 afterAll(async () => {
-  await service?.close()
-  await kube?.close()
-  await runtime?.stopAll()
-  rmSync(dir, { recursive: true, force: true })
+  await world.service?.close()
+  await world.kube?.close()
+  await world.runtime?.stopAll()
+  rmSync(world.dir, { recursive: true, force: true })
 })
 
 const plan = (overrides: Partial<ValidationPlan> = {}): ValidationPlan => ({
@@ -80,7 +86,7 @@ const plan = (overrides: Partial<ValidationPlan> = {}): ValidationPlan => ({
   deployments: ['product-service'],
   httpChecks: [
     {
-      url: `${service.url}/version`,
+      url: `${world.service.url}/version`,
       'expect-status': 200,
       'json-field': 'version',
       'json-value': 'v1.2.0-stable'
@@ -109,7 +115,7 @@ describe('validate-health against the Kubernetes emulator and the product-servic
           {
             name: 'user registration',
             method: 'POST',
-            url: `${service.url}/api/users`,
+            url: `${world.service.url}/api/users`,
             headers: {},
             body: { email: 'sre@example.com' },
             'expect-status': 201,
@@ -118,7 +124,7 @@ describe('validate-health against the Kubernetes emulator and the product-servic
           {
             name: 'service request creation',
             method: 'POST',
-            url: `${service.url}/api/service-requests`,
+            url: `${world.service.url}/api/service-requests`,
             headers: {},
             body: { product: 1, issue: 'screen cracked' },
             'expect-status': 201,
@@ -126,7 +132,10 @@ describe('validate-health against the Kubernetes emulator and the product-servic
           }
         ]
       }),
-      { kube: createKubeClients(kubeconfigPath), http: { ca: caPem } }
+      {
+        kube: createKubeClients(world.kubeconfigPath),
+        http: { ca: world.caPem }
+      }
     )
     expect(result.reason).toMatch(/^healthy/)
     expect(result.verdict).toBe('healthy')
@@ -144,13 +153,13 @@ describe('validate-health against the Kubernetes emulator and the product-servic
     const result = await httpChecksOnly(
       [
         {
-          url: `${service.url}/version`,
+          url: `${world.service.url}/version`,
           'expect-status': 200,
           'json-field': 'version',
           'json-value': 'v9.9.9'
         }
       ],
-      { ca: caPem }
+      { ca: world.caPem }
     )
     expect(result.verdict).toBe('unhealthy')
     expect(result.readings[0]!.detail).toBe(
@@ -161,7 +170,7 @@ describe('validate-health against the Kubernetes emulator and the product-servic
   it('never calls an unreachable endpoint healthy', async () => {
     const result = await httpChecksOnly(
       [{ url: 'https://127.0.0.1:1/healthz', 'expect-status': 200 }],
-      { ca: caPem, timeoutSeconds: 1 }
+      { ca: world.caPem, timeoutSeconds: 1 }
     )
     expect(result.verdict).toBe('could-not-verify')
     expect(result.readings).toHaveLength(3)
@@ -175,20 +184,20 @@ describe('validate-health against the Kubernetes emulator and the product-servic
       {
         namespace: 'prod',
         deployments: 'product-service',
-        'http-checks': `- url: ${service.url}/healthz\n`,
+        'http-checks': `- url: ${world.service.url}/healthz\n`,
         interval: '0.2s',
         'consecutive-successes': '2',
         timeout: '10s',
-        'ca-certificate': caPem
+        'ca-certificate': world.caPem
       },
-      { KUBECONFIG: kubeconfigPath }
+      { KUBECONFIG: world.kubeconfigPath }
     )
     expect(ctx.failure).toBeUndefined()
     expect(ctx.outputs.verdict).toBe('healthy')
     const step = ctx.audit.steps.find((s) => s.step === 'Validate health')!
     const readings = step.details.readings as Array<{ at: string }>
     expect(readings).toHaveLength(4)
-    expect(ctx.summaryText).toContain(`\`GET ${service.url}/healthz\``)
+    expect(ctx.summaryText).toContain(`\`GET ${world.service.url}/healthz\``)
     for (const r of readings) {
       expect(r.at).toMatch(/Z$/)
       expect(ctx.summaryText).toContain(r.at)
@@ -206,7 +215,7 @@ describe('validate-health against the Kubernetes emulator and the product-servic
   })
 
   it('finds a crashing version unhealthy while the rollout is stuck', async () => {
-    const dep = kube.store.mustGet(
+    const dep = world.kube.store.mustGet(
       'deployments',
       'prod',
       'product-service'
@@ -214,14 +223,14 @@ describe('validate-health against the Kubernetes emulator and the product-servic
       spec: { template: { spec: { containers: Array<{ image: string }> } } }
     }
     dep.spec.template.spec.containers[0]!.image = `${repo}:v1.3.0`
-    kube.store.update('deployments', dep as never)
+    world.kube.store.update('deployments', dep as never)
     const started = Date.now()
     const result = await validateHealth(
       plan({
         httpChecks: [],
         window: { intervalSeconds: 0.25, timeoutSeconds: 15 }
       }),
-      { kube: createKubeClients(kubeconfigPath) }
+      { kube: createKubeClients(world.kubeconfigPath) }
     )
     expect(result.verdict).toBe('unhealthy')
     expect(result.reason).toMatch(/pods prod\/product-service: 1 bad reading/)
