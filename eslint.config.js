@@ -4,6 +4,48 @@ import jestPlugin from 'eslint-plugin-jest'
 import prettier from 'eslint-config-prettier'
 import globals from 'globals'
 
+/** Another package's files: import `@rollback-actions/<name>` (its `src/index.ts` is the public surface). */
+const internals = [
+  {
+    regex: '(^|/)packages/[^/]+/src/',
+    message:
+      "Import the package's surface, @rollback-actions/<name>, not its src/ files."
+  },
+  {
+    regex: '^@rollback-actions/[^/]+/',
+    message:
+      'Import @rollback-actions/<name> itself: its src/index.ts is the public surface.'
+  }
+]
+
+/** A relative path into a sibling package or action (`../../registry/src/...`). */
+const crossPackage = {
+  regex: '^(\\.\\./)+[^./][^/]*/src/',
+  message:
+    "Import the other package's surface, @rollback-actions/<name>, not its src/ files."
+}
+
+// Only the action kit talks to the runner toolkit (@actions/*); other packages receive a Logger.
+// @actions/expressions and @actions/workflow-parser are GitHub's expression engine and workflow parser (used by the
+// drill), not the runner toolkit.
+const runnerToolkit = {
+  group: [
+    '@actions/*',
+    '!@actions/expressions',
+    '!@actions/expressions/*',
+    '!@actions/workflow-parser',
+    '!@actions/workflow-parser/*'
+  ],
+  message: 'Use @rollback-actions/action-kit.'
+}
+
+/** The product (action-kit, azure, kube, registry, pitr, secrets, health, terraform, actions) ships without these. */
+const simulation = {
+  regex: '^@rollback-actions/(emulators|sandbox|drill)(/|$)',
+  message:
+    'Product packages and actions must not depend on the emulators, the sandbox or the drill.'
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -35,29 +77,40 @@ export default tseslint.config(
       'no-console': 'error'
     }
   },
+  // Layer rules (README, Where things are): each block lists every pattern its files obey, because a later block's
+  // no-restricted-imports replaces an earlier one's for the same file.
   {
-    // Only the action kit talks to the runner toolkit (@actions/*); other packages receive a Logger.
-    // @actions/expressions and @actions/workflow-parser are GitHub's expression engine and workflow parser (used by
-    // the drill), not the runner toolkit.
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: internals }] }
+  },
+  {
     files: ['packages/**/*.ts', 'actions/**/*.ts'],
-    ignores: ['packages/action-kit/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            {
-              group: [
-                '@actions/*',
-                '!@actions/expressions',
-                '!@actions/expressions/*',
-                '!@actions/workflow-parser',
-                '!@actions/workflow-parser/*'
-              ],
-              message: 'Use @rollback-actions/action-kit.'
-            }
-          ]
-        }
+        { patterns: [...internals, crossPackage, runnerToolkit, simulation] }
+      ]
+    }
+  },
+  {
+    files: ['packages/action-kit/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...internals, crossPackage, simulation] }
+      ]
+    }
+  },
+  {
+    files: [
+      'packages/emulators/**/*.ts',
+      'packages/sandbox/**/*.ts',
+      'packages/drill/**/*.ts'
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...internals, crossPackage, runnerToolkit] }
       ]
     }
   },

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parse } from 'yaml'
+import { readActionDefaults } from '@rollback-actions/action-kit'
 import {
   PrometheusClient,
   evaluateRollbackTriggers,
@@ -39,13 +39,13 @@ async function validateHealthDefaults(): Promise<{
   failureLimit: number
   consecutiveErrorLimit: number
 }> {
-  const doc = parse(
+  const defaults = readActionDefaults(
     await readFile(
       new URL('../actions/validate-health/action.yml', import.meta.url),
       'utf8'
     )
-  ) as { inputs: Record<string, { default?: string }> }
-  const d = (name: string) => String(doc.inputs[name]?.default ?? '')
+  )
+  const d = (name: string) => defaults[name] ?? ''
   return {
     intervalSeconds: parseDuration(d('interval')),
     timeoutSeconds: parseDuration(d('timeout')),

@@ -113,13 +113,15 @@ describe('root action.yml facade', () => {
 })
 
 describe('generated files are in sync', () => {
+  /** Runs `node <script> --check` at the repository root (it exits non-zero when a generated file is stale). */
+  const checkScript = (script: string) => () =>
+    execFileSync(process.execPath, [script, '--check'], {
+      cwd: ROOT,
+      stdio: 'pipe'
+    })
+
   it('every committed bundle equals a fresh build', () => {
-    expect(() =>
-      execFileSync(process.execPath, ['scripts/build.mjs', '--check'], {
-        cwd: ROOT,
-        stdio: 'pipe'
-      })
-    ).not.toThrow()
+    expect(checkScript('scripts/build.mjs')).not.toThrow()
   })
 
   it('every bundle and shared chunk is tracked by git (no forgotten new file)', () => {
@@ -174,24 +176,10 @@ describe('generated files are in sync', () => {
   })
 
   it('README tables match action.yml', () => {
-    expect(() =>
-      execFileSync(process.execPath, ['scripts/gen-readme.mjs', '--check'], {
-        cwd: ROOT,
-        stdio: 'pipe'
-      })
-    ).not.toThrow()
+    expect(checkScript('scripts/gen-readme.mjs')).not.toThrow()
   })
 
   it('.github/workflows mirrors workflows-templates', () => {
-    expect(() =>
-      execFileSync(
-        process.execPath,
-        ['scripts/sync-workflows.mjs', '--check'],
-        {
-          cwd: ROOT,
-          stdio: 'pipe'
-        }
-      )
-    ).not.toThrow()
+    expect(checkScript('scripts/sync-workflows.mjs')).not.toThrow()
   })
 })

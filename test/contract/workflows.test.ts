@@ -553,40 +553,43 @@ describe('workflows-templates', () => {
       })
     }
 
-    it('grants nothing to write at workflow level (permissions {} or read-only)', () => {
-      expect(rules.workflowPermissions(wf)).toEqual([])
-    })
-
-    it('declares minimal permissions per job; id-token: write only where Azure is reached', () => {
-      expect(rules.jobPermissions(wf)).toEqual([])
-    })
-
-    it('binds every job that changes production to an environment', () => {
-      expect(rules.environments(wf)).toEqual([])
-    })
-
-    it('queues runs per environment and never cancels one in progress', () => {
-      expect(rules.concurrency(wf)).toEqual([])
-    })
-
-    it('passes inputs, variables, step and job outputs to scripts only through env:', () => {
-      expect(rules.injection(wf)).toEqual([])
-    })
-
-    it('pins every third-party action to a full SHA with a "# vX" comment', () => {
-      expect(rules.pins(path, wf)).toEqual([])
-    })
-
-    it('calls only existing actions of the suite, with their declared inputs and outputs (drift check)', () => {
-      expect(rules.actionDrift(wf)).toEqual([])
-    })
-
-    it('reads only job outputs that exist', () => {
-      expect(rules.jobOutputs(wf)).toEqual([])
-    })
-
-    it('calls reusable workflows with their inputs and the permissions their jobs need', () => {
-      expect(rules.reusableCalls(wf)).toEqual([])
+    // Each rule returns its findings; a template obeys it when there are none.
+    it.each([
+      [
+        'grants nothing to write at workflow level (permissions {} or read-only)',
+        () => rules.workflowPermissions(wf)
+      ],
+      [
+        'declares minimal permissions per job; id-token: write only where Azure is reached',
+        () => rules.jobPermissions(wf)
+      ],
+      [
+        'binds every job that changes production to an environment',
+        () => rules.environments(wf)
+      ],
+      [
+        'queues runs per environment and never cancels one in progress',
+        () => rules.concurrency(wf)
+      ],
+      [
+        'passes inputs, variables, step and job outputs to scripts only through env:',
+        () => rules.injection(wf)
+      ],
+      [
+        'pins every third-party action to a full SHA with a "# vX" comment',
+        () => rules.pins(path, wf)
+      ],
+      [
+        'calls only existing actions of the suite, with their declared inputs and outputs (drift check)',
+        () => rules.actionDrift(wf)
+      ],
+      ['reads only job outputs that exist', () => rules.jobOutputs(wf)],
+      [
+        'calls reusable workflows with their inputs and the permissions their jobs need',
+        () => rules.reusableCalls(wf)
+      ]
+    ])('%s', (_rule, findings) => {
+      expect(findings()).toEqual([])
     })
   })
 

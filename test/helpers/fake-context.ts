@@ -1,27 +1,24 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parse } from 'yaml'
 import {
   createContext,
+  readActionDefaults,
   type ActionContext,
   type LogLine
 } from '@rollback-actions/action-kit'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 
-interface ActionYaml {
-  inputs?: Record<string, { default?: string | boolean | number }>
-}
-
 /** Defaults of an action's inputs, read from `actions/<id>/action.yml` (the only place defaults live). */
 export function actionDefaults(actionId: string): Record<string, string> {
-  const doc = parse(
+  return readActionDefaults(
     readFileSync(join(ROOT, 'actions', actionId, 'action.yml'), 'utf8')
-  ) as ActionYaml
-  const out: Record<string, string> = {}
-  for (const [name, spec] of Object.entries(doc.inputs ?? {}))
-    if (spec.default !== undefined) out[name] = String(spec.default)
-  return out
+  )
+}
+
+/** discover-tag's default `tag-pattern`, read from its action.yml (defaults live there only). */
+export function defaultTagPattern(): RegExp {
+  return new RegExp(actionDefaults('discover-tag')['tag-pattern'] ?? '')
 }
 
 /** An ActionContext that records what the action did, for unit tests. */
@@ -110,4 +107,17 @@ export function fakeContext(
       JSON.stringify(ctx.audit.steps)
     ].join('\n')
   return fake
+}
+
+/**
+ * Runs an action's `run` with a {@link fakeContext} of `actionId` (same arguments) and returns the context to assert
+ * on: outputs, failure, logs, summary, audit.
+ */
+export async function runFake(
+  run: (ctx: FakeContext) => Promise<void>,
+  ...args: Parameters<typeof fakeContext>
+): Promise<FakeContext> {
+  const ctx = fakeContext(...args)
+  await run(ctx)
+  return ctx
 }

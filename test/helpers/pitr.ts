@@ -1,10 +1,52 @@
 import tls from 'node:tls'
+import { afterAll, beforeAll } from '@jest/globals'
+import { createAzureCredential } from '@rollback-actions/azure'
 import {
   startDatabaseSandbox,
   type DatabaseSandbox
 } from '@rollback-actions/sandbox'
 import { run } from '../../actions/pitr-restore/src/main.js'
-import { fakeContext } from './fake-context.js'
+import { fakeContext, type FakeContext } from './fake-context.js'
+
+/** Starts the database sandbox (ARM, Entra, GitHub OIDC, Key Vault, PostgreSQL) with its CA trusted by this process. */
+export async function startTrustedDatabaseSandbox(): Promise<DatabaseSandbox> {
+  const sb = await startDatabaseSandbox()
+  tls.setDefaultCACertificates([...tls.getCACertificates('default'), sb.caPem])
+  return sb
+}
+
+/**
+ * Runs an action's `run` with a fake context: `inputs`, the sandbox's environment, and a GitHub ID token for Entra
+ * minted by the sandbox's OIDC issuer.
+ */
+export async function runInSandbox(
+  sb: DatabaseSandbox,
+  actionId: string,
+  run: (ctx: FakeContext) => Promise<void>,
+  inputs: Record<string, string>
+): Promise<FakeContext> {
+  const ctx = fakeContext(
+    actionId,
+    inputs,
+    { ...sb.env },
+    { idToken: sb.oidc.mint('api://AzureADTokenExchange') }
+  )
+  await run(ctx)
+  return ctx
+}
+
+/** The suite's Azure credential for the identity the sandbox's Entra federates with its GitHub OIDC issuer. */
+export function sandboxCredential(sb: DatabaseSandbox) {
+  const { clientId, tenantId, oidc } = sb
+  const getAssertion = () =>
+    Promise.resolve(oidc.mint('api://AzureADTokenExchange'))
+  return createAzureCredential({ clientId, tenantId, getAssertion }, sb.env)
+}
+
+/** An ARM access token from the sandbox's Entra ({@link sandboxCredential}). */
+export async function sandboxArmToken(sb: DatabaseSandbox) {
+  return sandboxCredential(sb).getToken('https://management.azure.com/.default')
+}
 
 /**
  * What the pitr-restore tests share: the mutating ARM requests for the source server or a target, and a run of the
@@ -32,13 +74,10 @@ export function pitrHarness(
   const restore = async (extra: Record<string, string>) => {
     const sb = sandbox()
     const mark = sb.log.mark()
-    const ctx = fakeContext(
-      'pitr-restore',
-      { ...inputs(), ...extra },
-      { ...sb.env },
-      { idToken: sb.oidc.mint('api://AzureADTokenExchange') }
-    )
-    await run(ctx)
+    const ctx = await runInSandbox(sb, 'pitr-restore', run, {
+      ...inputs(),
+      ...extra
+    })
     return { ctx, mark }
   }
   return { sourceWrites, putsFor, restore }
@@ -52,8 +91,7 @@ export async function startPitrSandbox(): Promise<{
   sb: DatabaseSandbox
   base: Record<string, string>
 }> {
-  const sb = await startDatabaseSandbox()
-  tls.setDefaultCACertificates([...tls.getCACertificates('default'), sb.caPem])
+  const sb = await startTrustedDatabaseSandbox()
   const base = {
     'subscription-id': sb.arm.subscriptionId,
     'resource-group': 'rg-prod',
@@ -68,3 +106,23 @@ export async function startPitrSandbox(): Promise<{
   if (wait > 0) await new Promise((r) => setTimeout(r, wait))
   return { sb, base }
 }
+
+/**
+ * Starts {@link startPitrSandbox} before the file's tests (handing it to `set`) and closes it after them.
+ */
+export function pitrSandboxForFile(
+  set: (started: { sb: DatabaseSandbox; base: Record<string, string> }) => void
+): void {
+  let sb: DatabaseSandbox | undefined
+  beforeAll(async () => {
+    const started = await startPitrSandbox()
+    sb = started.sb
+    set(started)
+  })
+  afterAll(async () => {
+    await sb?.close()
+  })
+}
+
+/** A restore point half a second ago (ISO 8601 UTC): after the source's base backup, before anything else. */
+export const recent = () => new Date(Date.now() - 500).toISOString()

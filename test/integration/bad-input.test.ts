@@ -49,6 +49,16 @@ describe('bad input: a clear error and nothing written', () => {
     if (dir) await rm(dir, { recursive: true, force: true })
   })
 
+  /** discover-tag inputs for the sandbox's product-service running v1.3.0, with an explicit `image-tag`. */
+  const discoverWithTag = (tag: string) => ({
+    registry,
+    repository: 'warranty-hub/product-service',
+    'current-image': image('v1.3.0'),
+    'image-tag': tag,
+    'client-id': sandbox.env.AZURE_CLIENT_ID ?? '',
+    'tenant-id': sandbox.env.AZURE_TENANT_ID ?? ''
+  })
+
   const cases: Array<[string, string, () => Record<string, string>, RegExp]> = [
     [
       'malformed image reference',
@@ -74,12 +84,7 @@ describe('bad input: a clear error and nothing written', () => {
       'malformed explicit tag',
       'discover-tag',
       () => ({
-        registry,
-        repository: 'warranty-hub/product-service',
-        'current-image': image('v1.3.0'),
-        'image-tag': 'v1..2/x',
-        'client-id': sandbox.env.AZURE_CLIENT_ID ?? '',
-        'tenant-id': sandbox.env.AZURE_TENANT_ID ?? ''
+        ...discoverWithTag('v1..2/x')
       }),
       /input "image-tag"/
     ],
@@ -87,12 +92,7 @@ describe('bad input: a clear error and nothing written', () => {
       'tag that does not exist',
       'discover-tag',
       () => ({
-        registry,
-        repository: 'warranty-hub/product-service',
-        'current-image': image('v1.3.0'),
-        'image-tag': 'v9.9.9',
-        'client-id': sandbox.env.AZURE_CLIENT_ID ?? '',
-        'tenant-id': sandbox.env.AZURE_TENANT_ID ?? ''
+        ...discoverWithTag('v9.9.9')
       }),
       /v9\.9\.9/
     ],

@@ -13,56 +13,42 @@ import {
   waitForRollout,
   type KubeClients
 } from '@rollback-actions/kube'
-import { RequestLog } from '@rollback-actions/emulators'
 import {
-  createCertificateAuthority,
-  type KeyPairPem
+  type KubernetesEmulator,
+  type RequestLog
 } from '@rollback-actions/emulators'
 import {
-  fakeRuntime,
-  startKubernetesEmulator,
-  type KubernetesEmulator
-} from '@rollback-actions/emulators'
+  loopbackTls,
+  pauseDeployment,
+  SHOP_WEB,
+  shopWebRuntime,
+  startKube,
+  type LoopbackTls
+} from '../helpers/kube.js'
 
-const REPO = 'sandboxacr.azurecr.io/shop/web'
-const GOOD_OLD = `${REPO}:v1`
-const LIVE = `${REPO}:v2`
-const BROKEN = `${REPO}:v3`
-const MISSING = `${REPO}:v9`
+const { v1: GOOD_OLD, v2: LIVE, v3: BROKEN } = SHOP_WEB
+const MISSING = `${SHOP_WEB.repository}:v9`
 const PROGRESS_DEADLINE_SECONDS = 120
 
 let emulator: KubernetesEmulator
 let log: RequestLog
 let clients: KubeClients
 let seq = 0
-let tls: KeyPairPem
-let caPem: string
+let certs: LoopbackTls
 
 async function startEmulator(podStartLatencyMs: number) {
-  log = new RequestLog()
-  emulator = await startKubernetesEmulator({
-    tls,
-    caPem,
-    log,
+  ;({ emulator, log } = await startKube({
+    certs,
     token: 'kube-rollout-test-token',
-    runtime: fakeRuntime({
-      images: {
-        [GOOD_OLD]: `sha256:${'1'.repeat(64)}`,
-        [LIVE]: `sha256:${'2'.repeat(64)}`,
-        [BROKEN]: `sha256:${'3'.repeat(64)}`
-      },
-      broken: [BROKEN]
-    }),
+    runtime: shopWebRuntime(),
     podStartLatencyMs,
     bookmarkIntervalMs: 60_000
-  })
+  }))
   clients = createKubeClients(emulator.kubeconfig())
 }
 
 beforeAll(async () => {
-  const ca = await createCertificateAuthority()
-  caPem = ca.caPem
-  tls = await ca.issue(['localhost', '127.0.0.1'])
+  certs = await loopbackTls()
 })
 
 /** Seeds a fresh deployment (own name per test) running LIVE with GOOD_OLD as an earlier revision. */
@@ -182,9 +168,7 @@ describe('rollBack against the emulator', () => {
 
   it('refuses a paused deployment without writing', async () => {
     const name = await seed()
-    const d = emulator.store.get('deployments', 'prod', name)!
-    ;(d.spec as { paused?: boolean }).paused = true
-    emulator.store.update('deployments', d)
+    pauseDeployment(emulator, name)
     const mark = log.mark()
     const error = await rollBack(options([name], GOOD_OLD)).catch(
       (e: unknown) => e
@@ -278,9 +262,7 @@ describe('restartRollout against the emulator', () => {
 
   it('refuses a paused deployment without writing', async () => {
     const name = await seed()
-    const d = emulator.store.get('deployments', 'prod', name)!
-    ;(d.spec as { paused?: boolean }).paused = true
-    emulator.store.update('deployments', d)
+    pauseDeployment(emulator, name)
     const mark = log.mark()
     await expect(
       restartRollout({
@@ -318,7 +300,8 @@ describe('waitForRollout against the emulator', () => {
           e.path.includes(`deployments?fieldSelector=metadata.name%3D${name}`)
       )
 
-  it('re-watches from the last resourceVersion when the server ends the stream', async () => {
+  /** Seeds a deployment and sets its image to GOOD_OLD (a 3-pod rollout follows); returns the log mark before. */
+  const setImageOfFreshDeployment = async () => {
     const name = await seed(2)
     const mark = log.mark()
     const logger = recordingLogger()
@@ -331,8 +314,15 @@ describe('waitForRollout against the emulator', () => {
       log: logger,
       dryRun: false
     })
-    // Each watch request ends server-side after 1 s; the rollout of 3 pods takes longer.
-    const result = await waitForRollout({
+    return { name, mark, logger }
+  }
+
+  /** Waits for the rollout of `name` with watch requests the server ends after 1 s. */
+  const waitWithShortWatches = (
+    name: string,
+    logger: ReturnType<typeof recordingLogger>
+  ) =>
+    waitForRollout({
       clients,
       namespace: 'prod',
       name,
@@ -340,6 +330,11 @@ describe('waitForRollout against the emulator', () => {
       log: logger,
       watchTimeoutSeconds: 1
     })
+
+  it('re-watches from the last resourceVersion when the server ends the stream', async () => {
+    const { name, mark, logger } = await setImageOfFreshDeployment()
+    // Each watch request ends server-side after 1 s; the rollout of 3 pods takes longer.
+    const result = await waitWithShortWatches(name, logger)
     expect(result.revision).toBe(3)
     // A watch request is logged when its stream closes; the last one closes as the wait returns.
     const end = Date.now() + 2_000
@@ -367,18 +362,7 @@ describe('waitForRollout against the emulator', () => {
     'lists again when its resourceVersion has expired (%s)',
     async (_how, style) => {
       emulator.store.expiredWatchStyle = style
-      const name = await seed(2)
-      const mark = log.mark()
-      const logger = recordingLogger()
-      await setImage({
-        clients,
-        namespace: 'prod',
-        name,
-        image: GOOD_OLD,
-        changeCause: 'test',
-        log: logger,
-        dryRun: false
-      })
+      const { name, mark, logger } = await setImageOfFreshDeployment()
       // Compact the watch history continuously, as etcd does, so re-watches from old resourceVersions get 410.
       let n = 0
       const churn = setInterval(() => {
@@ -389,14 +373,7 @@ describe('waitForRollout against the emulator', () => {
         emulator.store.compact(0)
       }, 100)
       try {
-        const result = await waitForRollout({
-          clients,
-          namespace: 'prod',
-          name,
-          timeoutSeconds: 30,
-          log: logger,
-          watchTimeoutSeconds: 1
-        })
+        const result = await waitWithShortWatches(name, logger)
         expect(result.revision).toBe(3)
       } finally {
         clearInterval(churn)

@@ -1,13 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { OperationError, recordingLogger } from '@rollback-actions/action-kit'
-import { createAzureCredential } from '@rollback-actions/azure'
 import {
   applyRestore,
   createFlexibleServerClient,
   planRestore
 } from '@rollback-actions/pitr'
 import type { DatabaseSandbox } from '@rollback-actions/sandbox'
-import { pitrHarness, startPitrSandbox } from '../helpers/pitr.js'
+import {
+  pitrHarness,
+  sandboxCredential,
+  pitrSandboxForFile,
+  recent
+} from '../helpers/pitr.js'
 
 let sb: DatabaseSandbox
 let base: Record<string, string>
@@ -17,20 +21,25 @@ const { sourceWrites, putsFor, restore } = pitrHarness(
   () => base
 )
 
+/** Plans restoring prod-db's latest restore point into `targetServer` through the package API. */
+const planLatest = (c: ReturnType<typeof client>, targetServer: string) =>
+  planRestore(
+    c,
+    {
+      subscriptionId: sb.arm.subscriptionId,
+      resourceGroup: 'rg-prod',
+      sourceServer: 'prod-db',
+      restorePoint: { latest: true },
+      targetServer
+    },
+    recordingLogger()
+  )
+
 /** The package API with small delays, for faults whose retries would take long through the action. */
 function client(maxRetries = 0) {
-  const credential = createAzureCredential(
-    {
-      clientId: sb.clientId,
-      tenantId: sb.tenantId,
-      getAssertion: () =>
-        Promise.resolve(sb.oidc.mint('api://AzureADTokenExchange'))
-    },
-    sb.env
-  )
   return createFlexibleServerClient(
     {
-      credential,
+      credential: sandboxCredential(sb),
       subscriptionId: sb.arm.subscriptionId,
       log: recordingLogger(),
       throttleBaseDelayMs: 20,
@@ -40,14 +49,7 @@ function client(maxRetries = 0) {
   )
 }
 
-const recent = () => new Date(Date.now() - 500).toISOString()
-
-beforeAll(async () => {
-  ;({ sb, base } = await startPitrSandbox())
-})
-afterAll(async () => {
-  await sb?.close()
-})
+pitrSandboxForFile((started) => ({ sb, base } = started))
 
 describe('pitr-restore under HTTP faults (429, 500): a clear outcome, the source untouched', () => {
   it('waits out a 429 with Retry-After and restores', async () => {
@@ -87,17 +89,7 @@ describe('pitr-restore under HTTP faults (429, 500): a clear outcome, the source
     sb.injectFault({ kind: 'throttle', on: 'put', times: 10 })
     const mark = sb.log.mark()
     const c = client()
-    const plan = await planRestore(
-      c,
-      {
-        subscriptionId: sb.arm.subscriptionId,
-        resourceGroup: 'rg-prod',
-        sourceServer: 'prod-db',
-        restorePoint: { latest: true },
-        targetServer: 'throttled-always'
-      },
-      recordingLogger()
-    )
+    const plan = await planLatest(c, 'throttled-always')
     const error = await applyRestore(
       c,
       plan,
@@ -133,17 +125,7 @@ describe('pitr-restore under HTTP faults (429, 500): a clear outcome, the source
     sb.injectFault({ kind: 'poll-error', status: 500, times: 50 })
     const mark = sb.log.mark()
     const c = client(0)
-    const plan = await planRestore(
-      c,
-      {
-        subscriptionId: sb.arm.subscriptionId,
-        resourceGroup: 'rg-prod',
-        sourceServer: 'prod-db',
-        restorePoint: { latest: true },
-        targetServer: 'poll-500-always'
-      },
-      recordingLogger()
-    )
+    const plan = await planLatest(c, 'poll-500-always')
     const error = await applyRestore(
       c,
       plan,

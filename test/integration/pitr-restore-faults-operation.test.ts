@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import type { DatabaseSandbox } from '@rollback-actions/sandbox'
-import { pitrHarness, startPitrSandbox } from '../helpers/pitr.js'
+import { pitrHarness, pitrSandboxForFile, recent } from '../helpers/pitr.js'
 
 let sb: DatabaseSandbox
 let base: Record<string, string>
@@ -10,14 +10,7 @@ const { sourceWrites, putsFor, restore } = pitrHarness(
   () => base
 )
 
-const recent = () => new Date(Date.now() - 500).toISOString()
-
-beforeAll(async () => {
-  ;({ sb, base } = await startPitrSandbox())
-})
-afterAll(async () => {
-  await sb?.close()
-})
+pitrSandboxForFile((started) => ({ sb, base } = started))
 
 describe('pitr-restore when the operation fails or never gets Ready: a clear outcome, the source untouched', () => {
   it('fails clearly when the operation ends Failed, and removes nothing from the source', async () => {

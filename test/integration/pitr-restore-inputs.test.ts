@@ -5,14 +5,15 @@ import {
   type DatabaseSandbox
 } from '@rollback-actions/sandbox'
 import { run } from '../../actions/pitr-restore/src/main.js'
-import { fakeContext } from '../helpers/fake-context.js'
+import { runFake } from '../helpers/fake-context.js'
 
 let sb: DatabaseSandbox
 let base: Record<string, string>
 
 async function restore(extra: Record<string, string>) {
   const mark = sb.log.mark()
-  const ctx = fakeContext(
+  const ctx = await runFake(
+    run,
     'pitr-restore',
     { ...base, ...extra },
     { ...sb.env },
@@ -20,7 +21,6 @@ async function restore(extra: Record<string, string>) {
       idToken: sb.oidc.mint('api://AzureADTokenExchange')
     }
   )
-  await run(ctx)
   return {
     ctx,
     // checkNameAvailability is a POST that changes nothing: not a mutating call.

@@ -1,15 +1,15 @@
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import tls from 'node:tls'
-import { createAzureCredential } from '@rollback-actions/azure'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import {
-  startDatabaseSandbox,
-  type DatabaseSandbox
-} from '@rollback-actions/sandbox'
+import type { DatabaseSandbox } from '@rollback-actions/sandbox'
 import { run } from '../../actions/pitr-restore/src/main.js'
-import { fakeContext } from '../helpers/fake-context.js'
+import { runFake } from '../helpers/fake-context.js'
+import {
+  runInSandbox,
+  sandboxArmToken,
+  startTrustedDatabaseSandbox
+} from '../helpers/pitr.js'
 
 let sb: DatabaseSandbox
 let inputs: Record<string, string>
@@ -22,17 +22,11 @@ function sourceWrites(): unknown[] {
     .filter((e) => /flexibleServers\/prod-db(\?|$)/.test(e.path))
 }
 
-async function runRestore(extra: Record<string, string>) {
-  const ctx = fakeContext('pitr-restore', { ...inputs, ...extra }, env, {
-    idToken: sb.oidc.mint('api://AzureADTokenExchange')
-  })
-  await run(ctx)
-  return ctx
-}
+const runRestore = (extra: Record<string, string>) =>
+  runInSandbox(sb, 'pitr-restore', run, { ...inputs, ...extra })
 
 beforeAll(async () => {
-  sb = await startDatabaseSandbox()
-  tls.setDefaultCACertificates([...tls.getCACertificates('default'), sb.caPem])
+  sb = await startTrustedDatabaseSandbox()
   env = { ...sb.env }
   inputs = {
     'subscription-id': sb.arm.subscriptionId,
@@ -105,15 +99,7 @@ describe('pitr-restore against the ARM emulator backed by PostgreSQL', () => {
 
   it('uses the Azure CLI session azure/login left when client-id and tenant-id are empty', async () => {
     // A fake `az` that answers `az account get-access-token` with a token the Entra emulator issued.
-    const token = await createAzureCredential(
-      {
-        clientId: sb.clientId,
-        tenantId: sb.tenantId,
-        getAssertion: () =>
-          Promise.resolve(sb.oidc.mint('api://AzureADTokenExchange'))
-      },
-      sb.env
-    ).getToken('https://management.azure.com/.default')
+    const token = await sandboxArmToken(sb)
     const bin = await mkdtemp(join(tmpdir(), 'fake-az-'))
     const calls = join(bin, 'calls')
     await writeFile(
@@ -124,7 +110,8 @@ describe('pitr-restore against the ARM emulator backed by PostgreSQL', () => {
     const path = process.env.PATH
     process.env.PATH = `${bin}:${path ?? ''}`
     try {
-      const ctx = fakeContext(
+      const ctx = await runFake(
+        run,
         'pitr-restore',
         {
           ...inputs,
@@ -135,7 +122,6 @@ describe('pitr-restore against the ARM emulator backed by PostgreSQL', () => {
         },
         env
       )
-      await run(ctx)
       expect(ctx.failure).toBeUndefined()
       expect(ctx.outputs['server-name']).toMatch(/^prod-db-pitr-\d{14}$/)
       const { readFile } = await import('node:fs/promises')

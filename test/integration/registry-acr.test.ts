@@ -7,155 +7,89 @@ import {
 import { createAzureCredential } from '@rollback-actions/azure'
 import {
   createAcrRegistryClient,
-  discoverPreviousTag,
   TagDiscoveryError,
   type RegistryClient
 } from '@rollback-actions/registry'
-import { startAcrEmulator, type AcrEmulator } from '@rollback-actions/emulators'
-import {
-  startEntraEmulator,
-  type EntraEmulator
-} from '@rollback-actions/emulators'
 import {
   startGitHubOidcEmulator,
-  type GitHubOidcEmulator
+  type AcrEmulator
 } from '@rollback-actions/emulators'
-import { RequestLog } from '@rollback-actions/emulators'
-import { createCertificateAuthority } from '@rollback-actions/emulators'
-import { actionDefaults } from '../helpers/fake-context.js'
+import {
+  AUDIENCE,
+  CLIENT,
+  FEATURE_RUN,
+  startAcr,
+  startFederation,
+  TENANT,
+  type Federation
+} from '../helpers/federation.js'
+import { discover, PRODUCT_REPOSITORY as REPO } from '../helpers/registry.js'
 
-/** discover-tag's default tag pattern, read from its action.yml (defaults live there only). */
-const DEFAULT_TAG_PATTERN = new RegExp(
-  actionDefaults('discover-tag')['tag-pattern'] ?? ''
-)
-
-const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
-const CLIENT = '0b6f1b3c-5f7a-4c8e-9d2a-1a2b3c4d5e6f'
-const AUDIENCE = 'api://AzureADTokenExchange'
-const REPO = 'warranty-hub/product-service'
 const BIG = 'warranty-hub/big'
 const T0 = Date.UTC(2026, 0, 1)
 const hour = 3_600_000
 
 describe('tag discovery against the ACR emulator through the real Azure SDKs', () => {
-  const log = new RequestLog()
-  let ca: string
-  let oidc: GitHubOidcEmulator
-  let entra: EntraEmulator
+  let world: Federation
   let acr: AcrEmulator
-  let wrongSubject: GitHubOidcEmulator
 
   beforeAll(async () => {
-    const authority = await createCertificateAuthority()
-    ca = authority.caPem
-    const tls = await authority.issue(['127.0.0.1'])
-    oidc = await startGitHubOidcEmulator({
-      log,
-      claims: {
-        repository: 'warranty-hub/platform',
-        ref: 'refs/heads/main',
-        environment: 'production',
-        actor: 'octo-sre',
-        run_id: 7
-      }
-    })
-    wrongSubject = await startGitHubOidcEmulator({
-      log,
-      claims: {
-        repository: 'warranty-hub/platform',
-        ref: 'refs/heads/feature',
-        actor: 'octo',
-        run_id: 8
-      }
-    })
-    entra = await startEntraEmulator({
-      tls,
-      log,
-      tenantId: TENANT,
-      federatedCredentials: [
-        {
-          clientId: CLIENT,
-          issuer: oidc.issuer,
-          subject: 'repo:warranty-hub/platform:environment:production',
-          audience: AUDIENCE
-        }
-      ],
-      issuerKeys: {
-        [oidc.issuer]: [...oidc.jwks.keys, ...wrongSubject.jwks.keys]
-      }
-    })
+    world = await startFederation({ wrongClaims: FEATURE_RUN })
     // 10,000 release tags one hour apart, then the running v10.0.0 on top.
     const big = Array.from({ length: 10_000 }, (_, i) => ({
       name: `v1.${Math.floor(i / 100)}.${i % 100}`,
       pushed: new Date(T0 + i * hour)
     }))
     big.push({ name: 'v10.0.0', pushed: new Date(T0 + 10_000 * hour) })
-    acr = await startAcrEmulator({
-      tls,
-      log,
-      entra,
-      repositories: [
-        {
-          name: REPO,
-          tags: [
-            { name: 'v1.0.0', pushed: new Date(T0) },
-            { name: 'v1.1.0', pushed: new Date(T0 + hour) },
-            { name: 'nightly-41', pushed: new Date(T0 + 2 * hour) },
-            { name: 'v1.2.0-stable', pushed: new Date(T0 + 3 * hour) },
-            { name: 'v1.3.0', pushed: new Date(T0 + 5 * hour), broken: true },
-            {
-              name: 'latest',
-              pushed: new Date(T0 + 5 * hour + 1000),
-              digest: 'x'
-            },
-            {
-              name: 'v1.3.1',
-              pushed: new Date(T0 + 5 * hour + 2000),
-              digest: 'x'
-            }
-          ]
-        },
-        { name: BIG, tags: big }
-      ]
-    })
+    acr = await startAcr(world, [
+      {
+        name: REPO,
+        tags: [
+          { name: 'v1.0.0', pushed: new Date(T0) },
+          { name: 'v1.1.0', pushed: new Date(T0 + hour) },
+          { name: 'nightly-41', pushed: new Date(T0 + 2 * hour) },
+          { name: 'v1.2.0-stable', pushed: new Date(T0 + 3 * hour) },
+          { name: 'v1.3.0', pushed: new Date(T0 + 5 * hour), broken: true },
+          {
+            name: 'latest',
+            pushed: new Date(T0 + 5 * hour + 1000),
+            digest: 'x'
+          },
+          {
+            name: 'v1.3.1',
+            pushed: new Date(T0 + 5 * hour + 2000),
+            digest: 'x'
+          }
+        ]
+      },
+      { name: BIG, tags: big }
+    ])
   })
 
   afterAll(async () => {
-    await Promise.all([
-      oidc?.close(),
-      wrongSubject?.close(),
-      entra?.close(),
-      acr?.close()
-    ])
+    await Promise.all([world?.close(), acr?.close()])
   })
 
   const client = (
     pageSize?: number,
-    mint = () => oidc.mint(AUDIENCE)
+    mint = () => world.oidc.mint(AUDIENCE)
   ): RegistryClient =>
     createAcrRegistryClient({
       registry: acr.loginServer,
       credential: createAzureCredential({
         clientId: CLIENT,
         tenantId: TENANT,
-        authorityHost: entra.url,
+        authorityHost: world.entra.url,
         getAssertion: () => Promise.resolve(mint()),
-        caPem: ca
+        caPem: world.caPem
       }),
       log: silentLogger,
-      caPem: ca,
+      caPem: world.caPem,
       ...(pageSize ? { pageSize } : {})
     })
 
   it('picks the newest older release tag and reports every tag weighed', async () => {
-    const result = await discoverPreviousTag({
-      client: client(),
-      repository: REPO,
-      current: { tag: 'v1.3.0' },
-      tagPattern: DEFAULT_TAG_PATTERN,
-      excludeTags: [],
-      log: silentLogger
-    })
+    const result = await discover(client(), REPO, { tag: 'v1.3.0' })
     expect(result.tag).toBe('v1.2.0-stable')
     expect(result.candidates.map((c) => `${c.tag}: ${c.verdict}`)).toEqual([
       'v1.3.1: skipped: newer than the running image',
@@ -176,14 +110,12 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
     const running = acr.resolve(`${acr.loginServer}/${REPO}:latest`) as {
       digest: string
     }
-    const result = await discoverPreviousTag({
-      client: client(),
-      repository: REPO,
-      current: { digest: running.digest },
-      tagPattern: DEFAULT_TAG_PATTERN,
-      excludeTags: ['v1.3.0'],
-      log: silentLogger
-    })
+    const result = await discover(
+      client(),
+      REPO,
+      { digest: running.digest },
+      { excludeTags: ['v1.3.0'] }
+    )
     expect(result.tag).toBe('v1.2.0-stable')
     expect(result.candidates.find((c) => c.tag === 'v1.3.0')?.verdict).toBe(
       'skipped: listed in the excluded tags'
@@ -192,17 +124,15 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
   })
 
   it('follows Link pages of n tags, lazily, when the answer is on a later page', async () => {
-    const since = log.mark()
-    const result = await discoverPreviousTag({
-      client: client(2),
-      repository: REPO,
-      current: { tag: 'v1.3.0' },
-      tagPattern: /^v1\.0\.0$/,
-      excludeTags: [],
-      log: silentLogger
-    })
+    const since = world.log.mark()
+    const result = await discover(
+      client(2),
+      REPO,
+      { tag: 'v1.3.0' },
+      { tagPattern: /^v1\.0\.0$/ }
+    )
     expect(result.tag).toBe('v1.0.0')
-    const pages = log
+    const pages = world.log
       .of('acr', since)
       .filter((e) => e.status === 200 && e.path.includes('/_tags'))
     expect(
@@ -214,18 +144,11 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
   })
 
   it('answers on a 10,000-tag repository with one page of tags (≤ 3 tag requests including the auth challenge)', async () => {
-    const since = log.mark()
+    const since = world.log.mark()
     const started = Date.now()
-    const result = await discoverPreviousTag({
-      client: client(),
-      repository: BIG,
-      current: { tag: 'v10.0.0' },
-      tagPattern: DEFAULT_TAG_PATTERN,
-      excludeTags: [],
-      log: silentLogger
-    })
+    const result = await discover(client(), BIG, { tag: 'v10.0.0' })
     expect(result.tag).toBe('v1.99.99')
-    const acrRequests = log.of('acr', since)
+    const acrRequests = world.log.of('acr', since)
     const tagRequests = acrRequests.filter((e) => e.path.includes('/_tags'))
     expect(tagRequests.length).toBeLessThanOrEqual(3)
     // 401 challenge, /oauth2/exchange, /oauth2/token, one page: the SDK's minimum.
@@ -235,15 +158,12 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
   })
 
   it('verifies an explicit tag exists instead of searching', async () => {
-    const result = await discoverPreviousTag({
-      client: client(),
-      repository: REPO,
-      current: { tag: 'v1.3.0' },
-      tagPattern: DEFAULT_TAG_PATTERN,
-      excludeTags: [],
-      explicitTag: 'v1.1.0',
-      log: silentLogger
-    })
+    const result = await discover(
+      client(),
+      REPO,
+      { tag: 'v1.3.0' },
+      { explicitTag: 'v1.1.0' }
+    )
     expect(result).toMatchObject({
       tag: 'v1.1.0',
       candidates: [{ tag: 'v1.1.0', verdict: 'chosen' }]
@@ -252,29 +172,19 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
 
   it('fails with a ConfigurationError naming an explicit tag that does not exist', async () => {
     await expect(
-      discoverPreviousTag({
-        client: client(),
-        repository: REPO,
-        current: { tag: 'v1.3.0' },
-        tagPattern: DEFAULT_TAG_PATTERN,
-        excludeTags: [],
-        explicitTag: 'v9.9.9',
-        log: silentLogger
-      })
+      discover(client(), REPO, { tag: 'v1.3.0' }, { explicitTag: 'v9.9.9' })
     ).rejects.toThrow(
       /tag "v9\.9\.9" does not exist in 127\.0\.0\.1:\d+\/warranty-hub\/product-service/
     )
   })
 
   it('fails naming the pattern and what it saw when no tag qualifies', async () => {
-    const error = await discoverPreviousTag({
-      client: client(),
-      repository: REPO,
-      current: { tag: 'v1.3.0' },
-      tagPattern: /^release-/,
-      excludeTags: [],
-      log: silentLogger
-    }).catch((e: unknown) => e)
+    const error = await discover(
+      client(),
+      REPO,
+      { tag: 'v1.3.0' },
+      { tagPattern: /^release-/ }
+    ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(TagDiscoveryError)
     expect(error).toBeInstanceOf(ConfigurationError)
     expect((error as Error).message).toMatch(
@@ -287,14 +197,11 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
   })
 
   it('fails with the AADSTS error when the GitHub subject has no federated credential', async () => {
-    const error = await discoverPreviousTag({
-      client: client(undefined, () => wrongSubject.mint(AUDIENCE)),
-      repository: REPO,
-      current: { tag: 'v1.3.0' },
-      tagPattern: DEFAULT_TAG_PATTERN,
-      excludeTags: [],
-      log: silentLogger
-    }).catch((e: unknown) => e)
+    const error = await discover(
+      client(undefined, () => world.wrong!.mint(AUDIENCE)),
+      REPO,
+      { tag: 'v1.3.0' }
+    ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ConfigurationError)
     expect((error as Error).message).toMatch(
       /AADSTS700213: No matching federated identity record found for presented assertion subject 'repo:warranty-hub\/platform:ref:refs\/heads\/feature'/
@@ -303,7 +210,7 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
 
   it('refuses a GitHub token signed by a key the issuer never published (AADSTS700027)', async () => {
     const forger = await startGitHubOidcEmulator({
-      log,
+      log: world.log,
       claims: {
         repository: 'warranty-hub/platform',
         ref: 'refs/heads/main',
@@ -314,14 +221,12 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
     })
     try {
       const logger = recordingLogger()
-      const error = await discoverPreviousTag({
-        client: client(undefined, () => forger.mint(AUDIENCE)),
-        repository: REPO,
-        current: { tag: 'v1.3.0' },
-        tagPattern: DEFAULT_TAG_PATTERN,
-        excludeTags: [],
-        log: logger
-      }).catch((e: unknown) => e)
+      const error = await discover(
+        client(undefined, () => forger.mint(AUDIENCE)),
+        REPO,
+        { tag: 'v1.3.0' },
+        { log: logger }
+      ).catch((e: unknown) => e)
       expect((error as Error).message).toMatch(
         /AADSTS700027: Client assertion contains an invalid signature/
       )
@@ -335,14 +240,7 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
 
   it('fails naming the repository when it does not exist', async () => {
     await expect(
-      discoverPreviousTag({
-        client: client(),
-        repository: 'warranty-hub/nope',
-        current: { tag: 'v1.3.0' },
-        tagPattern: DEFAULT_TAG_PATTERN,
-        excludeTags: [],
-        log: silentLogger
-      })
+      discover(client(), 'warranty-hub/nope', { tag: 'v1.3.0' })
     ).rejects.toThrow(/warranty-hub\/nope.*not found \(HTTP 404\)/)
   })
 })

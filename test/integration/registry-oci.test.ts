@@ -3,7 +3,6 @@ import { ConfigurationError, silentLogger } from '@rollback-actions/action-kit'
 import {
   createRegistryClient,
   detectRegistry,
-  discoverPreviousTag,
   TagDiscoveryError
 } from '@rollback-actions/registry'
 import {
@@ -16,14 +15,12 @@ import {
   startDockerRegistry,
   type DockerRegistry
 } from '@rollback-actions/emulators'
-import { actionDefaults } from '../helpers/fake-context.js'
+import { defaultTagPattern } from '../helpers/fake-context.js'
+import { discover, PRODUCT_REPOSITORY as REPO } from '../helpers/registry.js'
 
 /** discover-tag's default tag pattern, read from its action.yml (defaults live there only). */
-const DEFAULT_TAG_PATTERN = new RegExp(
-  actionDefaults('discover-tag')['tag-pattern'] ?? ''
-)
+const DEFAULT_TAG_PATTERN = defaultTagPattern()
 
-const REPO = 'warranty-hub/product-service'
 const T0 = Date.UTC(2026, 5, 1)
 const hour = 3_600_000
 
@@ -102,14 +99,7 @@ describe('tag discovery against a real docker-registry (OCI distribution, no tim
   })
 
   it('picks the newest release tag built before the running one, resolving an index to its config', async () => {
-    const result = await discoverPreviousTag({
-      client: await client(),
-      repository: REPO,
-      current: { tag: 'v1.3.0' },
-      tagPattern: DEFAULT_TAG_PATTERN,
-      excludeTags: [],
-      log: silentLogger
-    })
+    const result = await discover(await client(), REPO, { tag: 'v1.3.0' })
     expect(result.tag).toBe('v1.2.0-stable')
     expect(result.digest).toBe(digests['v1.2.0-stable'])
     expect(result.lastUpdatedOn?.toISOString()).toBe(
@@ -126,14 +116,12 @@ describe('tag discovery against a real docker-registry (OCI distribution, no tim
   })
 
   it('reads the time of an image without annotation from its config blob', async () => {
-    const result = await discoverPreviousTag({
-      client: await client(),
-      repository: REPO,
-      current: { digest: digests['v1.3.0']! },
-      tagPattern: DEFAULT_TAG_PATTERN,
-      excludeTags: ['v1.2.0-stable'],
-      log: silentLogger
-    })
+    const result = await discover(
+      await client(),
+      REPO,
+      { digest: digests['v1.3.0']! },
+      { excludeTags: ['v1.2.0-stable'] }
+    )
     expect(result.tag).toBe('v1.1.0')
     expect(result.digest).toBe(digests['v1.1.0'])
     expect(result.lastUpdatedOn?.toISOString()).toBe(
@@ -143,27 +131,19 @@ describe('tag discovery against a real docker-registry (OCI distribution, no tim
 
   it('fails with a ConfigurationError when an explicit tag does not exist', async () => {
     await expect(
-      discoverPreviousTag({
-        client: await client(),
-        repository: REPO,
-        current: { tag: 'v1.3.0' },
-        tagPattern: DEFAULT_TAG_PATTERN,
-        excludeTags: [],
-        explicitTag: 'v1.2.9',
-        log: silentLogger
-      })
+      discover(
+        await client(),
+        REPO,
+        { tag: 'v1.3.0' },
+        { explicitTag: 'v1.2.9' }
+      )
     ).rejects.toThrow(ConfigurationError)
   })
 
   it('fails naming the pattern when nothing older matches', async () => {
-    const error = await discoverPreviousTag({
-      client: await client(),
-      repository: REPO,
-      current: { tag: 'v1.0.0' },
-      tagPattern: DEFAULT_TAG_PATTERN,
-      excludeTags: [],
-      log: silentLogger
-    }).catch((e: unknown) => e)
+    const error = await discover(await client(), REPO, { tag: 'v1.0.0' }).catch(
+      (e: unknown) => e
+    )
     expect(error).toBeInstanceOf(TagDiscoveryError)
     expect((error as Error).message).toContain(String(DEFAULT_TAG_PATTERN))
     expect((error as Error).message).toMatch(/3 newer/)
@@ -171,14 +151,7 @@ describe('tag discovery against a real docker-registry (OCI distribution, no tim
 
   it('fails naming the repository when it does not exist', async () => {
     await expect(
-      discoverPreviousTag({
-        client: await client(),
-        repository: 'warranty-hub/missing',
-        current: { tag: 'v1.0.0' },
-        tagPattern: DEFAULT_TAG_PATTERN,
-        excludeTags: [],
-        log: silentLogger
-      })
+      discover(await client(), 'warranty-hub/missing', { tag: 'v1.0.0' })
     ).rejects.toThrow(/repository warranty-hub\/missing does not exist/)
   })
 })

@@ -1,17 +1,12 @@
-import tls from 'node:tls'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import {
-  startDatabaseSandbox,
-  type DatabaseSandbox
-} from '@rollback-actions/sandbox'
+import type { DatabaseSandbox } from '@rollback-actions/sandbox'
 import { run } from '../../actions/secret-swap/src/main.js'
-import { fakeContext } from '../helpers/fake-context.js'
+import { runInSandbox, startTrustedDatabaseSandbox } from '../helpers/pitr.js'
 
 const PASSWORD = 'kv p@ss/wörd "x" +&='
 const OLD_URL =
   'postgresql://pgadmin:old-value@old-db.postgres.database.azure.com:5432/app?sslmode=require'
 let sb: DatabaseSandbox
-let env: NodeJS.ProcessEnv
 
 function expectNoLeak(text: string, value: string) {
   for (const form of [
@@ -31,20 +26,27 @@ const common = () => ({
   'client-id': sb.clientId,
   'tenant-id': sb.tenantId
 })
+/** Inputs of a swap into the Key Vault of the sandbox, secret `secretName`. */
+const toKeyVault = (secretName: string) => ({
+  target: 'key-vault',
+  'key-vault-url': sb.keyVault.url,
+  'secret-name': secretName
+})
+/** Inputs of a swap into GitHub environment secret DATABASE_URL of `environment`. */
+const toGitHub = (environment = 'production', token = sb.githubToken) => ({
+  target: 'github-environment-secret',
+  'secret-name': 'DATABASE_URL',
+  environment,
+  'github-token': token,
+  password: PASSWORD
+})
 const NEW_URL = `postgresql://pgadmin:${encodeURIComponent(PASSWORD)}@prod-db-pitr-20261122031500.postgres.database.azure.com:5432/app?sslmode=require`
 
-async function swap(inputs: Record<string, string>) {
-  const ctx = fakeContext('secret-swap', inputs, env, {
-    idToken: sb.oidc.mint('api://AzureADTokenExchange')
-  })
-  await run(ctx)
-  return ctx
-}
+const swap = (inputs: Record<string, string>) =>
+  runInSandbox(sb, 'secret-swap', run, inputs)
 
 beforeAll(async () => {
-  sb = await startDatabaseSandbox()
-  tls.setDefaultCACertificates([...tls.getCACertificates('default'), sb.caPem])
-  env = { ...sb.env }
+  sb = await startTrustedDatabaseSandbox()
   sb.keyVault.set('app-db-connection', OLD_URL)
   sb.keyVault.set('app-db-password', PASSWORD)
 })
@@ -57,9 +59,7 @@ describe('secret-swap to Key Vault', () => {
     const previous = sb.keyVault.versions('app-db-connection').at(-1)!.version
     const ctx = await swap({
       ...common(),
-      target: 'key-vault',
-      'key-vault-url': sb.keyVault.url,
-      'secret-name': 'app-db-connection',
+      ...toKeyVault('app-db-connection'),
       password: PASSWORD
     })
     expect(ctx.failure).toBeUndefined()
@@ -77,14 +77,14 @@ describe('secret-swap to Key Vault', () => {
   })
 
   it('swap-back writes the previous value as a new version; every version stays', async () => {
-    const ctx = await swap({
-      target: 'key-vault',
-      mode: 'swap-back',
-      'key-vault-url': sb.keyVault.url,
-      'secret-name': 'app-db-connection',
-      'client-id': sb.clientId,
-      'tenant-id': sb.tenantId
-    })
+    const swapBack = () =>
+      swap({
+        ...toKeyVault('app-db-connection'),
+        mode: 'swap-back',
+        'client-id': sb.clientId,
+        'tenant-id': sb.tenantId
+      })
+    const ctx = await swapBack()
     expect(ctx.failure).toBeUndefined()
     const versions = sb.keyVault.versions('app-db-connection')
     expect(versions.map((v) => v.value)).toEqual([OLD_URL, NEW_URL, OLD_URL])
@@ -92,14 +92,7 @@ describe('secret-swap to Key Vault', () => {
     expectNoLeak(ctx.everything(), NEW_URL)
 
     // a re-run of the same swap-back (after a failed restart) writes no version and keeps the old server live
-    const again = await swap({
-      target: 'key-vault',
-      mode: 'swap-back',
-      'key-vault-url': sb.keyVault.url,
-      'secret-name': 'app-db-connection',
-      'client-id': sb.clientId,
-      'tenant-id': sb.tenantId
-    })
+    const again = await swapBack()
     expect(again.failure).toBeUndefined()
     expect(
       sb.keyVault.versions('app-db-connection').map((v) => v.value)
@@ -109,9 +102,7 @@ describe('secret-swap to Key Vault', () => {
   it('reads the password from a Key Vault reference without showing it', async () => {
     const ctx = await swap({
       ...common(),
-      target: 'key-vault',
-      'key-vault-url': sb.keyVault.url,
-      'secret-name': 'app-db-connection-2',
+      ...toKeyVault('app-db-connection-2'),
       'password-key-vault-ref': `@Microsoft.KeyVault(SecretUri=${sb.keyVault.url}/secrets/app-db-password)`
     })
     expect(ctx.failure).toBeUndefined()
@@ -123,9 +114,7 @@ describe('secret-swap to Key Vault', () => {
     const mark = sb.log.mark()
     const ctx = await swap({
       ...common(),
-      target: 'key-vault',
-      'key-vault-url': sb.keyVault.url,
-      'secret-name': 'app-db-connection-3',
+      ...toKeyVault('app-db-connection-3'),
       'password-key-vault-ref': `${sb.keyVault.url}/secrets/no-such-password`
     })
     expect(ctx.failure).toMatch(
@@ -139,11 +128,7 @@ describe('secret-swap to a GitHub environment secret', () => {
   it('PUTs a libsodium sealed box the environment key opens to the connection string', async () => {
     const ctx = await swap({
       ...common(),
-      target: 'github-environment-secret',
-      'secret-name': 'DATABASE_URL',
-      environment: 'production',
-      'github-token': sb.githubToken,
-      password: PASSWORD
+      ...toGitHub()
     })
     expect(ctx.failure).toBeUndefined()
     const stored = sb.github.secret(
@@ -166,11 +151,7 @@ describe('secret-swap to a GitHub environment secret', () => {
       ...common(),
       mode: 'swap-back',
       'server-fqdn': 'prod-db.postgres.database.azure.com',
-      target: 'github-environment-secret',
-      'secret-name': 'DATABASE_URL',
-      environment: 'production',
-      'github-token': sb.githubToken,
-      password: PASSWORD
+      ...toGitHub()
     })
     expect(ctx.failure).toBeUndefined()
     expect(
@@ -182,11 +163,7 @@ describe('secret-swap to a GitHub environment secret', () => {
   it('turns a refused token into a clear error that shows neither token nor password', async () => {
     const ctx = await swap({
       ...common(),
-      target: 'github-environment-secret',
-      'secret-name': 'DATABASE_URL',
-      environment: 'production',
-      'github-token': 'ghs_wrong-token-value',
-      password: PASSWORD
+      ...toGitHub('production', 'ghs_wrong-token-value')
     })
     expect(ctx.failure).toMatch(
       /^secret-swap: reading the public key for environment secret DATABASE_URL .*GitHub refused the token \(HTTP 401\)/
@@ -198,11 +175,7 @@ describe('secret-swap to a GitHub environment secret', () => {
   it('names an unknown environment', async () => {
     const ctx = await swap({
       ...common(),
-      target: 'github-environment-secret',
-      'secret-name': 'DATABASE_URL',
-      environment: 'nowhere',
-      'github-token': sb.githubToken,
-      password: PASSWORD
+      ...toGitHub('nowhere')
     })
     expect(ctx.failure).toMatch(
       /repository or environment not found \(HTTP 404\); check inputs "repository" and "environment"/

@@ -1,18 +1,17 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import {
   fakeRuntime,
-  startKubernetesEmulator,
+  RequestLog,
   type FakeRuntime,
   type KubernetesEmulator
 } from '@rollback-actions/emulators'
 import { runAction } from '@rollback-actions/drill'
-import { RequestLog } from '@rollback-actions/emulators'
-import { createCertificateAuthority } from '@rollback-actions/emulators'
+import { startKube, writeKubeconfig } from '../helpers/kube.js'
 import { run } from '../../actions/secret-swap/src/main.js'
-import { fakeContext } from '../helpers/fake-context.js'
+import { runFake } from '../helpers/fake-context.js'
 
 const IMAGE = 'sandboxacr.azurecr.io/shop/product-service:v1'
 const PASSWORD = 'p@ss:w/rd "q" ü€+=&%'
@@ -63,16 +62,13 @@ const inputs = (extra: Record<string, string> = {}) => ({
 })
 
 beforeAll(async () => {
-  const ca = await createCertificateAuthority()
   runtime = fakeRuntime({ images: { [IMAGE]: `sha256:${'a'.repeat(64)}` } })
-  kube = await startKubernetesEmulator({
-    tls: await ca.issue(['127.0.0.1', 'localhost']),
-    caPem: ca.caPem,
+  ;({ emulator: kube } = await startKube({
     log,
     token: 'secret-swap-test-token',
     runtime,
     podStartLatencyMs: 50
-  })
+  }))
   kube.store.createSecret({
     apiVersion: 'v1',
     kind: 'Secret',
@@ -95,8 +91,7 @@ beforeAll(async () => {
     ]
   })
   dir = await mkdtemp(join(tmpdir(), 'secret-swap-kube-'))
-  kubeconfigPath = join(dir, 'kubeconfig')
-  await writeFile(kubeconfigPath, kube.kubeconfig())
+  kubeconfigPath = writeKubeconfig(dir, kube)
 })
 afterAll(async () => {
   await kube?.close()
@@ -105,11 +100,19 @@ afterAll(async () => {
 
 const NEW_URL = `postgresql://pgadmin:${encodeURIComponent(PASSWORD)}@127.0.0.1:6543/app?sslmode=disable`
 
+/** Runs secret-swap back to the previous value of the Secret. */
+const swapBack = () =>
+  runFake(run, 'secret-swap', {
+    ...inputs(),
+    mode: 'swap-back',
+    'server-fqdn': '',
+    password: ''
+  })
+
 describe('secret-swap to a Kubernetes Secret', () => {
   it('writes the new connection string, keeps the previous one, restarts and waits for the consumers', async () => {
     const startsBefore = runtime.started.length
-    const ctx = fakeContext('secret-swap', inputs())
-    await run(ctx)
+    const ctx = await runFake(run, 'secret-swap', inputs())
     expect(ctx.failure).toBeUndefined()
     expect(secretData('connection-string')).toBe(NEW_URL)
     expect(secretData('connection-string.previous')).toBe(OLD_URL)
@@ -133,13 +136,7 @@ describe('secret-swap to a Kubernetes Secret', () => {
   })
 
   it('swap-back makes the previous value live again and keeps the swapped one retrievable', async () => {
-    const ctx = fakeContext('secret-swap', {
-      ...inputs(),
-      mode: 'swap-back',
-      'server-fqdn': '',
-      password: ''
-    })
-    await run(ctx)
+    const ctx = await swapBack()
     expect(ctx.failure).toBeUndefined()
     expect(secretData('connection-string')).toBe(OLD_URL)
     expect(secretData('connection-string.previous')).toBe(OLD_URL)
@@ -150,13 +147,7 @@ describe('secret-swap to a Kubernetes Secret', () => {
 
   it('a re-run of swap-back (say, after its restart timed out) keeps the previous value live', async () => {
     const mark = log.mark()
-    const ctx = fakeContext('secret-swap', {
-      ...inputs(),
-      mode: 'swap-back',
-      'server-fqdn': '',
-      password: ''
-    })
-    await run(ctx)
+    const ctx = await swapBack()
     expect(ctx.failure).toBeUndefined()
     expect(secretData('connection-string')).toBe(OLD_URL)
     // no write to the Secret (the consumers are restarted again, which is what a re-run is for)
@@ -168,11 +159,10 @@ describe('secret-swap to a Kubernetes Secret', () => {
   it('checks the consumer Deployments before writing anything', async () => {
     const before = secretData('connection-string')
     const mark = log.mark()
-    const ctx = fakeContext('secret-swap', {
+    const ctx = await runFake(run, 'secret-swap', {
       ...inputs(),
       deployments: 'prod/product-service,prod/ghost-service'
     })
-    await run(ctx)
     expect(ctx.failure).toMatch(
       /^secret-swap: deployment "prod\/ghost-service" not found/
     )
@@ -189,14 +179,13 @@ describe('secret-swap to a Kubernetes Secret', () => {
       data: { 'connection-string': Buffer.from(OLD_URL).toString('base64') }
     })
     const mark = log.mark()
-    const ctx = fakeContext('secret-swap', {
+    const ctx = await runFake(run, 'secret-swap', {
       ...inputs(),
       mode: 'swap-back',
       'secret-name': 'other-db',
       deployments: '',
       password: ''
     })
-    await run(ctx)
     expect(ctx.failure).toMatch(
       /^secret-swap: Secret "prod\/other-db" has no key "connection-string.previous": nothing to swap back/
     )

@@ -2,7 +2,9 @@ import {
   httpUrl,
   secret,
   azureClientId,
-  azureTenantId
+  azureTenantId,
+  fromParser,
+  refuse
 } from '@rollback-actions/action-kit'
 import {
   parseDuration,
@@ -17,21 +19,14 @@ const metricName = z
   .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, 'must be a Prometheus metric name')
 
 /** `baseline-p95`: a latency with a unit (`120ms`, `0.2s`) → seconds. */
-const latencySeconds = z.string().transform((v, ctx) => {
-  try {
+const latencySeconds = z.string().transform(
+  fromParser((v) => {
     const t = parseThreshold(v)
-    if (t.kind !== 'duration')
-      throw new Error(`"${v}" is not a latency; write e.g. 120ms or 0.2s`)
-    return t.value
-  } catch (error) {
-    ctx.issues.push({
-      code: 'custom',
-      input: v,
-      message: (error as Error).message
-    })
-    return z.NEVER
-  }
-})
+    return t.kind === 'duration'
+      ? t.value
+      : refuse(`"${v}" is not a latency; write e.g. 120ms or 0.2s`)
+  })
+)
 
 /** Longest `baseline-offset`: 30 days (further back than most Prometheus retention periods). */
 const MAX_BASELINE_OFFSET_SECONDS = 30 * 86400

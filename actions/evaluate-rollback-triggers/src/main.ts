@@ -17,10 +17,7 @@ class TriggersNotEvaluated extends OperationError {}
 export const run = defineAction('evaluate-rollback-triggers', async (ctx) => {
   const inputs = ctx.inputs(EvaluateTriggersInputs)
   const client = await ctx.log.group('Resolve', () => {
-    const auth = prometheusAuthFromInputs(inputs.prometheusAuth, {
-      token: inputs.prometheusToken,
-      clientId: inputs.clientId,
-      tenantId: inputs.tenantId,
+    const auth = prometheusAuthFromInputs(inputs, {
       getAssertion: () => ctx.oidcToken(AZURE_FEDERATION_AUDIENCE),
       env: ctx.env
     })

@@ -1,11 +1,12 @@
 import {
   durationSecondsAtMost,
   flag,
-  InputError,
   azureClientId,
   azureTenantId,
   clientAndTenantTogether,
-  guid
+  fromParser,
+  guid,
+  inputErrorDetail
 } from '@rollback-actions/action-kit'
 import {
   checkServerName,
@@ -16,19 +17,7 @@ import { z } from 'zod'
 
 /** Runs a parser that throws InputError and turns the error into a zod issue (its detail only). */
 const viaParser = <T>(parse: (v: string) => T) =>
-  z.string().transform((v, ctx) => {
-    try {
-      return parse(v)
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error
-      ctx.issues.push({
-        code: 'custom',
-        input: v,
-        message: error.message.replace(/^input "[^"]+": /, '')
-      })
-      return z.NEVER
-    }
-  })
+  z.string().transform(fromParser(parse, inputErrorDetail))
 
 const serverName = (input: string) =>
   viaParser((v) => {

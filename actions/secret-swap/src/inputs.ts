@@ -7,7 +7,8 @@ import {
   qualifiedName,
   secret,
   azureClientId,
-  azureTenantId
+  azureTenantId,
+  fromParser
 } from '@rollback-actions/action-kit'
 import {
   SSL_MODES,
@@ -27,18 +28,13 @@ export const TARGETS = [
 ] as const
 
 const caught = <T>(parse: (v: string) => T) =>
-  z.string().transform((v, ctx) => {
-    try {
-      return parse(v)
-    } catch (error) {
-      ctx.issues.push({
-        code: 'custom',
-        input: v,
-        message: (error as Error).message.replace(/^input "[^"]+": /, '')
-      })
-      return z.NEVER
-    }
-  })
+  z
+    .string()
+    .transform(
+      fromParser(parse, (error) =>
+        (error as Error).message.replace(/^input "[^"]+": /, '')
+      )
+    )
 
 /** Inputs of secret-swap (defaults live in action.yml). */
 export const SecretSwapInputs = z

@@ -38,6 +38,31 @@ const environmentName = z
   // eslint-disable-next-line no-control-regex
   .regex(/^[^\x00-\x1f\x7f]+$/, 'must not contain control characters')
 
+/**
+ * Cross-field rule: input `key` must be set when `previous-stable` is looked up in the deployment history. Use as
+ * `.refine(...neededForDeployments(key, message))`.
+ */
+function neededForDeployments<K extends 'environment' | 'githubToken'>(
+  key: K,
+  message: string
+): [
+  (i: {
+    target: string
+    stableSource: StableSource
+    environment?: string | undefined
+    githubToken?: string | undefined
+  }) => boolean,
+  { path: string[]; message: string }
+] {
+  return [
+    (i) =>
+      i.target !== PREVIOUS_STABLE ||
+      i.stableSource !== STABLE_SOURCE.deployments ||
+      i[key] !== undefined,
+    { path: [key], message }
+  ]
+}
+
 /** Inputs of terraform-resolve-target (defaults live in action.yml). */
 export const ResolveTargetInputs = z
   .object({
@@ -51,25 +76,15 @@ export const ResolveTargetInputs = z
     githubToken: secret.optional() // input `github-token`: reads deployments
   })
   .refine(
-    (i) =>
-      i.target !== PREVIOUS_STABLE ||
-      i.stableSource !== STABLE_SOURCE.deployments ||
-      i.environment !== undefined,
-    {
-      path: ['environment'],
-      message:
-        'is required when target is previous-stable and stable-source is deployments: name the GitHub environment whose deployment history marks the stable commits'
-    }
+    ...neededForDeployments(
+      'environment',
+      'is required when target is previous-stable and stable-source is deployments: name the GitHub environment whose deployment history marks the stable commits'
+    )
   )
   .refine(
-    (i) =>
-      i.target !== PREVIOUS_STABLE ||
-      i.stableSource !== STABLE_SOURCE.deployments ||
-      i.githubToken !== undefined,
-    {
-      path: ['githubToken'],
-      message:
-        'is required when target is previous-stable and stable-source is deployments (a token with "deployments: read"; the default is github.token)'
-    }
+    ...neededForDeployments(
+      'githubToken',
+      'is required when target is previous-stable and stable-source is deployments (a token with "deployments: read"; the default is github.token)'
+    )
   )
 export type ResolveTargetInputs = z.infer<typeof ResolveTargetInputs>

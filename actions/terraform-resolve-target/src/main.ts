@@ -10,9 +10,9 @@ import {
 import { createOctokit } from '@rollback-actions/github'
 import {
   PREVIOUS_STABLE,
+  resolveFromDeployments,
   resolveTargetCommit
 } from '@rollback-actions/terraform'
-import { findPreviousStableDeployment } from './deployments.js'
 import { ResolveTargetInputs, STABLE_SOURCE } from './inputs.js'
 
 /** What the step resolved; `source` says why this commit. */
@@ -56,32 +56,15 @@ async function fromDeployments(
     log: ctx.log,
     policy: retryPolicyFromEnv(ctx.env)
   })
-  const found = await findPreviousStableDeployment({
+  const found = await resolveFromDeployments({
     octokit,
-    repository,
+    repository: ctx.github.repository,
     environment: inputs.environment ?? '',
+    repoDir,
+    tagPattern: inputs.tagPattern,
     log: ctx.log
   })
-  let commit: string
-  try {
-    ;({ commit } = await resolveTargetCommit({
-      repoDir,
-      target: found.commit,
-      tagPattern: inputs.tagPattern,
-      log: ctx.log
-    }))
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error
-    throw new ConfigurationError(
-      `deployment ${found.deploymentId} marks commit ${found.commit} stable, but that commit is not in the checked-out history of ${repoDir}; check out with fetch-depth: 0 (and the branch that was deployed), or pass the target commit explicitly`,
-      { cause: error }
-    )
-  }
-  return {
-    commit,
-    source: 'deployment',
-    detail: `deployment ${found.deploymentId} created ${found.createdAt}`
-  }
+  return { ...found, source: 'deployment' }
 }
 
 /** terraform-resolve-target: which commit an infrastructure rollback returns to, and why. */

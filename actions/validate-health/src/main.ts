@@ -46,10 +46,7 @@ export const run = defineAction('validate-health', async (ctx) => {
     }
     if (inputs.deployments) deps.kube = createKubeClients(ctx.env.KUBECONFIG)
     if (inputs.prometheusUrl) {
-      const auth = prometheusAuthFromInputs(inputs.prometheusAuth, {
-        token: inputs.prometheusToken,
-        clientId: inputs.clientId,
-        tenantId: inputs.tenantId,
+      const auth = prometheusAuthFromInputs(inputs, {
         getAssertion: () => ctx.oidcToken(AZURE_FEDERATION_AUDIENCE),
         env: ctx.env
       })

@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
+import { fromParser, refuse } from './from-parser.js'
 import {
   parseImageReference,
   REGISTRY_HOST_PATTERN,
@@ -41,18 +42,14 @@ export function parseDurationSeconds(text: string): number | undefined {
 }
 
 /** A positive duration such as `90s`, `10m`, `1h30m` or `45` (seconds) → seconds. */
-export const durationSeconds = z.string().transform((v, ctx) => {
-  const seconds = parseDurationSeconds(v)
-  if (seconds === undefined || seconds <= 0) {
-    ctx.issues.push({
-      code: 'custom',
-      input: v,
-      message: 'must be a positive duration such as 90s, 10m or 1h30m'
-    })
-    return z.NEVER
-  }
-  return seconds
-})
+export const durationSeconds = z.string().transform(
+  fromParser((v) => {
+    const seconds = parseDurationSeconds(v)
+    return seconds === undefined || seconds <= 0
+      ? refuse('must be a positive duration such as 90s, 10m or 1h30m')
+      : seconds
+  })
+)
 
 /**
  * The longest wait one Node timer can hold: `setTimeout` clamps any delay above 2^31-1 ms (about 24.8 days) to 1 ms,
@@ -105,20 +102,16 @@ export const k8sName = z
   )
 
 /** `namespace/name` of a namespaced object. */
-export const qualifiedName = z.string().transform((v, ctx) => {
-  const [ns, name, ...rest] = v.split('/')
-  const okNs = ns !== undefined && namespaceName.safeParse(ns).success
-  const okName = name !== undefined && k8sName.safeParse(name).success
-  if (rest.length > 0 || !okNs || !okName) {
-    ctx.issues.push({
-      code: 'custom',
-      input: v,
-      message: 'must be "namespace/name" with RFC 1123 names'
-    })
-    return z.NEVER
-  }
-  return { namespace: ns, name }
-})
+export const qualifiedName = z.string().transform(
+  fromParser((v) => {
+    const [ns, name, ...rest] = v.split('/')
+    const okNs = ns !== undefined && namespaceName.safeParse(ns).success
+    const okName = name !== undefined && k8sName.safeParse(name).success
+    if (rest.length > 0 || !okNs || !okName)
+      return refuse('must be "namespace/name" with RFC 1123 names')
+    return { namespace: ns, name }
+  })
+)
 
 /** A list separated by commas or newlines; blank entries dropped; each item checked by `item`. */
 export const nameList = <T extends z.ZodType<unknown, string>>(
@@ -135,18 +128,14 @@ export const nameList = <T extends z.ZodType<unknown, string>>(
     .pipe(z.array(item).min(1, 'must name at least one item'))
 
 /** An image reference (OCI grammar) → {@link ImageReference}. */
-export const imageRef = z.string().transform((v, ctx) => {
-  try {
-    return parseImageReference(v)
-  } catch (error) {
-    ctx.issues.push({
-      code: 'custom',
-      input: v,
-      message: `is not a valid image reference: ${(error as Error).message}`
-    })
-    return z.NEVER
-  }
-})
+export const imageRef = z
+  .string()
+  .transform(
+    fromParser(
+      parseImageReference,
+      (error) => `is not a valid image reference: ${(error as Error).message}`
+    )
+  )
 
 /** A registry `host[:port]` such as `myreg.azurecr.io` or `127.0.0.1:5000` (the OCI reference's domain part). */
 export const registryHost = z
@@ -169,36 +158,25 @@ export const imageTag = z
 export const yamlList = <T extends z.ZodType>(item: T) =>
   z
     .string()
-    .transform((v, ctx) => {
-      try {
-        return parseYaml(v) as unknown
-      } catch (error) {
-        ctx.issues.push({
-          code: 'custom',
-          input: v,
-          message: `is not valid YAML: ${(error as Error).message.split('\n')[0]}`
-        })
-        return z.NEVER
-      }
-    })
+    .transform(
+      fromParser(
+        (v) => parseYaml(v) as unknown,
+        (error) =>
+          `is not valid YAML: ${(error as Error).message.split('\n')[0]}`
+      )
+    )
     .pipe(z.array(item, { error: 'must be a YAML list' }))
 
 /**
  * A regular expression source → {@link LinearPattern}, compiled with RE2 so matching is linear in the input (a pattern
  * with nested quantifiers cannot hang the run); patterns RE2 cannot express (lookaround, backreferences) are refused.
  */
-export const regexSource = z.string().transform((v, ctx) => {
-  try {
-    return compileLinearPattern(v)
-  } catch (error) {
-    ctx.issues.push({
-      code: 'custom',
-      input: v,
-      message: `is not a valid regular expression: ${(error as Error).message}`
-    })
-    return z.NEVER
-  }
-})
+export const regexSource = z.string().transform(
+  fromParser(
+    (v) => compileLinearPattern(v),
+    (error) => `is not a valid regular expression: ${(error as Error).message}`
+  )
+)
 
 /**
  * An `http://` or `https://` URL (WHATWG URL parser) without a user name or password: credentials in a URL end up in

@@ -1,3 +1,4 @@
+import { parse as parseYaml } from 'yaml'
 import type { z } from 'zod'
 import { InputError } from './errors.js'
 import { isSecretSchema } from './fields.js'
@@ -6,6 +7,30 @@ import type { Logger } from './logger.js'
 /** `rolloutTimeout` → `rollout-timeout` (schema keys are the camelCase of action.yml input names). */
 export function kebabCase(key: string): string {
   return key.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)
+}
+
+/**
+ * Defaults of an action's inputs, from the text of its action.yml (`inputs.<input_id>.default` of GitHub's
+ * "Metadata syntax for GitHub Actions"), as the strings the runner passes (`true`, not a boolean). Pure: the
+ * caller reads the file. Defaults live in action.yml only; tests, the drill and the benchmarks read them here.
+ * @param actionYmlText the YAML text of an action.yml.
+ * @param options.unset the value for inputs without a default (the runner gives them `''`); omitted: left out.
+ * @returns input name (as written in action.yml) → default.
+ */
+export function readActionDefaults(
+  actionYmlText: string,
+  options: { unset?: string } = {}
+): Record<string, string> {
+  const doc = parseYaml(actionYmlText) as {
+    inputs?: Record<string, { default?: string | number | boolean } | null>
+  } | null
+  const out: Record<string, string> = {}
+  for (const [name, spec] of Object.entries(doc?.inputs ?? {})) {
+    const value = spec?.default
+    if (value !== undefined) out[name] = String(value)
+    else if (options.unset !== undefined) out[name] = options.unset
+  }
+  return out
 }
 
 /** A line starting with `::` would be read by the runner as a workflow command. */

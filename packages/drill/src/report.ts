@@ -1,13 +1,14 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { PITR } from '@rollback-actions/pitr'
 import type { DrillStep, WorkflowReport } from './engine/execute.js'
 
 /** Targets the runbook holds rollbacks to (seconds). */
 export const TARGETS = {
   /** Application-only rollback. */
   applicationRtoSeconds: 30 * 60,
-  /** Database recovery point objective. */
-  rpoSeconds: 15 * 60,
+  /** Database recovery point objective: the one the pitr package holds restores to. */
+  rpoSeconds: PITR.rpoSeconds,
   /** Whole-system recovery time objective. */
   systemRtoSeconds: 4 * 3600
 } as const

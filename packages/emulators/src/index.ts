@@ -20,6 +20,7 @@ export {
   type KeyPairPem
 } from './http/tls.js'
 export { FaultQueue, type Fault, type FaultSender } from './http/faults.js'
+export { freePort } from './http/ports.js'
 
 // Kubernetes API server, controllers and kubelet.
 export {
@@ -102,7 +103,6 @@ export {
   freeLoopbackAddress,
   type ClusterTlsOptions,
   PostgresCluster,
-  freePort,
   makeClusterRoot,
   type CreateClusterOptions,
   type RestoreClusterOptions

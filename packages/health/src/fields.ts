@@ -1,6 +1,8 @@
 import {
   ConfigurationError,
+  fromParser,
   InputError,
+  refuse,
   yamlList
 } from '@rollback-actions/action-kit'
 import { createAzureCredential } from '@rollback-actions/azure'
@@ -26,32 +28,25 @@ function where(path: PropertyKey[]): string {
 }
 
 function itemList<T extends z.ZodType>(item: T) {
-  return z.string().transform((v, ctx) => {
-    const parsed = yamlList(z.unknown()).safeParse(v)
-    if (!parsed.success) {
-      ctx.issues.push({
-        code: 'custom',
-        input: v,
-        message: parsed.error.issues[0]?.message ?? 'must be a YAML list'
-      })
-      return z.NEVER
-    }
-    const out: z.infer<T>[] = []
-    for (const [i, raw] of parsed.data.entries()) {
-      const r = item.safeParse(raw)
-      if (!r.success) {
-        const issue = r.error.issues[0]
-        ctx.issues.push({
-          code: 'custom',
-          input: v,
-          message: `${where([i, ...(issue?.path ?? [])])}: ${issue?.message ?? 'is invalid'}`
-        })
-        return z.NEVER
+  return z.string().transform(
+    fromParser((v) => {
+      const parsed = yamlList(z.unknown()).safeParse(v)
+      if (!parsed.success)
+        return refuse(parsed.error.issues[0]?.message ?? 'must be a YAML list')
+      const out: z.infer<T>[] = []
+      for (const [i, raw] of parsed.data.entries()) {
+        const r = item.safeParse(raw)
+        if (!r.success) {
+          const issue = r.error.issues[0]
+          return refuse(
+            `${where([i, ...(issue?.path ?? [])])}: ${issue?.message ?? 'is invalid'}`
+          )
+        }
+        out.push(r.data)
       }
-      out.push(r.data)
-    }
-    return out
-  })
+      return out
+    })
+  )
 }
 
 /** `http-checks`: a YAML list of `{url, expect-status, json-field, json-value, name}`. */
@@ -62,57 +57,46 @@ export const smokeTestsField = itemList(SmokeTestSpec)
 
 /** `prometheus-checks`: a YAML list of checks, resolved (presets expanded, thresholds parsed); names unique. */
 export const prometheusChecksField = itemList(PromCheckSpec).transform(
-  (specs, ctx): PromCheck[] => {
+  fromParser((specs) => {
     const checks: PromCheck[] = []
     const names = new Set<string>()
     for (const [i, spec] of specs.entries()) {
-      if (names.has(spec.name)) {
-        ctx.issues.push({
-          code: 'custom',
-          input: specs,
-          message: `item ${i + 1}: the name "${spec.name}" is used twice; names must be unique`
-        })
-        return z.NEVER
-      }
+      if (names.has(spec.name))
+        return refuse(
+          `item ${i + 1}: the name "${spec.name}" is used twice; names must be unique`
+        )
       names.add(spec.name)
       try {
         checks.push(resolvePromCheck(spec))
       } catch (error) {
-        ctx.issues.push({
-          code: 'custom',
-          input: specs,
-          message: `item ${i + 1}: ${(error as Error).message}`
-        })
-        return z.NEVER
+        return refuse(`item ${i + 1}: ${(error as Error).message}`)
       }
     }
     return checks
-  }
+  })
 )
 
 /** `service-labels`: a YAML mapping of Prometheus label names to values. */
-export const serviceLabelsField = z.string().transform((v, ctx) => {
-  const r = z
-    .record(
-      z
-        .string()
-        .regex(
-          /^[a-zA-Z_][a-zA-Z0-9_]*$/,
-          'label names must match [a-zA-Z_][a-zA-Z0-9_]*'
-        ),
-      z.union([z.string(), z.number()]).transform(String)
-    )
-    .safeParse(yamlParse(v))
-  if (!r.success || Object.keys(r.data).length === 0) {
-    ctx.issues.push({
-      code: 'custom',
-      input: v,
-      message: `must be a YAML mapping of label names to values, e.g. "namespace: prod" and "service: product-service" on two lines${r.success ? '' : ` (${r.error.issues[0]?.message ?? ''})`}`
-    })
-    return z.NEVER
-  }
-  return r.data
-})
+export const serviceLabelsField = z.string().transform(
+  fromParser((v) => {
+    const r = z
+      .record(
+        z
+          .string()
+          .regex(
+            /^[a-zA-Z_][a-zA-Z0-9_]*$/,
+            'label names must match [a-zA-Z_][a-zA-Z0-9_]*'
+          ),
+        z.union([z.string(), z.number()]).transform(String)
+      )
+      .safeParse(yamlParse(v))
+    if (!r.success || Object.keys(r.data).length === 0)
+      return refuse(
+        `must be a YAML mapping of label names to values, e.g. "namespace: prod" and "service: product-service" on two lines${r.success ? '' : ` (${r.error.issues[0]?.message ?? ''})`}`
+      )
+    return r.data
+  })
+)
 
 function yamlParse(v: string): unknown {
   try {
@@ -144,22 +128,25 @@ export function prometheusAuth(
   mode: z.infer<typeof prometheusAuthMode>,
   options: { token?: string; credential?: TokenSource }
 ): PrometheusAuth {
+  /** `value`, or an InputError naming `input` when the mode needs it and it is missing. */
+  const needed = <T>(value: T | undefined, input: string, detail: string) => {
+    if (!value) throw new InputError(input, detail)
+    return value
+  }
   if (mode === 'bearer') {
-    const token = options.token
-    if (!token)
-      throw new InputError(
-        'prometheus-token',
-        'is required when prometheus-auth is bearer; pass the token from a secret'
-      )
+    const token = needed(
+      options.token,
+      'prometheus-token',
+      'is required when prometheus-auth is bearer; pass the token from a secret'
+    )
     return { kind: 'bearer', token: () => Promise.resolve(token) }
   }
   if (mode === 'azure') {
-    const credential = options.credential
-    if (!credential)
-      throw new InputError(
-        'client-id',
-        'prometheus-auth azure needs client-id and tenant-id of the identity federated with this repository'
-      )
+    const credential = needed(
+      options.credential,
+      'client-id',
+      'prometheus-auth azure needs client-id and tenant-id of the identity federated with this repository'
+    )
     return {
       kind: 'bearer',
       token: async () => {
@@ -182,27 +169,33 @@ export function prometheusAuth(
  * @throws ConfigurationError from `createAzureCredential` when the client or tenant id is malformed.
  */
 export function prometheusAuthFromInputs(
-  mode: z.infer<typeof prometheusAuthMode>,
-  options: {
-    token?: string | undefined
+  inputs: {
+    /** Input `prometheus-auth`. */
+    prometheusAuth: z.infer<typeof prometheusAuthMode>
+    /** Input `prometheus-token`. */
+    prometheusToken?: string | undefined
+    /** Inputs `client-id` and `tenant-id`. */
     clientId?: string | undefined
     tenantId?: string | undefined
+  },
+  runner: {
     /** A fresh GitHub OIDC token for `api://AzureADTokenExchange` (`ctx.oidcToken`). */
     getAssertion: () => Promise<string>
     env: NodeJS.ProcessEnv
   }
 ): PrometheusAuth {
+  const mode = inputs.prometheusAuth
   return prometheusAuth(mode, {
-    ...(options.token ? { token: options.token } : {}),
+    ...(inputs.prometheusToken ? { token: inputs.prometheusToken } : {}),
     ...(mode === 'azure'
       ? {
           credential: createAzureCredential(
             {
-              clientId: options.clientId ?? '',
-              tenantId: options.tenantId ?? '',
-              getAssertion: options.getAssertion
+              clientId: inputs.clientId ?? '',
+              tenantId: inputs.tenantId ?? '',
+              getAssertion: runner.getAssertion
             },
-            options.env
+            runner.env
           )
         }
       : {})

@@ -268,33 +268,23 @@ export async function evaluateRollbackTriggers(
   const unknown = (level: TriggerEvidence['level']) =>
     evidence.filter((e) => e.level === level && e.met === null)
   const names = (list: TriggerEvidence[]) => list.map((e) => e.rule).join(', ')
-  if (met('roll-back-now').length > 0) {
-    return {
-      recommendation: 'roll-back-now',
-      evidence,
-      reason: `roll back now: ${names(met('roll-back-now'))}`
-    }
-  }
-  if (unknown('roll-back-now').length > 0) {
-    return {
-      recommendation: 'could-not-verify',
-      evidence,
-      reason: `could not evaluate ${names(unknown('roll-back-now'))}: ${unknown('roll-back-now')[0]!.detail}`
-    }
-  }
-  if (met('evaluate').length > 0) {
-    return {
-      recommendation: 'evaluate',
-      evidence,
-      reason: `evaluate a rollback: ${names(met('evaluate'))}`
-    }
-  }
-  if (unknown('evaluate').length > 0) {
-    return {
-      recommendation: 'could-not-verify',
-      evidence,
-      reason: `could not evaluate ${names(unknown('evaluate'))}: ${unknown('evaluate')[0]!.detail}`
-    }
+  // The most urgent level decides: a rule met recommends it; a rule that could not be read stops the evaluation.
+  for (const [level, verdict] of [
+    ['roll-back-now', 'roll back now'],
+    ['evaluate', 'evaluate a rollback']
+  ] as const) {
+    if (met(level).length > 0)
+      return {
+        recommendation: level,
+        evidence,
+        reason: `${verdict}: ${names(met(level))}`
+      }
+    if (unknown(level).length > 0)
+      return {
+        recommendation: 'could-not-verify',
+        evidence,
+        reason: `could not evaluate ${names(unknown(level))}: ${unknown(level)[0]!.detail}`
+      }
   }
   return {
     recommendation: 'fix-forward',

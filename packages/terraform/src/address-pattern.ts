@@ -16,30 +16,38 @@ import {
   type LinearPattern
 } from '@rollback-actions/action-kit'
 
-/** Splits a resource address (or a pattern) into segments at `.` outside `[...]` and outside quoted keys. */
-export function splitAddress(address: string): string[] {
-  const segments: string[] = []
+/**
+ * Splits `text` at each `separator` that stands outside `[...]` and outside a quoted key (where `\` escapes the
+ * next character), as Terraform's address syntax nests them.
+ */
+function splitOutsideKeys(text: string, separator: string): string[] {
+  const parts: string[] = []
   let current = ''
   let depth = 0
   let quoted = false
-  for (let i = 0; i < address.length; i++) {
-    const c = address[i] as string
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string
     if (quoted) {
       current += c
-      if (c === '\\' && i + 1 < address.length) current += address[++i] ?? ''
+      if (c === '\\' && i + 1 < text.length) current += text[++i] ?? ''
       else if (c === '"') quoted = false
       continue
     }
     if (c === '"' && depth > 0) quoted = true
     else if (c === '[') depth++
     else if (c === ']') depth = Math.max(0, depth - 1)
-    if (c === '.' && depth === 0) {
-      segments.push(current)
+    if (c === separator && depth === 0) {
+      parts.push(current)
       current = ''
     } else current += c
   }
-  segments.push(current)
-  return segments
+  parts.push(current)
+  return parts
+}
+
+/** Splits a resource address (or a pattern) into segments at `.` outside `[...]` and outside quoted keys. */
+export function splitAddress(address: string): string[] {
+  return splitOutsideKeys(address, '.')
 }
 
 /** One segment glob as an RE2 pattern: linear-time matching however many `*` it holds. */
@@ -113,26 +121,7 @@ export function splitAddressList(text: string): string[] {
   const items: string[] = []
   for (const line of text.split(/\r?\n/)) {
     if (line.trim().startsWith('#')) continue
-    let current = ''
-    let depth = 0
-    let quoted = false
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i] as string
-      if (quoted) {
-        current += c
-        if (c === '\\' && i + 1 < line.length) current += line[++i] ?? ''
-        else if (c === '"') quoted = false
-        continue
-      }
-      if (c === '"' && depth > 0) quoted = true
-      else if (c === '[') depth++
-      else if (c === ']') depth = Math.max(0, depth - 1)
-      if (c === ',' && depth === 0) {
-        items.push(current)
-        current = ''
-      } else current += c
-    }
-    items.push(current)
+    items.push(...splitOutsideKeys(line, ','))
   }
   return items.map((s) => s.trim()).filter((s) => s !== '')
 }

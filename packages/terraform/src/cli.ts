@@ -103,6 +103,14 @@ export async function terraformVersion(
   )
 }
 
+/** The standard output of a Terraform run ({@link runTerraform}). */
+async function stdoutOf(
+  args: string[],
+  options: TerraformRunOptions
+): Promise<string> {
+  return (await runTerraform(args, options)).stdout
+}
+
 /** `terraform init -input=false -no-color [-backend-config=...]`. */
 export async function terraformInit(
   options: TerraformRunOptions & { backendConfig?: readonly string[] }
@@ -116,11 +124,10 @@ export async function terraformPlan(
   planFile: string,
   options: TerraformRunOptions
 ): Promise<string> {
-  const { stdout } = await runTerraform(
+  return stdoutOf(
     ['plan', '-input=false', '-no-color', `-out=${planFile}`],
     options
   )
-  return stdout
 }
 
 /** `terraform show -json <planFile>`: the plan's JSON text (validate it with parsePlanJson). */
@@ -128,11 +135,7 @@ export async function terraformShowPlanJson(
   planFile: string,
   options: TerraformRunOptions
 ): Promise<string> {
-  const { stdout } = await runTerraform(
-    ['show', '-json', '-no-color', planFile],
-    options
-  )
-  return stdout
+  return stdoutOf(['show', '-json', '-no-color', planFile], options)
 }
 
 /** `terraform apply -input=false -no-color <planFile>`: applies exactly that saved plan (never plans again). */
@@ -140,11 +143,7 @@ export async function terraformApplyPlan(
   planFile: string,
   options: TerraformRunOptions
 ): Promise<string> {
-  const { stdout } = await runTerraform(
-    ['apply', '-input=false', '-no-color', planFile],
-    options
-  )
-  return stdout
+  return stdoutOf(['apply', '-input=false', '-no-color', planFile], options)
 }
 
 /** `terraform state list`: resource instance addresses in the current state. */

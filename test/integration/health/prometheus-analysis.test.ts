@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
@@ -11,6 +10,7 @@ import {
   readPromCheck,
   resolvePromCheck,
   runAnalysis,
+  type PromCheck,
   type PromCheckSpec,
   type Probe
 } from '@rollback-actions/health'
@@ -21,9 +21,10 @@ import {
   type RunningPrometheus,
   type TrafficPhase
 } from '@rollback-actions/sandbox'
+import { freePort } from '@rollback-actions/emulators'
 import { run as validateHealth } from '../../../actions/validate-health/src/main.js'
 import { run as evaluateTriggers } from '../../../actions/evaluate-rollback-triggers/src/main.js'
-import { fakeContext } from '../../helpers/fake-context.js'
+import { runFake } from '../../helpers/fake-context.js'
 
 const healthy: TrafficPhase = {
   seconds: 0,
@@ -92,14 +93,32 @@ afterAll(async () => {
 
 const check = (spec: PromCheckSpec) => resolvePromCheck(spec)
 
+/** A preset check on the series of one service. */
+const onService = (
+  name: string,
+  preset: 'error-ratio' | 'p95-latency',
+  service: string,
+  extra: { 'min-requests'?: number } = {}
+): PromCheckSpec => ({ name, preset, labels: { service }, ...extra })
+
+/** Reads one check once against the backfilled Prometheus. */
+const read = (spec: PromCheckSpec) => readPromCheck(client, check(spec))
+
+/** A runAnalysis probe reading check `c` from `source` (default: the backfilled Prometheus). */
+const probeOf = (
+  c: PromCheck,
+  limits: Omit<Probe['settings'], 'noData'>,
+  source: PrometheusClient = client
+): Probe => ({
+  name: c.name,
+  kind: 'prometheus',
+  settings: { ...limits, noData: c.noData },
+  measure: () => readPromCheck(source, c)
+})
+
 describe('Prometheus checks against a real Prometheus with backfilled history', () => {
   it('reads the 5xx ratio of a steady service as good, with the query as sent', async () => {
-    const c = check({
-      name: '5xx',
-      preset: 'error-ratio',
-      labels: { service: 'steady' }
-    })
-    const r = await readPromCheck(client, c)
+    const r = await read(onService('5xx', 'error-ratio', 'steady'))
     expect(r.outcome).toBe('success')
     expect(r.value).toBe('0.1%')
     expect(r.query).toContain('service="steady"')
@@ -107,12 +126,7 @@ describe('Prometheus checks against a real Prometheus with backfilled history', 
   })
 
   it('reads the p95 latency from the histogram in the threshold unit', async () => {
-    const c = check({
-      name: 'p95',
-      preset: 'p95-latency',
-      labels: { service: 'broken' }
-    })
-    const r = await readPromCheck(client, c)
+    const r = await read(onService('p95', 'p95-latency', 'broken'))
     expect(r.outcome).toBe('failure')
     expect(r.detail).toMatch(/^9\d\d(\.\d+)?ms breaks < 500ms$/)
   })
@@ -123,17 +137,11 @@ describe('Prometheus checks against a real Prometheus with backfilled history', 
       preset: 'error-ratio' | 'p95-latency'
     ): Probe => {
       const c = check({ name, preset, labels: { service: 'broken' } })
-      return {
-        name,
-        kind: 'prometheus',
-        settings: {
-          failureLimit: 1,
-          consecutiveErrorLimit: 2,
-          consecutiveSuccesses: 2,
-          noData: c.noData
-        },
-        measure: () => readPromCheck(client, c)
-      }
+      return probeOf(c, {
+        failureLimit: 1,
+        consecutiveErrorLimit: 2,
+        consecutiveSuccesses: 2
+      })
     }
     const result = await runAnalysis(
       [probe('5xx', 'error-ratio'), probe('p95', 'p95-latency')],
@@ -180,17 +188,11 @@ describe('Prometheus checks against a real Prometheus with backfilled history', 
       })
       const result = await runAnalysis(
         [
-          {
-            name: c.name,
-            kind: 'prometheus',
-            settings: {
-              failureLimit: 0,
-              consecutiveErrorLimit: 2,
-              consecutiveSuccesses: 1,
-              noData: c.noData
-            },
-            measure: () => readPromCheck(client, c)
-          }
+          probeOf(c, {
+            failureLimit: 0,
+            consecutiveErrorLimit: 2,
+            consecutiveSuccesses: 1
+          })
         ],
         { intervalSeconds: 0.1, count: 2, timeoutSeconds: 5 }
       )
@@ -202,24 +204,18 @@ describe('Prometheus checks against a real Prometheus with backfilled history', 
   )
 
   it('treats NaN as no data', async () => {
-    const c = check({
+    const r = await read({
       name: 'nan',
       query: 'vector(0) / vector(0)',
       comparison: '<',
       threshold: '1 ratio'
     })
-    const r = await readPromCheck(client, c)
     expect(r.outcome).toBe('no-data')
     expect(r.value).toBe('NaN')
   })
 
   it('does not count a ratio below the minimum traffic', async () => {
-    const c = check({
-      name: '5xx',
-      preset: 'error-ratio',
-      labels: { service: 'idle' }
-    })
-    const r = await readPromCheck(client, c)
+    const r = await read(onService('5xx', 'error-ratio', 'idle'))
     expect(r.outcome).toBe('no-data')
     expect(r.detail).toMatch(
       /^too little traffic: 6 requests in the window, 100 needed/
@@ -227,46 +223,31 @@ describe('Prometheus checks against a real Prometheus with backfilled history', 
   })
 
   it('counts the same ratio once the guard is lowered', async () => {
-    const c = check({
-      name: '5xx',
-      preset: 'error-ratio',
-      labels: { service: 'idle' },
-      'min-requests': 5
-    })
-    const r = await readPromCheck(client, c)
+    const r = await read(
+      onService('5xx', 'error-ratio', 'idle', { 'min-requests': 5 })
+    )
     expect(r.outcome).toBe('failure')
     expect(r.value).toBe('50%')
   })
 
   it('ends could-not-verify, never healthy, when Prometheus is unreachable', async () => {
-    const port = await new Promise<number>((resolve) => {
-      const s = createServer().listen(0, '127.0.0.1', () => {
-        const p = (s.address() as AddressInfo).port
-        s.close(() => resolve(p))
-      })
-    })
+    const port = await freePort()
     const dead = new PrometheusClient({
       url: `http://127.0.0.1:${port}`,
       timeoutSeconds: 1
     })
-    const c = check({
-      name: '5xx',
-      preset: 'error-ratio',
-      labels: { service: 'steady' }
-    })
+    const c = check(onService('5xx', 'error-ratio', 'steady'))
     const result = await runAnalysis(
       [
-        {
-          name: c.name,
-          kind: 'prometheus',
-          settings: {
+        probeOf(
+          c,
+          {
             failureLimit: 0,
             consecutiveErrorLimit: 2,
-            consecutiveSuccesses: 1,
-            noData: c.noData
+            consecutiveSuccesses: 1
           },
-          measure: () => readPromCheck(dead, c)
-        }
+          dead
+        )
       ],
       { intervalSeconds: 0.05, timeoutSeconds: 10 }
     )
@@ -279,11 +260,16 @@ describe('Prometheus checks against a real Prometheus with backfilled history', 
 })
 
 describe('rollback triggers against a real Prometheus', () => {
-  it('recommends rolling back now for 20 % 5xx over the last 10 minutes', async () => {
-    const e = await evaluateRollbackTriggers(client, {
-      labels: { service: 'broken' },
+  /** The triggers of one service, against its own traffic 70 minutes ago unless a baseline p95 is given. */
+  const evaluate = (
+    service: string,
+    baseline: { baselineOffset: string } | { baselineP95Seconds: number } = {
       baselineOffset: '70m'
-    })
+    }
+  ) => evaluateRollbackTriggers(client, { labels: { service }, ...baseline })
+
+  it('recommends rolling back now for 20 % 5xx over the last 10 minutes', async () => {
+    const e = await evaluate('broken')
     expect(e.recommendation).toBe('roll-back-now')
     const rule = e.evidence.find((x) => x.rule === '5xx ratio > 10% for 5m')!
     expect(rule.met).toBe(true)
@@ -292,37 +278,25 @@ describe('rollback triggers against a real Prometheus', () => {
   })
 
   it('recommends evaluating for 7 % 5xx over 20 minutes', async () => {
-    const e = await evaluateRollbackTriggers(client, {
-      labels: { service: 'flaky' },
-      baselineOffset: '70m'
-    })
+    const e = await evaluate('flaky')
     expect(e.recommendation).toBe('evaluate')
     expect(e.reason).toBe('evaluate a rollback: 5xx ratio > 5% for 15m')
   })
 
   it('recommends evaluating when p95 is more than twice the baseline', async () => {
-    const e = await evaluateRollbackTriggers(client, {
-      labels: { service: 'slow' },
-      baselineOffset: '70m'
-    })
+    const e = await evaluate('slow')
     expect(e.recommendation).toBe('evaluate')
     expect(e.reason).toBe('evaluate a rollback: p95 latency > 2× baseline')
   })
 
   it('recommends fixing forward for a steady service', async () => {
-    const e = await evaluateRollbackTriggers(client, {
-      labels: { service: 'steady' },
-      baselineP95Seconds: 0.08
-    })
+    const e = await evaluate('steady', { baselineP95Seconds: 0.08 })
     expect(e.recommendation).toBe('fix-forward')
     expect(e.evidence.every((x) => x.met === false)).toBe(true)
   })
 
   it('cannot verify when no target matches the service labels', async () => {
-    const e = await evaluateRollbackTriggers(client, {
-      labels: { service: 'typo' },
-      baselineP95Seconds: 0.08
-    })
+    const e = await evaluate('typo', { baselineP95Seconds: 0.08 })
     expect(e.recommendation).toBe('could-not-verify')
     expect(e.reason).toMatch(
       /no scrape target matched the service labels \{service="typo"\}/
@@ -343,14 +317,13 @@ describe('the actions against a real Prometheus', () => {
     ].join('\n')
 
   it('validate-health: healthy with every reading (query, value, threshold, UTC time) in summary and audit', async () => {
-    const ctx = fakeContext('validate-health', {
+    const ctx = await runFake(validateHealth, 'validate-health', {
       'prometheus-url': prom.url,
       'prometheus-checks': checks('500ms'),
       interval: '0.2s',
       'consecutive-successes': '2',
       count: '3'
     })
-    await validateHealth(ctx)
     expect(ctx.failure).toBeUndefined()
     expect(ctx.outputs.verdict).toBe('healthy')
     const readings = ctx.audit.steps[0]!.details.readings as Array<
@@ -370,11 +343,10 @@ describe('the actions against a real Prometheus', () => {
   })
 
   it('validate-health: names the check when a threshold has no unit, before any query', async () => {
-    const ctx = fakeContext('validate-health', {
+    const ctx = await runFake(validateHealth, 'validate-health', {
       'prometheus-url': 'http://127.0.0.1:1',
       'prometheus-checks': checks('0.5')
     })
-    await validateHealth(ctx)
     expect(ctx.failure).toMatch(
       /^validate-health: input "prometheus-checks": .* item 2: check "p95 latency": threshold "0.5" has no unit/
     )
@@ -382,25 +354,23 @@ describe('the actions against a real Prometheus', () => {
   })
 
   it('validate-health: fails on invalid PromQL with Prometheus’ error and the query', async () => {
-    const ctx = fakeContext('validate-health', {
+    const ctx = await runFake(validateHealth, 'validate-health', {
       'prometheus-url': prom.url,
       'prometheus-checks':
         '- name: typo\n  query: sum(rate(x[5m])\n  comparison: "<"\n  threshold: 1 count'
     })
-    await validateHealth(ctx)
     expect(ctx.failure).toMatch(
       /check "typo": Prometheus rejected the query \(bad_data\): .*— query: sum\(rate\(x\[5m\]\)/
     )
   })
 
   it('validate-health: could-not-verify (and a failed step) when Prometheus is unreachable', async () => {
-    const ctx = fakeContext('validate-health', {
+    const ctx = await runFake(validateHealth, 'validate-health', {
       'prometheus-url': 'http://127.0.0.1:1',
       'prometheus-checks': checks('500ms'),
       interval: '0.1s',
       'consecutive-error-limit': '1'
     })
-    await validateHealth(ctx)
     expect(ctx.outputs.verdict).toBe('could-not-verify')
     expect(ctx.failure).toMatch(
       /^validate-health: could-not-verify: 5xx ratio: 2 measurement errors in a row, limit 1/
@@ -408,12 +378,11 @@ describe('the actions against a real Prometheus', () => {
   })
 
   it('evaluate-rollback-triggers: recommends rolling back now with the evidence', async () => {
-    const ctx = fakeContext('evaluate-rollback-triggers', {
+    const ctx = await runFake(evaluateTriggers, 'evaluate-rollback-triggers', {
       'prometheus-url': prom.url,
       'service-labels': 'service: broken',
       'baseline-offset': '30m'
     })
-    await evaluateTriggers(ctx)
     expect(ctx.failure).toBeUndefined()
     expect(ctx.outputs.recommendation).toBe('roll-back-now')
     const evidence = JSON.parse(ctx.outputs.evidence!) as Array<{
@@ -429,11 +398,10 @@ describe('the actions against a real Prometheus', () => {
   })
 
   it('evaluate-rollback-triggers: fails, never "fix forward", when Prometheus is unreachable', async () => {
-    const ctx = fakeContext('evaluate-rollback-triggers', {
+    const ctx = await runFake(evaluateTriggers, 'evaluate-rollback-triggers', {
       'prometheus-url': 'http://127.0.0.1:1',
       'service-labels': 'service: steady'
     })
-    await evaluateTriggers(ctx)
     expect(ctx.outputs.recommendation).toBe('could-not-verify')
     expect(ctx.failure).toMatch(
       /^evaluate-rollback-triggers: could not evaluate 5xx ratio > 10% for 5m, total outage: Prometheus at http:\/\/127\.0\.0\.1:1 is unreachable/

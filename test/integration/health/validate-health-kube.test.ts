@@ -1,18 +1,17 @@
 import { createHash } from 'node:crypto'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createKubeClients } from '@rollback-actions/kube'
 import { validateHealth, type ValidationPlan } from '@rollback-actions/health'
 import { run } from '../../../actions/validate-health/src/main.js'
-import { fakeContext } from '../../helpers/fake-context.js'
-import { RequestLog, type RunningServer } from '@rollback-actions/emulators'
-import { createCertificateAuthority } from '@rollback-actions/emulators'
+import { runFake } from '../../helpers/fake-context.js'
 import {
-  startKubernetesEmulator,
-  type KubernetesEmulator
+  type KubernetesEmulator,
+  type RunningServer
 } from '@rollback-actions/emulators'
+import { loopbackTls, startKube, writeKubeconfig } from '../../helpers/kube.js'
 import {
   createProductServiceRuntime,
   startServiceProxy,
@@ -23,20 +22,21 @@ const REGISTRY = 'sandbox.azurecr.io'
 const repo = `${REGISTRY}/warranty-hub/product-service`
 const TAGS = ['v1.1.0', 'v1.2.0-stable', 'v1.3.0']
 
-let dir: string
-let caPem: string
-let kube: KubernetesEmulator
-let runtime: ProductServiceRuntime
-let service: RunningServer
-let kubeconfigPath: string
+/** What beforeAll starts: the emulator, the product-service runtime, its Service proxy, and their CA and kubeconfig. */
+const world = {} as {
+  dir: string
+  caPem: string
+  kube: KubernetesEmulator
+  runtime: ProductServiceRuntime
+  service: RunningServer
+  kubeconfigPath: string
+}
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'validate-health-'))
-  const ca = await createCertificateAuthority()
-  caPem = ca.caPem
-  const tls = await ca.issue(['localhost', '127.0.0.1'])
-  const log = new RequestLog()
-  runtime = createProductServiceRuntime({
+  world.dir = mkdtempSync(join(tmpdir(), 'validate-health-'))
+  const certs = await loopbackTls()
+  world.caPem = certs.caPem
+  const runtime = createProductServiceRuntime({
     resolve: (image) => {
       const tag = image.split(':').at(-1) ?? ''
       return TAGS.includes(tag)
@@ -47,15 +47,16 @@ beforeAll(async () => {
     },
     isBroken: (image) => image.endsWith(':v1.3.0')
   })
-  kube = await startKubernetesEmulator({
-    tls,
-    caPem,
-    log,
+  const started = await startKube({
+    certs,
     token: 'test-token',
     runtime,
     podStartLatencyMs: 100,
     crashBackoffBaseMs: 200
   })
+  const kube = started.emulator
+  const { tls, log } = started
+  Object.assign(world, { kube, runtime })
   await kube.seedDeployment({
     namespace: 'prod',
     name: 'product-service',
@@ -63,20 +64,21 @@ beforeAll(async () => {
     container: 'product-service',
     images: [`${repo}:v1.1.0`, `${repo}:v1.2.0-stable`]
   })
-  service = await startServiceProxy({
+  world.service = await startServiceProxy({
     tls,
     log,
     endpoints: () => kube.readyEndpoints('prod', 'product-service')
   })
-  kubeconfigPath = join(dir, 'kubeconfig')
-  writeFileSync(kubeconfigPath, kube.kubeconfig({ namespace: 'prod' }))
+  world.kubeconfigPath = writeKubeconfig(world.dir, kube, {
+    namespace: 'prod'
+  })
 })
 
 afterAll(async () => {
-  await service?.close()
-  await kube?.close()
-  await runtime?.stopAll()
-  rmSync(dir, { recursive: true, force: true })
+  await world.service?.close()
+  await world.kube?.close()
+  await world.runtime?.stopAll()
+  rmSync(world.dir, { recursive: true, force: true })
 })
 
 const plan = (overrides: Partial<ValidationPlan> = {}): ValidationPlan => ({
@@ -84,7 +86,7 @@ const plan = (overrides: Partial<ValidationPlan> = {}): ValidationPlan => ({
   deployments: ['product-service'],
   httpChecks: [
     {
-      url: `${service.url}/version`,
+      url: `${world.service.url}/version`,
       'expect-status': 200,
       'json-field': 'version',
       'json-value': 'v1.2.0-stable'
@@ -99,6 +101,12 @@ const plan = (overrides: Partial<ValidationPlan> = {}): ValidationPlan => ({
   ...overrides
 })
 
+/** validate-health with only HTTP checks (no deployments, no smoke tests). */
+const httpChecksOnly = (
+  httpChecks: ValidationPlan['httpChecks'],
+  http: NonNullable<Parameters<typeof validateHealth>[1]['http']>
+) => validateHealth(plan({ deployments: [], httpChecks }), { http })
+
 describe('validate-health against the Kubernetes emulator and the product-service', () => {
   it('finds the live version healthy: pods Ready, /version as expected, smoke journeys pass', async () => {
     const result = await validateHealth(
@@ -107,7 +115,7 @@ describe('validate-health against the Kubernetes emulator and the product-servic
           {
             name: 'user registration',
             method: 'POST',
-            url: `${service.url}/api/users`,
+            url: `${world.service.url}/api/users`,
             headers: {},
             body: { email: 'sre@example.com' },
             'expect-status': 201,
@@ -116,7 +124,7 @@ describe('validate-health against the Kubernetes emulator and the product-servic
           {
             name: 'service request creation',
             method: 'POST',
-            url: `${service.url}/api/service-requests`,
+            url: `${world.service.url}/api/service-requests`,
             headers: {},
             body: { product: 1, issue: 'screen cracked' },
             'expect-status': 201,
@@ -124,7 +132,10 @@ describe('validate-health against the Kubernetes emulator and the product-servic
           }
         ]
       }),
-      { kube: createKubeClients(kubeconfigPath), http: { ca: caPem } }
+      {
+        kube: createKubeClients(world.kubeconfigPath),
+        http: { ca: world.caPem }
+      }
     )
     expect(result.reason).toMatch(/^healthy/)
     expect(result.verdict).toBe('healthy')
@@ -139,19 +150,16 @@ describe('validate-health against the Kubernetes emulator and the product-servic
   })
 
   it('finds a wrong version unhealthy from its JSON field', async () => {
-    const result = await validateHealth(
-      plan({
-        deployments: [],
-        httpChecks: [
-          {
-            url: `${service.url}/version`,
-            'expect-status': 200,
-            'json-field': 'version',
-            'json-value': 'v9.9.9'
-          }
-        ]
-      }),
-      { http: { ca: caPem } }
+    const result = await httpChecksOnly(
+      [
+        {
+          url: `${world.service.url}/version`,
+          'expect-status': 200,
+          'json-field': 'version',
+          'json-value': 'v9.9.9'
+        }
+      ],
+      { ca: world.caPem }
     )
     expect(result.verdict).toBe('unhealthy')
     expect(result.readings[0]!.detail).toBe(
@@ -160,14 +168,9 @@ describe('validate-health against the Kubernetes emulator and the product-servic
   })
 
   it('never calls an unreachable endpoint healthy', async () => {
-    const result = await validateHealth(
-      plan({
-        deployments: [],
-        httpChecks: [
-          { url: 'https://127.0.0.1:1/healthz', 'expect-status': 200 }
-        ]
-      }),
-      { http: { ca: caPem, timeoutSeconds: 1 } }
+    const result = await httpChecksOnly(
+      [{ url: 'https://127.0.0.1:1/healthz', 'expect-status': 200 }],
+      { ca: world.caPem, timeoutSeconds: 1 }
     )
     expect(result.verdict).toBe('could-not-verify')
     expect(result.readings).toHaveLength(3)
@@ -175,26 +178,26 @@ describe('validate-health against the Kubernetes emulator and the product-servic
   })
 
   it('runs the action: healthy verdict, every reading in the summary and the audit', async () => {
-    const ctx = fakeContext(
+    const ctx = await runFake(
+      run,
       'validate-health',
       {
         namespace: 'prod',
         deployments: 'product-service',
-        'http-checks': `- url: ${service.url}/healthz\n`,
+        'http-checks': `- url: ${world.service.url}/healthz\n`,
         interval: '0.2s',
         'consecutive-successes': '2',
         timeout: '10s',
-        'ca-certificate': caPem
+        'ca-certificate': world.caPem
       },
-      { KUBECONFIG: kubeconfigPath }
+      { KUBECONFIG: world.kubeconfigPath }
     )
-    await run(ctx)
     expect(ctx.failure).toBeUndefined()
     expect(ctx.outputs.verdict).toBe('healthy')
     const step = ctx.audit.steps.find((s) => s.step === 'Validate health')!
     const readings = step.details.readings as Array<{ at: string }>
     expect(readings).toHaveLength(4)
-    expect(ctx.summaryText).toContain(`\`GET ${service.url}/healthz\``)
+    expect(ctx.summaryText).toContain(`\`GET ${world.service.url}/healthz\``)
     for (const r of readings) {
       expect(r.at).toMatch(/Z$/)
       expect(ctx.summaryText).toContain(r.at)
@@ -202,8 +205,9 @@ describe('validate-health against the Kubernetes emulator and the product-servic
   })
 
   it('names the input and touches nothing when http-checks is not a list', async () => {
-    const ctx = fakeContext('validate-health', { 'http-checks': 'url: x' })
-    await run(ctx)
+    const ctx = await runFake(run, 'validate-health', {
+      'http-checks': 'url: x'
+    })
     expect(ctx.failure).toMatch(
       /^validate-health: input "http-checks": .*must be a YAML list/
     )
@@ -211,7 +215,7 @@ describe('validate-health against the Kubernetes emulator and the product-servic
   })
 
   it('finds a crashing version unhealthy while the rollout is stuck', async () => {
-    const dep = kube.store.mustGet(
+    const dep = world.kube.store.mustGet(
       'deployments',
       'prod',
       'product-service'
@@ -219,14 +223,14 @@ describe('validate-health against the Kubernetes emulator and the product-servic
       spec: { template: { spec: { containers: Array<{ image: string }> } } }
     }
     dep.spec.template.spec.containers[0]!.image = `${repo}:v1.3.0`
-    kube.store.update('deployments', dep as never)
+    world.kube.store.update('deployments', dep as never)
     const started = Date.now()
     const result = await validateHealth(
       plan({
         httpChecks: [],
         window: { intervalSeconds: 0.25, timeoutSeconds: 15 }
       }),
-      { kube: createKubeClients(kubeconfigPath) }
+      { kube: createKubeClients(world.kubeconfigPath) }
     )
     expect(result.verdict).toBe('unhealthy')
     expect(result.reason).toMatch(/pods prod\/product-service: 1 bad reading/)

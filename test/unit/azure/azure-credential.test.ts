@@ -8,18 +8,12 @@ import {
   isKnownAuthorityHost
 } from '@rollback-actions/azure'
 import {
-  startEntraEmulator,
-  type EntraEmulator
-} from '@rollback-actions/emulators'
-import {
-  startGitHubOidcEmulator,
-  type GitHubOidcEmulator
-} from '@rollback-actions/emulators'
-import { RequestLog } from '@rollback-actions/emulators'
-import { createCertificateAuthority } from '@rollback-actions/emulators'
+  CLIENT,
+  startFederation,
+  TENANT,
+  type Federation
+} from '../../helpers/federation.js'
 
-const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
-const CLIENT = '0b6f1b3c-5f7a-4c8e-9d2a-1a2b3c4d5e6f'
 const never = () => Promise.reject(new Error('not called'))
 
 describe('createAzureCredential validation', () => {
@@ -57,42 +51,27 @@ describe('createAzureCredential validation', () => {
 })
 
 describe('createAzureCredential against the Entra emulator', () => {
-  const log = new RequestLog()
+  let world: Federation
   let ca: string
-  let entra: EntraEmulator
-  let oidc: GitHubOidcEmulator
+  let entra: Federation['entra']
+  let oidc: Federation['oidc']
 
   beforeAll(async () => {
-    const authority = await createCertificateAuthority()
-    ca = authority.caPem
-    oidc = await startGitHubOidcEmulator({
-      log,
+    world = await startFederation({
       algorithm: 'ES256',
       claims: {
         repository: 'warranty-hub/platform',
         ref: 'refs/tags/v2.0.0',
         actor: 'octo',
         run_id: 1
-      }
+      },
+      subject: 'repo:warranty-hub/platform:ref:refs/tags/v2.0.0'
     })
-    entra = await startEntraEmulator({
-      tls: await authority.issue(['127.0.0.1']),
-      log,
-      tenantId: TENANT,
-      federatedCredentials: [
-        {
-          clientId: CLIENT,
-          issuer: oidc.issuer,
-          subject: 'repo:warranty-hub/platform:ref:refs/tags/v2.0.0',
-          audience: 'api://AzureADTokenExchange'
-        }
-      ],
-      issuerKeys: { [oidc.issuer]: oidc.jwks.keys }
-    })
+    ;({ caPem: ca, entra, oidc } = world)
   })
 
   afterAll(async () => {
-    await Promise.all([entra?.close(), oidc?.close()])
+    await world?.close()
   })
 
   it('honours AZURE_AUTHORITY_HOST, skips instance discovery and caches the token per scope', async () => {
@@ -122,33 +101,31 @@ describe('createAzureCredential against the Entra emulator', () => {
     expect(entra.tokensIssued()).toBe(1)
   })
 
-  it('surfaces a case-only subject mismatch as AADSTS7002138', async () => {
-    const credential = createAzureCredential({
+  /** The federated credential against the emulator, with assertions from `mint`. */
+  const federated = (mint: () => string) =>
+    createAzureCredential({
       clientId: CLIENT,
       tenantId: TENANT,
       authorityHost: entra.url,
-      getAssertion: () =>
-        Promise.resolve(
-          oidc.mint('api://AzureADTokenExchange', {
-            repository: 'Warranty-Hub/Platform'
-          })
-        ),
+      getAssertion: () => Promise.resolve(mint()),
       caPem: ca
     })
+
+  it('surfaces a case-only subject mismatch as AADSTS7002138', async () => {
+    const credential = federated(() =>
+      oidc.mint('api://AzureADTokenExchange', {
+        repository: 'Warranty-Hub/Platform'
+      })
+    )
     await expect(
       credential.getToken('https://management.azure.com/.default')
     ).rejects.toThrow(/AADSTS7002138/)
   })
 
   it('refuses an assertion minted for another audience (AADSTS70021)', async () => {
-    const credential = createAzureCredential({
-      clientId: CLIENT,
-      tenantId: TENANT,
-      authorityHost: entra.url,
-      getAssertion: () =>
-        Promise.resolve(oidc.mint('https://github.com/warranty-hub')),
-      caPem: ca
-    })
+    const credential = federated(() =>
+      oidc.mint('https://github.com/warranty-hub')
+    )
     await expect(
       credential.getToken('https://management.azure.com/.default')
     ).rejects.toThrow(/AADSTS70021:/)

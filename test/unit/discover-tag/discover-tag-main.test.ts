@@ -3,16 +3,19 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { run } from '../../../actions/discover-tag/src/main.js'
-import { fakeContext } from '../../helpers/fake-context.js'
-import { generateImage, pushImage } from '@rollback-actions/emulators'
+import { fakeContext, runFake } from '../../helpers/fake-context.js'
 import {
+  createCertificateAuthority,
+  generateImage,
+  pushImage,
+  RequestLog,
+  sendJson,
   startDockerRegistry,
+  startServer,
   type DockerRegistry
 } from '@rollback-actions/emulators'
-import { RequestLog, sendJson, startServer } from '@rollback-actions/emulators'
-import { createCertificateAuthority } from '@rollback-actions/emulators'
+import { PRODUCT_REPOSITORY as REPO } from '../../helpers/registry.js'
 
-const REPO = 'warranty-hub/product-service'
 const T0 = Date.UTC(2026, 2, 1)
 const hour = 3_600_000
 
@@ -84,8 +87,7 @@ describe('discover-tag input validation (nothing is contacted)', () => {
   ])(
     'names input "%s" when it is invalid (%j)',
     async (input, override, detail) => {
-      const ctx = fakeContext('discover-tag', { ...base, ...override })
-      await run(ctx)
+      const ctx = await runFake(run, 'discover-tag', { ...base, ...override })
       expect(ctx.failure).toMatch(new RegExp(`^discover-tag: input "${input}"`))
       expect(ctx.failure).toMatch(detail)
       expect(ctx.outputs).toEqual({})
@@ -96,6 +98,14 @@ describe('discover-tag input validation (nothing is contacted)', () => {
 describe('discover-tag against a real docker-registry', () => {
   let registry: DockerRegistry
   const digests: Record<string, string> = {}
+  /** Runs discover-tag for REPO on the registry, running v1.3.0, plus `inputs`. */
+  const discoverOnRegistry = (inputs: Record<string, string> = {}) =>
+    runFake(run, 'discover-tag', {
+      registry: registry.host,
+      repository: REPO,
+      'current-image': `${registry.host}/${REPO}:v1.3.0`,
+      ...inputs
+    })
 
   beforeAll(async () => {
     registry = await startDockerRegistry()
@@ -121,12 +131,7 @@ describe('discover-tag against a real docker-registry', () => {
   })
 
   it('outputs the previous tag, its digest and the pinned image, and lists the tags weighed', async () => {
-    const ctx = fakeContext('discover-tag', {
-      registry: registry.host,
-      repository: REPO,
-      'current-image': `${registry.host}/${REPO}:v1.3.0`
-    })
-    await run(ctx)
+    const ctx = await discoverOnRegistry()
     expect(ctx.failure).toBeUndefined()
     expect(ctx.outputs).toEqual({
       tag: 'v1.2.0-stable',
@@ -140,24 +145,19 @@ describe('discover-tag against a real docker-registry', () => {
   })
 
   it('honours exclude-tags', async () => {
-    const ctx = fakeContext('discover-tag', {
+    const ctx = await runFake(run, 'discover-tag', {
       registry: registry.host,
       repository: REPO,
       'current-image': `${registry.host}/${REPO}@${digests['v1.3.0']}`,
       'exclude-tags': 'v1.2.0-stable'
     })
-    await run(ctx)
     expect(ctx.outputs.tag).toBe('v1.1.0')
   })
 
   it('fails naming the missing explicit tag', async () => {
-    const ctx = fakeContext('discover-tag', {
-      registry: registry.host,
-      repository: REPO,
-      'current-image': `${registry.host}/${REPO}:v1.3.0`,
+    const ctx = await discoverOnRegistry({
       'image-tag': 'v1.2.1'
     })
-    await run(ctx)
     expect(ctx.failure).toMatch(
       /^discover-tag: tag "v1\.2\.1" does not exist in 127\.0\.0\.1:\d+\/warranty-hub\/product-service/
     )
@@ -165,13 +165,9 @@ describe('discover-tag against a real docker-registry', () => {
   })
 
   it('fails naming the pattern when no tag qualifies, and still lists the tags weighed', async () => {
-    const ctx = fakeContext('discover-tag', {
-      registry: registry.host,
-      repository: REPO,
-      'current-image': `${registry.host}/${REPO}:v1.3.0`,
+    const ctx = await discoverOnRegistry({
       'tag-pattern': '^release-\\d+$'
     })
-    await run(ctx)
     expect(ctx.failure).toMatch(/matches \/\^release-\\d\+\$\/: saw 5 tags/)
     expect(ctx.summaryText).toContain('skipped: does not match the tag pattern')
     expect(ctx.outputs).toEqual({})
@@ -247,7 +243,8 @@ describe('discover-tag against a real docker-registry', () => {
           'current-context': 'x'
         })
       )
-      const ctx = fakeContext(
+      const ctx = await runFake(
+        run,
         'discover-tag',
         {
           registry: registry.host,
@@ -257,7 +254,6 @@ describe('discover-tag against a real docker-registry', () => {
         },
         { KUBECONFIG: kubeconfig }
       )
-      await run(ctx)
       expect(ctx.failure).toBeUndefined()
       expect(ctx.outputs.tag).toBe('v1.2.0-stable')
       expect(ctx.summaryText).toMatch(

@@ -34,25 +34,38 @@ function threeDeployments() {
   return fake
 }
 
+/** {@link threeDeployments} with prod/api paused. */
+function apiPaused() {
+  const fake = threeDeployments()
+  fake.state.deployments.set(
+    'prod/api',
+    deployment({
+      name: 'api',
+      paused: true,
+      images: { app: 'reg.azurecr.io/api:v2' }
+    })
+  )
+  return fake
+}
+
+/** rollBack with {@link base} and the given deployments (and overrides). */
+const rollBackOf = (
+  clients: ReturnType<typeof fakeClients>['clients'],
+  deployments: string[],
+  options: Partial<Parameters<typeof rollBack>[0]> = {}
+) => rollBack({ ...base, clients, deployments, ...options })
+
+/** The error a promise rejects with. */
+const rejection = (promise: Promise<unknown>) =>
+  promise.catch((e: unknown) => e)
+
 const writes = (calls: FakeCall[]) =>
   calls.filter((c) => c.method.startsWith('patch'))
 
 describe('rollBack validation happens before any write', () => {
   it('patches nothing when one of three deployments is paused', async () => {
-    const { clients, state } = threeDeployments()
-    state.deployments.set(
-      'prod/api',
-      deployment({
-        name: 'api',
-        paused: true,
-        images: { app: 'reg.azurecr.io/api:v2' }
-      })
-    )
-    const error = await rollBack({
-      ...base,
-      clients,
-      deployments: ['web', 'api', 'worker']
-    }).catch((e: unknown) => e)
+    const { clients, state } = apiPaused()
+    const error = await rejection(rollBackOf(clients, ['web', 'api', 'worker']))
     expect(error).toBeInstanceOf(ConfigurationError)
     expect((error as Error).message).toMatch(
       /deployment "prod\/api" is paused.*Nothing was changed/
@@ -64,20 +77,10 @@ describe('rollBack validation happens before any write', () => {
   })
 
   it('lists every problem at once', async () => {
-    const { clients, state } = threeDeployments()
-    state.deployments.set(
-      'prod/api',
-      deployment({
-        name: 'api',
-        paused: true,
-        images: { app: 'reg.azurecr.io/api:v2' }
-      })
+    const { clients, state } = apiPaused()
+    const error = await rejection(
+      rollBackOf(clients, ['web', 'api', 'worker', 'ghost'])
     )
-    const error = await rollBack({
-      ...base,
-      clients,
-      deployments: ['web', 'api', 'worker', 'ghost']
-    }).catch((e: unknown) => e)
     expect((error as Error).message).toMatch(
       /^2 of 4 deployments cannot be rolled back; nothing was changed:\n- deployment "prod\/api" is paused.*\n- deployment "prod\/ghost" not found/s
     )
@@ -86,12 +89,9 @@ describe('rollBack validation happens before any write', () => {
 
   it('refuses an image from another registry than the one running now', async () => {
     const { clients, state } = threeDeployments()
-    const error = await rollBack({
-      ...base,
-      clients,
-      deployments: ['web'],
-      image: 'evil.example.com/web:v1'
-    }).catch((e: unknown) => e)
+    const error = await rejection(
+      rollBackOf(clients, ['web'], { image: 'evil.example.com/web:v1' })
+    )
     expect(error).toBeInstanceOf(ConfigurationError)
     expect((error as Error).message).toMatch(
       /comes from registry evil.example.com, which is not allowed \(allowed: reg.azurecr.io\)/
@@ -144,11 +144,8 @@ describe('rollBack', () => {
   it('patches every deployment and reports each result', async () => {
     const { clients, state } = threeDeployments()
     // The fake's deployments are already rolled out, so each wait ends at the first list.
-    const results = await rollBack({
-      ...base,
-      clients,
+    const results = await rollBackOf(clients, ['web', 'api', 'worker', 'web'], {
       image: 'reg.azurecr.io/app:v1',
-      deployments: ['web', 'api', 'worker', 'web'],
       changeCause: (plan) => `${plan.previousImage} -> ${plan.image}`
     })
     expect(
@@ -175,10 +172,7 @@ describe('rollBack', () => {
   it('wraps each deployment in the step callback', async () => {
     const { clients } = threeDeployments()
     const seen: string[] = []
-    await rollBack({
-      ...base,
-      clients,
-      deployments: ['web', 'api'],
+    await rollBackOf(clients, ['web', 'api'], {
       image: 'reg.azurecr.io/app:v1',
       step: async (plan, run) => {
         seen.push(`${plan.name}:${plan.previousImage}`)
@@ -193,12 +187,7 @@ describe('rollBack', () => {
 
   it('plans only on a dry run', async () => {
     const { clients, state } = threeDeployments()
-    const results = await rollBack({
-      ...base,
-      clients,
-      deployments: ['web'],
-      dryRun: true
-    })
+    const results = await rollBackOf(clients, ['web'], { dryRun: true })
     expect(results[0]).toMatchObject({
       outcome: 'dry-run',
       previousImage: 'reg.azurecr.io/web:v2'
@@ -209,10 +198,7 @@ describe('rollBack', () => {
 
   it('does not write to a deployment already on the image', async () => {
     const { clients, state } = threeDeployments()
-    const results = await rollBack({
-      ...base,
-      clients,
-      deployments: ['web'],
+    const results = await rollBackOf(clients, ['web'], {
       image: 'reg.azurecr.io/web:v2'
     })
     expect(results[0]?.outcome).toBe('unchanged')

@@ -111,6 +111,27 @@ function rollingDeployment() {
   })
 }
 
+/** waitForRollout of deployment prod/web (5 s, silent unless `options` say otherwise). */
+const waitForWeb = (
+  clients: ReturnType<typeof fakeClients>['clients'],
+  options: Partial<Parameters<typeof waitForRollout>[0]> = {}
+) =>
+  waitForRollout({
+    clients,
+    namespace: 'prod',
+    name: 'web',
+    timeoutSeconds: 5,
+    log: silentLogger,
+    ...options
+  })
+
+/** Fake clients holding deployment prod/web mid-rollout ({@link rollingDeployment}). */
+function rolling() {
+  const fake = fakeClients()
+  fake.state.deployments.set('prod/web', rollingDeployment())
+  return fake
+}
+
 const deploymentWatch = (watches: FakeWatch[]) =>
   watches.filter((w) => w.path.endsWith('/deployments'))
 const podWatch = (watches: FakeWatch[]) =>
@@ -120,13 +141,7 @@ describe('waitForRollout', () => {
   it('returns at once when the first list shows the rollout done', async () => {
     const { clients, state } = fakeClients()
     state.deployments.set('prod/web', deployment({ revision: '5' }))
-    const result = await waitForRollout({
-      clients,
-      namespace: 'prod',
-      name: 'web',
-      timeoutSeconds: 5,
-      log: silentLogger
-    })
+    const result = await waitForWeb(clients)
     expect(result.revision).toBe(5)
     expect(result.durationSeconds).toBeLessThan(1)
     expect(state.calls[0]).toEqual({
@@ -137,16 +152,9 @@ describe('waitForRollout', () => {
   })
 
   it('follows watch events until done, watching from the list resourceVersion', async () => {
-    const { clients, state } = fakeClients()
-    state.deployments.set('prod/web', rollingDeployment())
+    const { clients, state } = rolling()
     const log = recordingLogger()
-    const waiting = waitForRollout({
-      clients,
-      namespace: 'prod',
-      name: 'web',
-      timeoutSeconds: 5,
-      log
-    })
+    const waiting = waitForWeb(clients, { log })
     await until(() => deploymentWatch(state.watches).length === 1)
     const w = deploymentWatch(state.watches)[0]!
     expect(w.path).toBe('/apis/apps/v1/namespaces/prod/deployments')
@@ -170,16 +178,8 @@ describe('waitForRollout', () => {
   })
 
   it('re-watches from the last resourceVersion when the stream ends', async () => {
-    const { clients, state } = fakeClients()
-    state.deployments.set('prod/web', rollingDeployment())
-    const waiting = waitForRollout({
-      clients,
-      namespace: 'prod',
-      name: 'web',
-      timeoutSeconds: 5,
-      log: silentLogger,
-      watchTimeoutSeconds: 7
-    })
+    const { clients, state } = rolling()
+    const waiting = waitForWeb(clients, { watchTimeoutSeconds: 7 })
     await until(() => deploymentWatch(state.watches).length === 1)
     const first = deploymentWatch(state.watches)[0]!
     expect(first.query.timeoutSeconds).toBe(7)
@@ -210,15 +210,8 @@ describe('waitForRollout', () => {
         w.end(Object.assign(new Error('Gone'), { statusCode: 410 }))
     ]
   ])('lists again after %s', async (_name, expire) => {
-    const { clients, state } = fakeClients()
-    state.deployments.set('prod/web', rollingDeployment())
-    const waiting = waitForRollout({
-      clients,
-      namespace: 'prod',
-      name: 'web',
-      timeoutSeconds: 5,
-      log: silentLogger
-    })
+    const { clients, state } = rolling()
+    const waiting = waitForWeb(clients)
     await until(() => deploymentWatch(state.watches).length === 1)
     state.listResourceVersion = '900'
     state.deployments.set('prod/web', deployment({ revision: '3' }))
@@ -230,17 +223,10 @@ describe('waitForRollout', () => {
   })
 
   it('fails on 403 from the watch with a configuration error', async () => {
-    const { clients, state } = fakeClients()
-    state.deployments.set('prod/web', rollingDeployment())
+    const { clients, state } = rolling()
     state.onWatch = (w) =>
       w.end(Object.assign(new Error('Forbidden'), { statusCode: 403 }))
-    const error = await waitForRollout({
-      clients,
-      namespace: 'prod',
-      name: 'web',
-      timeoutSeconds: 5,
-      log: silentLogger
-    }).catch((e: unknown) => e)
+    const error = await waitForWeb(clients).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ConfigurationError)
     expect((error as Error).message).toMatch(/forbidden \(403\)/)
   })
@@ -257,58 +243,30 @@ describe('waitForRollout', () => {
       }
     ]
     state.deployments.set('prod/web', d)
-    await expect(
-      waitForRollout({
-        clients,
-        namespace: 'prod',
-        name: 'web',
-        timeoutSeconds: 5,
-        log: silentLogger
-      })
-    ).rejects.toThrow(
+    await expect(waitForWeb(clients)).rejects.toThrow(
       /exceeded its progress deadline \(ProgressDeadlineExceeded: ReplicaSet "web-abc" has timed out progressing.\)/
     )
   })
 
   it('fails when the deployment does not exist', async () => {
     const { clients } = fakeClients()
-    await expect(
-      waitForRollout({
-        clients,
-        namespace: 'prod',
-        name: 'web',
-        timeoutSeconds: 5,
-        log: silentLogger
-      })
-    ).rejects.toThrow(ConfigurationError)
+    await expect(waitForWeb(clients)).rejects.toThrow(ConfigurationError)
   })
 
   it('fails when the deployment is deleted', async () => {
-    const { clients, state } = fakeClients()
-    state.deployments.set('prod/web', rollingDeployment())
-    const waiting = waitForRollout({
-      clients,
-      namespace: 'prod',
-      name: 'web',
-      timeoutSeconds: 5,
-      log: silentLogger
-    })
+    const { clients, state } = rolling()
+    const waiting = waitForWeb(clients)
     await until(() => deploymentWatch(state.watches).length === 1)
     deploymentWatch(state.watches)[0]!.emit('DELETED', rollingDeployment())
     await expect(waiting).rejects.toThrow(/was deleted while waiting/)
   })
 
   it('times out with the last status instead of hanging', async () => {
-    const { clients, state } = fakeClients()
-    state.deployments.set('prod/web', rollingDeployment())
+    const { clients, state } = rolling()
     const started = Date.now()
-    const error = await waitForRollout({
-      clients,
-      namespace: 'prod',
-      name: 'web',
-      timeoutSeconds: 0.3,
-      log: silentLogger
-    }).catch((e: unknown) => e)
+    const error = await waitForWeb(clients, { timeoutSeconds: 0.3 }).catch(
+      (e: unknown) => e
+    )
     expect(error).toBeInstanceOf(OperationError)
     expect((error as Error).message).toMatch(
       /did not finish rolling out within 0.3s \(last status: Waiting for deployment "web" rollout to finish: 1 out of 2/
@@ -318,17 +276,9 @@ describe('waitForRollout', () => {
   })
 
   it('stops when the signal aborts', async () => {
-    const { clients, state } = fakeClients()
-    state.deployments.set('prod/web', rollingDeployment())
+    const { clients, state } = rolling()
     const controller = new AbortController()
-    const waiting = waitForRollout({
-      clients,
-      namespace: 'prod',
-      name: 'web',
-      timeoutSeconds: 5,
-      log: silentLogger,
-      signal: controller.signal
-    })
+    const waiting = waitForWeb(clients, { signal: controller.signal })
     await until(() => deploymentWatch(state.watches).length === 1)
     controller.abort(new Error('job cancelled'))
     await expect(waiting).rejects.toThrow(
@@ -337,8 +287,7 @@ describe('waitForRollout', () => {
   })
 
   it('fails fast on a crash-looping pod of the new ReplicaSet, quoting its previous log', async () => {
-    const { clients, state } = fakeClients()
-    state.deployments.set('prod/web', rollingDeployment())
+    const { clients, state } = rolling()
     state.replicaSets = [
       replicaSet('web-old', '2', 'reg.azurecr.io/web:v2'),
       replicaSet('web-new', '3', 'reg.azurecr.io/web:v1')
@@ -349,13 +298,7 @@ describe('waitForRollout', () => {
       Array.from({ length: 30 }, (_, i) => `line ${i + 1}`).join('\n') + '\n'
     )
     const started = Date.now()
-    const waiting = waitForRollout({
-      clients,
-      namespace: 'prod',
-      name: 'web',
-      timeoutSeconds: 10,
-      log: silentLogger
-    })
+    const waiting = waitForWeb(clients, { timeoutSeconds: 10 })
     await until(() => podWatch(state.watches).length === 1)
     expect(podWatch(state.watches)[0]!.query.labelSelector).toBe(
       'app=web,pod-template-hash=new'
@@ -387,8 +330,7 @@ describe('waitForRollout', () => {
   })
 
   it('fails fast on an image pull error found by the pod list', async () => {
-    const { clients, state } = fakeClients()
-    state.deployments.set('prod/web', rollingDeployment())
+    const { clients, state } = rolling()
     state.replicaSets = [replicaSet('web-new', '3', 'reg.azurecr.io/web:v1')]
     state.pods = [
       pod('web-new-1', 'web-new', {
@@ -396,22 +338,13 @@ describe('waitForRollout', () => {
         message: 'manifest unknown'
       })
     ]
-    await expect(
-      waitForRollout({
-        clients,
-        namespace: 'prod',
-        name: 'web',
-        timeoutSeconds: 10,
-        log: silentLogger
-      })
-    ).rejects.toThrow(
+    await expect(waitForWeb(clients, { timeoutSeconds: 10 })).rejects.toThrow(
       /cannot pull image "reg.azurecr.io\/web:v1" \(ErrImagePull: manifest unknown\)/
     )
   })
 
   it('ignores crashing pods of the old ReplicaSet', async () => {
-    const { clients, state } = fakeClients()
-    state.deployments.set('prod/web', rollingDeployment())
+    const { clients, state } = rolling()
     state.replicaSets = [
       replicaSet('web-old', '2', 'reg.azurecr.io/web:v2'),
       replicaSet('web-new', '3', 'reg.azurecr.io/web:v1')
@@ -425,13 +358,7 @@ describe('waitForRollout', () => {
       ),
       pod('web-new-1', 'web-new')
     ]
-    const waiting = waitForRollout({
-      clients,
-      namespace: 'prod',
-      name: 'web',
-      timeoutSeconds: 10,
-      log: silentLogger
-    })
+    const waiting = waitForWeb(clients, { timeoutSeconds: 10 })
     await until(() => podWatch(state.watches).length === 1)
     deploymentWatch(state.watches)[0]!.emit(
       'MODIFIED',
@@ -441,17 +368,10 @@ describe('waitForRollout', () => {
   })
 
   it('goes on without pod inspection when ReplicaSets may not be listed', async () => {
-    const { clients, state } = fakeClients()
-    state.deployments.set('prod/web', rollingDeployment())
+    const { clients, state } = rolling()
     state.replicaSetError = apiError(403, 'Forbidden')
     const log = recordingLogger()
-    const waiting = waitForRollout({
-      clients,
-      namespace: 'prod',
-      name: 'web',
-      timeoutSeconds: 10,
-      log
-    })
+    const waiting = waitForWeb(clients, { timeoutSeconds: 10, log })
     await until(() => log.lines.some((l) => l.level === 'warning'))
     deploymentWatch(state.watches)[0]!.emit(
       'MODIFIED',
@@ -475,13 +395,7 @@ describe('waitForRollout', () => {
     )
     state.replicaSets = [replicaSet('web-old', '2', 'reg.azurecr.io/web:v2')]
     state.pods = [pod('web-old-1', 'web-old', { reason: 'CrashLoopBackOff' })]
-    const waiting = waitForRollout({
-      clients,
-      namespace: 'prod',
-      name: 'web',
-      timeoutSeconds: 10,
-      log: silentLogger
-    })
+    const waiting = waitForWeb(clients, { timeoutSeconds: 10 })
     await until(() => deploymentWatch(state.watches).length === 1)
     await new Promise((r) => setTimeout(r, 50))
     expect(

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { tmpdir } from 'node:os'
 import { run } from '../../../actions/redeploy/src/main.js'
 import { RedeployInputs } from '../../../actions/redeploy/src/inputs.js'
-import { fakeContext } from '../../helpers/fake-context.js'
+import { fakeContext, runFake } from '../../helpers/fake-context.js'
 
 // A kubeconfig that does not exist: a run that got past input validation would fail on it instead.
 const env = { KUBECONFIG: join(tmpdir(), 'redeploy-unit-no-such-kubeconfig') }
@@ -42,8 +42,7 @@ describe('redeploy inputs', () => {
       /^redeploy: input "dry-run": "yes" must be "true" or "false"/
     ]
   ])('rejects %p before touching the cluster', async (inputs, message) => {
-    const ctx = fakeContext('redeploy', { ...valid, ...inputs }, env)
-    await run(ctx)
+    const ctx = await runFake(run, 'redeploy', { ...valid, ...inputs }, env)
     expect(ctx.failure).toMatch(message)
     expect(ctx.failure).not.toMatch(/kubeconfig/)
     expect(ctx.audit.steps).toHaveLength(0)
@@ -77,8 +76,7 @@ describe('redeploy inputs', () => {
   })
 
   it('explains a missing kubeconfig with the next step', async () => {
-    const ctx = fakeContext('redeploy', valid, env)
-    await run(ctx)
+    const ctx = await runFake(run, 'redeploy', valid, env)
     expect(ctx.failure).toMatch(
       /^redeploy: cannot load the kubeconfig from ".*redeploy-unit-no-such-kubeconfig".*Run azure\/aks-set-context/
     )

@@ -1,22 +1,15 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   ConfigurationError,
-  recordingLogger,
-  silentLogger
+  recordingLogger
 } from '@rollback-actions/action-kit'
 import {
-  discoverPreviousTag,
   TagDiscoveryError,
   type RegistryClient,
   type RegistryTag,
   type TagListing
 } from '@rollback-actions/registry'
-import { actionDefaults } from '../../helpers/fake-context.js'
-
-/** discover-tag's default tag pattern, read from its action.yml (defaults live there only). */
-const DEFAULT_TAG_PATTERN = new RegExp(
-  actionDefaults('discover-tag')['tag-pattern'] ?? ''
-)
+import { discover } from '../../helpers/registry.js'
 
 const H = 3_600_000
 const d = (n: number) => `sha256:${String(n).padStart(64, '0')}`
@@ -55,13 +48,6 @@ function fakeRegistry(tags: Array<[string, number, number]>, pageSize = 2) {
   return { client, calls }
 }
 
-const base = {
-  repository: 'app',
-  tagPattern: DEFAULT_TAG_PATTERN,
-  excludeTags: [],
-  log: silentLogger
-}
-
 describe('discoverPreviousTag', () => {
   it('chooses the newest matching tag older than the running one and stops reading pages', async () => {
     const { client, calls } = fakeRegistry([
@@ -71,11 +57,7 @@ describe('discoverPreviousTag', () => {
       ['v1.3.0', 4, 4],
       ['v0.9.0', 5, 0]
     ])
-    const result = await discoverPreviousTag({
-      ...base,
-      client,
-      current: { tag: 'v1.3.0' }
-    })
+    const result = await discover(client, 'app', { tag: 'v1.3.0' })
     expect(result).toMatchObject({ tag: 'v1.2.0', digest: d(3), requests: 1 })
     expect(calls).toEqual({ pages: 1, describes: 0 })
   })
@@ -88,11 +70,7 @@ describe('discoverPreviousTag', () => {
       ['v1.2.0', 3, 3],
       ['v1.4.0', 9, 5]
     ])
-    const result = await discoverPreviousTag({
-      ...base,
-      client,
-      current: { digest: d(2) }
-    })
+    const result = await discover(client, 'app', { digest: d(2) })
     expect(result.candidates.map((c) => `${c.tag} ${c.verdict}`)).toEqual([
       'v1.4.0 skipped: newer than the running image',
       'v1.2.0 skipped: newer than the running image',
@@ -109,12 +87,12 @@ describe('discoverPreviousTag', () => {
       ['sha-abc', 3, 3]
     ])
     const logger = recordingLogger()
-    const result = await discoverPreviousTag({
-      ...base,
+    const result = await discover(
       client,
-      current: { tag: 'sha-abc' },
-      log: logger
-    })
+      'app',
+      { tag: 'sha-abc' },
+      { log: logger }
+    )
     expect(result.tag).toBe('v1.1.0')
     expect(calls.describes).toBe(0)
     const second = fakeRegistry([
@@ -122,11 +100,7 @@ describe('discoverPreviousTag', () => {
       ['v1.1.0', 2, 5],
       ['v1.2.0', 3, 3]
     ])
-    const again = await discoverPreviousTag({
-      ...base,
-      client: second.client,
-      current: { tag: 'v1.2.0' }
-    })
+    const again = await discover(second.client, 'app', { tag: 'v1.2.0' })
     expect(again.tag).toBe('v1.0.0')
     expect(second.calls.describes).toBe(1)
   })
@@ -137,11 +111,7 @@ describe('discoverPreviousTag', () => {
       ['v1.1.0', 2, 2],
       ['v1.2.0', 3, 2]
     ])
-    const result = await discoverPreviousTag({
-      ...base,
-      client,
-      current: { tag: 'v1.2.0' }
-    })
+    const result = await discover(client, 'app', { tag: 'v1.2.0' })
     expect(result.candidates.find((c) => c.tag === 'v1.1.0')?.verdict).toBe(
       'skipped: same time as the running image'
     )
@@ -154,29 +124,27 @@ describe('discoverPreviousTag', () => {
       ['v1.1.0', 2, 2],
       ['v1.2.0', 3, 3]
     ])
-    const result = await discoverPreviousTag({
-      ...base,
+    const result = await discover(
       client,
-      current: { tag: 'v1.2.0' },
-      tagPattern: /^v1\.\d\.0$/g
-    })
+      'app',
+      { tag: 'v1.2.0' },
+      { tagPattern: /^v1\.\d\.0$/g }
+    )
     expect(result.tag).toBe('v1.1.0')
   })
 
   it('fails with a ConfigurationError when the running image is not in the repository', async () => {
     const { client } = fakeRegistry([['v1.0.0', 1, 1]])
-    await expect(
-      discoverPreviousTag({ ...base, client, current: { tag: 'v9.0.0' } })
-    ).rejects.toThrow(
+    await expect(discover(client, 'app', { tag: 'v9.0.0' })).rejects.toThrow(
       /the running image fake\.azurecr\.io\/app:v9\.0\.0 is not in the registry/
     )
   })
 
   it('fails when the running image has neither tag nor digest', async () => {
     const { client } = fakeRegistry([['v1.0.0', 1, 1]])
-    await expect(
-      discoverPreviousTag({ ...base, client, current: {} })
-    ).rejects.toThrow(ConfigurationError)
+    await expect(discover(client, 'app', {})).rejects.toThrow(
+      ConfigurationError
+    )
   })
 
   it('fails with TagDiscoveryError listing what it saw when every tag is newer or excluded', async () => {
@@ -185,12 +153,12 @@ describe('discoverPreviousTag', () => {
       ['v1.1.0', 2, 2],
       ['nightly', 3, 3]
     ])
-    const error = await discoverPreviousTag({
-      ...base,
+    const error = await discover(
       client,
-      current: { tag: 'v1.1.0' },
-      excludeTags: ['v1.0.0']
-    }).catch((e: unknown) => e)
+      'app',
+      { tag: 'v1.1.0' },
+      { excludeTags: ['v1.0.0'] }
+    ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(TagDiscoveryError)
     expect((error as Error).message).toBe(
       'no tag of fake.azurecr.io/app before the running image:v1.1.0 matches /^v?\\d+\\.\\d+\\.\\d+(-stable)?$/: saw 3 tags (0 newer, 1 the running image, 1 excluded, 1 not matching (e.g. nightly)); push a release tag that matches, widen tag-pattern, or set an explicit tag'
@@ -203,13 +171,12 @@ describe('discoverPreviousTag', () => {
       ['v1.1.0', 2, 2]
     ])
     const logger = recordingLogger()
-    const result = await discoverPreviousTag({
-      ...base,
+    const result = await discover(
       client,
-      current: { digest: d(2) },
-      explicitTag: 'v1.1.0',
-      log: logger
-    })
+      'app',
+      { digest: d(2) },
+      { explicitTag: 'v1.1.0', log: logger }
+    )
     expect(result.tag).toBe('v1.1.0')
     expect(calls.pages).toBe(0)
     expect(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { run } from '../../../actions/secret-swap/src/main.js'
-import { fakeContext } from '../../helpers/fake-context.js'
+import { runFake } from '../../helpers/fake-context.js'
 
 const PASSWORD = 'never-shown-p@ss'
 const base = {
@@ -165,8 +165,7 @@ describe('secret-swap refuses bad input before writing anything', () => {
       /input "deployments": /
     ]
   ])('%s', async (_label, inputs, message) => {
-    const ctx = fakeContext('secret-swap', { ...base, ...inputs }, env)
-    await run(ctx)
+    const ctx = await runFake(run, 'secret-swap', { ...base, ...inputs }, env)
     expect(ctx.failure).toMatch(message)
     expect(ctx.audit.steps).toHaveLength(0)
     expect(ctx.everything()).not.toContain(PASSWORD)

@@ -10,7 +10,11 @@ import {
   it
 } from '@jest/globals'
 import { run } from '../../../actions/terraform-apply/src/main.js'
-import { actionDefaults, fakeContext } from '../../helpers/fake-context.js'
+import {
+  actionDefaults,
+  fakeContext,
+  runFake
+} from '../../helpers/fake-context.js'
 import { fakeTerraform } from '../../helpers/fake-terraform.js'
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'terraform')
@@ -28,7 +32,8 @@ describe('terraform-apply input checks (before terraform runs)', () => {
   const env = { PATH: '' }
 
   it('refuses a plan whose checksum differs from the reviewed one', async () => {
-    const ctx = fakeContext(
+    const ctx = await runFake(
+      run,
       'terraform-apply',
       {
         'plan-file': PLAN_FILE,
@@ -37,7 +42,6 @@ describe('terraform-apply input checks (before terraform runs)', () => {
       },
       env
     )
-    await run(ctx)
     expect(ctx.failure).toMatch(
       /^terraform-apply: input "plan-sha256": .* has SHA-256 299758c8.*, but the reviewed plan had e{64}; this is not the plan a person reviewed, so nothing was applied/
     )
@@ -46,18 +50,18 @@ describe('terraform-apply input checks (before terraform runs)', () => {
   })
 
   it('rejects a plan-sha256 that is not a digest', async () => {
-    const ctx = fakeContext('terraform-apply', {
+    const ctx = await runFake(run, 'terraform-apply', {
       'plan-file': PLAN_FILE,
       'plan-sha256': 'latest'
     })
-    await run(ctx)
     expect(ctx.failure).toBe(
       'terraform-apply: input "plan-sha256": "latest" must be a SHA-256 digest (64 hex digits)'
     )
   })
 
   it('rejects a plan file that is not a saved plan', async () => {
-    const ctx = fakeContext(
+    const ctx = await runFake(
+      run,
       'terraform-apply',
       {
         'plan-file': join(FIXTURES, 'state.json'),
@@ -65,19 +69,18 @@ describe('terraform-apply input checks (before terraform runs)', () => {
       },
       env
     )
-    await run(ctx)
     expect(ctx.failure).toMatch(
       /^terraform-apply: input "plan-file": .*state.json is not a Terraform saved plan/
     )
   })
 
   it('records the refused apply as a failed audit step with no change', async () => {
-    const ctx = fakeContext(
+    const ctx = await runFake(
+      run,
       'terraform-apply',
       { 'plan-file': PLAN_FILE, 'plan-sha256': 'e'.repeat(64) },
       env
     )
-    await run(ctx)
     expect(ctx.audit.steps[0]).toMatchObject({
       step: 'Apply reviewed plan',
       outcome: 'failed',

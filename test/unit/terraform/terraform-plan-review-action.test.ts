@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { run } from '../../../actions/terraform-plan-review/src/main.js'
-import { fakeContext as baseFakeContext } from '../../helpers/fake-context.js'
+import {
+  fakeContext as baseFakeContext,
+  runFake
+} from '../../helpers/fake-context.js'
 import { fakeTerraform } from '../../helpers/fake-terraform.js'
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'terraform')
@@ -19,6 +22,9 @@ const inputs = (extra: Record<string, string> = {}) => ({
   'plan-json': join(FIXTURES, 'azurerm-rollback-plan.json'),
   ...extra
 })
+/** Runs terraform-plan-review with {@link inputs} plus `extra`. */
+const review = (extra: Record<string, string> = {}) =>
+  runFake(run, 'terraform-plan-review', inputs(extra))
 const ALL_ALLOWED = [
   'module.data.azurerm_postgresql_flexible_server.main',
   'azurerm_key_vault_secret.db_password["primary"]',
@@ -30,8 +36,7 @@ describe('terraform-plan-review', () => {
   afterAll(() => terraform.remove())
 
   it('fails without allowance, listing each destructive change', async () => {
-    const ctx = fakeContext('terraform-plan-review', inputs())
-    await run(ctx)
+    const ctx = await review()
     expect(ctx.failure).toMatch(
       /^terraform-plan-review: the plan has 4 destructive change\(s\) nobody allowed; nothing was applied:/
     )
@@ -41,8 +46,7 @@ describe('terraform-plan-review', () => {
   })
 
   it('still sets the counts, the checksum and the summary when it refuses', async () => {
-    const ctx = fakeContext('terraform-plan-review', inputs())
-    await run(ctx)
+    const ctx = await review()
     expect(ctx.outputs).toMatchObject({
       'create-count': '1',
       'update-count': '2',
@@ -58,11 +62,7 @@ describe('terraform-plan-review', () => {
   })
 
   it('passes when a person allowed each destructive change', async () => {
-    const ctx = fakeContext(
-      'terraform-plan-review',
-      inputs({ 'allow-destroy': ALL_ALLOWED })
-    )
-    await run(ctx)
+    const ctx = await review({ 'allow-destroy': ALL_ALLOWED })
     expect(ctx.failure).toBeUndefined()
     expect(ctx.outputs['refused-count']).toBe('0')
     const flagged = JSON.parse(ctx.outputs['destructive-changes'] ?? '') as {
@@ -76,11 +76,7 @@ describe('terraform-plan-review', () => {
   })
 
   it('warns about drift', async () => {
-    const ctx = fakeContext(
-      'terraform-plan-review',
-      inputs({ 'allow-destroy': ALL_ALLOWED })
-    )
-    await run(ctx)
+    const ctx = await review({ 'allow-destroy': ALL_ALLOWED })
     expect(ctx.logs).toContainEqual({
       level: 'warning',
       message:
@@ -89,14 +85,10 @@ describe('terraform-plan-review', () => {
   })
 
   it('adds additional-protected-addresses to the defaults', async () => {
-    const ctx = fakeContext(
-      'terraform-plan-review',
-      inputs({
-        'allow-destroy': ALL_ALLOWED,
-        'additional-protected-addresses': '**.azurerm_linux_web_app.*'
-      })
-    )
-    await run(ctx)
+    const ctx = await review({
+      'allow-destroy': ALL_ALLOWED,
+      'additional-protected-addresses': '**.azurerm_linux_web_app.*'
+    })
     expect(ctx.failure).toContain(
       '  - module.app.azurerm_linux_web_app.api: update (protected; protected by **.azurerm_linux_web_app.*)'
     )
@@ -104,17 +96,12 @@ describe('terraform-plan-review', () => {
   })
 
   it('protects nothing beyond delete and replace when protected-addresses is emptied', async () => {
-    const ctx = fakeContext(
-      'terraform-plan-review',
-      inputs({ 'protected-addresses': '' })
-    )
-    await run(ctx)
+    const ctx = await review({ 'protected-addresses': '' })
     expect(ctx.outputs['destructive-count']).toBe('3')
   })
 
   it('records the review in the audit trail', async () => {
-    const ctx = fakeContext('terraform-plan-review', inputs())
-    await run(ctx)
+    const ctx = await review()
     expect(ctx.audit.steps).toHaveLength(1)
     expect(ctx.audit.steps[0]).toMatchObject({
       step: 'Review plan',
@@ -124,11 +111,9 @@ describe('terraform-plan-review', () => {
   })
 
   it('rejects an allowance naming a resource that is not in the plan', async () => {
-    const ctx = fakeContext(
-      'terraform-plan-review',
-      inputs({ 'allow-destroy': `${ALL_ALLOWED}\nazurerm_mssql_database.gone` })
-    )
-    await run(ctx)
+    const ctx = await review({
+      'allow-destroy': `${ALL_ALLOWED}\nazurerm_mssql_database.gone`
+    })
     expect(ctx.failure).toMatch(
       /^terraform-plan-review: input "allow-destroy": "azurerm_mssql_database.gone" names no resource the plan changes/
     )
@@ -136,22 +121,16 @@ describe('terraform-plan-review', () => {
   })
 
   it('rejects plan-json that is not Terraform plan JSON', async () => {
-    const ctx = fakeContext(
-      'terraform-plan-review',
-      inputs({ 'plan-json': join(FIXTURES, 'state.json') })
-    )
-    await run(ctx)
+    const ctx = await review({ 'plan-json': join(FIXTURES, 'state.json') })
     expect(ctx.failure).toMatch(
       /^terraform-plan-review: input "plan-json": is Terraform state JSON, not plan JSON/
     )
   })
 
   it('rejects a plan-file that is not a saved plan', async () => {
-    const ctx = fakeContext(
-      'terraform-plan-review',
-      inputs({ 'plan-file': join(FIXTURES, 'azurerm-rollback-plan.json') })
-    )
-    await run(ctx)
+    const ctx = await review({
+      'plan-file': join(FIXTURES, 'azurerm-rollback-plan.json')
+    })
     expect(ctx.failure).toMatch(
       /^terraform-plan-review: input "plan-file": .*azurerm-rollback-plan.json is not a Terraform saved plan \(not a zip archive\)/
     )
@@ -181,8 +160,7 @@ describe('terraform-plan-review', () => {
   })
 
   it('requires plan-file', async () => {
-    const ctx = fakeContext('terraform-plan-review', { 'plan-file': '' })
-    await run(ctx)
+    const ctx = await runFake(run, 'terraform-plan-review', { 'plan-file': '' })
     expect(ctx.failure).toBe(
       'terraform-plan-review: input "plan-file": is required but was empty'
     )

@@ -18,7 +18,7 @@ import {
   startServer,
   type RunningServer
 } from '@rollback-actions/emulators'
-import { fakeContext } from '../../helpers/fake-context.js'
+import { runFake } from '../../helpers/fake-context.js'
 
 const ID = 'terraform-resolve-target'
 const TOKEN = 'ghs_resolveTargetTestToken0123456789'
@@ -69,11 +69,10 @@ afterAll(() => {
 
 describe('terraform-resolve-target: target is a commit SHA', () => {
   it('outputs the full commit and source input', async () => {
-    const ctx = fakeContext(ID, {
+    const ctx = await runFake(run, ID, {
       target: repo.b,
       'working-directory': repoDir
     })
-    await run(ctx)
     expect(ctx.failure).toBeUndefined()
     expect(ctx.outputs).toEqual({
       commit: repo.b,
@@ -84,21 +83,19 @@ describe('terraform-resolve-target: target is a commit SHA', () => {
   })
 
   it('expands an abbreviated SHA to the full commit', async () => {
-    const ctx = fakeContext(ID, {
+    const ctx = await runFake(run, ID, {
       target: repo.a.slice(0, 10).toUpperCase(),
       'working-directory': repoDir
     })
-    await run(ctx)
     expect(ctx.outputs.commit).toBe(repo.a)
   })
 
   it('fails clearly when the commit is not in the repository', async () => {
     const missing = '0123456789abcdef0123456789abcdef01234567'
-    const ctx = fakeContext(ID, {
+    const ctx = await runFake(run, ID, {
       target: missing,
       'working-directory': repoDir
     })
-    await run(ctx)
     expect(ctx.failure).toBe(
       `terraform-resolve-target: input "target": commit "${missing}" does not exist in ${repoDir}; check the SHA (fetch the full history with fetch-depth: 0) or use "previous-stable"`
     )
@@ -108,8 +105,10 @@ describe('terraform-resolve-target: target is a commit SHA', () => {
   it.each(['main', 'infra-deployed-1', '--upload-pack=x', 'abc12'])(
     'rejects %s, which is not a commit SHA',
     async (target) => {
-      const ctx = fakeContext(ID, { target, 'working-directory': repoDir })
-      await run(ctx)
+      const ctx = await runFake(run, ID, {
+        target,
+        'working-directory': repoDir
+      })
       expect(ctx.failure).toMatch(
         /^terraform-resolve-target: input "target": .* must be a commit SHA \(7 to 40 hex digits\) or "previous-stable"/
       )
@@ -118,11 +117,10 @@ describe('terraform-resolve-target: target is a commit SHA', () => {
   )
 
   it('names working-directory when it does not exist', async () => {
-    const ctx = fakeContext(ID, {
+    const ctx = await runFake(run, ID, {
       target: repo.a,
       'working-directory': join(repoDir, 'no-such-dir')
     })
-    await run(ctx)
     expect(ctx.failure).toMatch(
       /^terraform-resolve-target: input "working-directory": ".*no-such-dir" is not a directory; check out the repository first/
     )
@@ -131,8 +129,7 @@ describe('terraform-resolve-target: target is a commit SHA', () => {
 
 describe('terraform-resolve-target: previous-stable from tags', () => {
   it('takes the newest deployment tag whose commit is not HEAD', async () => {
-    const ctx = fakeContext(ID, { 'working-directory': repoDir })
-    await run(ctx)
+    const ctx = await runFake(run, ID, { 'working-directory': repoDir })
     expect(ctx.failure).toBeUndefined()
     expect(ctx.outputs).toEqual({
       commit: repo.b,
@@ -142,11 +139,10 @@ describe('terraform-resolve-target: previous-stable from tags', () => {
   })
 
   it('fails with the next step when no tag matches the pattern', async () => {
-    const ctx = fakeContext(ID, {
+    const ctx = await runFake(run, ID, {
       'working-directory': repoDir,
       'tag-pattern': 'nothing-deployed-*'
     })
-    await run(ctx)
     expect(ctx.failure).toMatch(
       /^terraform-resolve-target: no tag matches "nothing-deployed-\*", so there is no previous stable deployment to return to; pass the target commit explicitly/
     )
@@ -154,11 +150,10 @@ describe('terraform-resolve-target: previous-stable from tags', () => {
   })
 
   it('rejects a tag pattern that git would read as an option', async () => {
-    const ctx = fakeContext(ID, {
+    const ctx = await runFake(run, ID, {
       'working-directory': repoDir,
       'tag-pattern': '--points-at=HEAD'
     })
-    await run(ctx)
     expect(ctx.failure).toMatch(
       /^terraform-resolve-target: input "tag-pattern": .*not starting with "-"/
     )
@@ -240,8 +235,7 @@ describe('terraform-resolve-target: previous-stable from GitHub deployments', ()
       { id: 28, sha: repo.b, states: ['in_progress', 'failure'] },
       { id: 27, sha: repo.a, states: ['in_progress', 'success', 'inactive'] }
     ]
-    const ctx = fakeContext(ID, inputs(), env())
-    await run(ctx)
+    const ctx = await runFake(run, ID, inputs(), env())
     expect(ctx.failure).toBeUndefined()
     expect(ctx.outputs).toEqual({
       commit: repo.a,
@@ -263,8 +257,7 @@ describe('terraform-resolve-target: previous-stable from GitHub deployments', ()
       { id: 5, sha: repo.c, states: ['success'] },
       { id: 4, sha: 'f'.repeat(40), states: ['success'] }
     ]
-    const ctx = fakeContext(ID, inputs(), env())
-    await run(ctx)
+    const ctx = await runFake(run, ID, inputs(), env())
     expect(ctx.failure).toBe(
       `terraform-resolve-target: deployment 4 marks commit ${'f'.repeat(40)} stable, but that commit is not in the checked-out history of ${repoDir}; check out with fetch-depth: 0 (and the branch that was deployed), or pass the target commit explicitly`
     )
@@ -276,8 +269,7 @@ describe('terraform-resolve-target: previous-stable from GitHub deployments', ()
       { id: 9, sha: repo.c, states: ['success'] },
       { id: 8, sha: repo.b, states: ['error'] }
     ]
-    const ctx = fakeContext(ID, inputs(), env())
-    await run(ctx)
+    const ctx = await runFake(run, ID, inputs(), env())
     expect(ctx.failure).toBe(
       `terraform-resolve-target: none of the 2 newest deployments of warranty-hub/platform in environment "production" other than the current commit ${repo.c} has a success status; pass the target commit explicitly`
     )
@@ -285,8 +277,12 @@ describe('terraform-resolve-target: previous-stable from GitHub deployments', ()
 
   it('fails when the environment has no deployments', async () => {
     deployments = []
-    const ctx = fakeContext(ID, inputs({ environment: 'staging' }), env())
-    await run(ctx)
+    const ctx = await runFake(
+      run,
+      ID,
+      inputs({ environment: 'staging' }),
+      env()
+    )
     expect(ctx.failure).toMatch(
       /^terraform-resolve-target: there are no deployments of warranty-hub\/platform in environment "staging"/
     )
@@ -295,8 +291,7 @@ describe('terraform-resolve-target: previous-stable from GitHub deployments', ()
   it('names the missing permission when GitHub refuses the token', async () => {
     deployments = []
     refuse = 403
-    const ctx = fakeContext(ID, inputs(), env())
-    await run(ctx)
+    const ctx = await runFake(run, ID, inputs(), env())
     expect(ctx.failure).toMatch(
       /^terraform-resolve-target: listing the deployments of .*: GitHub refused the token \(HTTP 403\); give the job "permissions: deployments: read"/
     )
@@ -305,8 +300,7 @@ describe('terraform-resolve-target: previous-stable from GitHub deployments', ()
 
   it('requires environment before calling GitHub', async () => {
     deployments = []
-    const ctx = fakeContext(ID, inputs({ environment: '' }), env())
-    await run(ctx)
+    const ctx = await runFake(run, ID, inputs({ environment: '' }), env())
     expect(ctx.failure).toMatch(
       /^terraform-resolve-target: input "environment": is required when target is previous-stable and stable-source is deployments/
     )
@@ -315,8 +309,7 @@ describe('terraform-resolve-target: previous-stable from GitHub deployments', ()
 
   it('does not call GitHub when the target is a commit SHA', async () => {
     deployments = []
-    const ctx = fakeContext(ID, inputs({ target: repo.a }), env())
-    await run(ctx)
+    const ctx = await runFake(run, ID, inputs({ target: repo.a }), env())
     expect(ctx.outputs.commit).toBe(repo.a)
     expect(log.of('github')).toEqual([])
   })

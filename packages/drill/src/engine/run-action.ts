@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { readActionDefaults } from '@rollback-actions/action-kit'
 
 /** Repository root (where actions/<id>/action.yml live). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url))
@@ -63,13 +64,10 @@ export function parseGithubOutput(text: string): Record<string, string> {
  * the workflow step does not give.
  */
 export function actionInputDefaults(id: string): Record<string, string> {
-  const doc = parse(
-    readFileSync(join(REPO_ROOT, 'actions', id, 'action.yml'), 'utf8')
-  ) as { inputs?: Record<string, { default?: string | number | boolean }> }
-  const out: Record<string, string> = {}
-  for (const [name, spec] of Object.entries(doc.inputs ?? {}))
-    out[name] = spec.default === undefined ? '' : String(spec.default)
-  return out
+  return readActionDefaults(
+    readFileSync(join(REPO_ROOT, 'actions', id, 'action.yml'), 'utf8'),
+    { unset: '' }
+  )
 }
 
 /**

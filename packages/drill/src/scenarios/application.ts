@@ -6,7 +6,7 @@ import { promisify } from 'node:util'
 import { REPO_ROOT, runAction, type ActionRun } from '../engine/run-action.js'
 import type { Sandbox } from '@rollback-actions/sandbox'
 import type { DrillStep, WorkflowReport } from '../engine/execute.js'
-import { TARGETS, type ApplicationReport } from '../report.js'
+import { TARGETS, type ApplicationReport, type SloRow } from '../report.js'
 import { dispatchWorkflow } from './sandbox-run.js'
 
 const exec = promisify(execFile)
@@ -36,15 +36,8 @@ export async function kubectl(
   }
 }
 
-/** One SLO reading as validate-health recorded it in its audit record. */
-export interface SloReading {
-  check: string
-  at: string
-  value?: string
-  threshold?: string
-  outcome: string
-  query?: string
-}
+/** One SLO reading as validate-health recorded it in its audit record (the report's {@link SloRow}). */
+export type SloReading = SloRow
 
 /** The last Prometheus reading of each check in an action run's audit records. */
 export function sloReadings(run: ActionRun | undefined): SloReading[] {
@@ -125,6 +118,17 @@ export async function runApplicationScenario(
   const brokenImage = `${registry}/${spec.repository}:${broken.name}`
   const serviceUrl = sandbox.env.SANDBOX_SERVICE_URL ?? ''
   const steps: DrillStep[] = []
+  /** Records a validate-health run as a step noting its verdict; stops the drill with `failure` when not `ok`. */
+  const verdictStep = (
+    name: string,
+    run: ActionRun,
+    ok: boolean,
+    failure: string
+  ) => {
+    const verdict = `verdict ${run.outputs.verdict ?? 'none'}`
+    steps.push(stepOf(name, run, ok, verdict))
+    if (!ok) throw new Error(`${failure} (${verdict})`)
+  }
   const report: ApplicationReport = {
     verdict: 'failed',
     service: `${namespace}/${deployment}`,
@@ -197,18 +201,12 @@ export async function runApplicationScenario(
     )
     const baselineOk =
       baseline.exitCode === 0 && baseline.outputs.verdict === 'healthy'
-    steps.push(
-      stepOf(
-        'Baseline health on the stable image',
-        baseline,
-        baselineOk,
-        `verdict ${baseline.outputs.verdict ?? 'none'}`
-      )
+    verdictStep(
+      'Baseline health on the stable image',
+      baseline,
+      baselineOk,
+      'the service is not healthy before the drill'
     )
-    if (!baselineOk)
-      throw new Error(
-        `the service is not healthy before the drill (verdict ${baseline.outputs.verdict ?? 'none'})`
-      )
 
     say(`failed deployment: kubectl set image → ${brokenImage}`)
     const failStarted = new Date().toISOString()
@@ -242,18 +240,12 @@ export async function runApplicationScenario(
     report.health_before = detection.outputs.verdict ?? null
     report.slo_before = sloReadings(detection)
     const detected = detection.outputs.verdict === 'unhealthy'
-    steps.push(
-      stepOf(
-        'Detection (validate-health)',
-        detection,
-        detected,
-        `verdict ${detection.outputs.verdict ?? 'none'}`
-      )
+    verdictStep(
+      'Detection (validate-health)',
+      detection,
+      detected,
+      'validate-health did not report the broken deployment as unhealthy'
     )
-    if (!detected)
-      throw new Error(
-        `validate-health did not report the broken deployment as unhealthy (verdict ${detection.outputs.verdict ?? 'none'})`
-      )
     report.detection_seconds = seconds(failStarted, detection.finishedAt)
 
     say(`rollback: running ${APPLICATION_WORKFLOW} job by job`)

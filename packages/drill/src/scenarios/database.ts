@@ -2,10 +2,8 @@ import https from 'node:https'
 import type { Logger } from '@rollback-actions/action-kit'
 import type { Sandbox } from '@rollback-actions/sandbox'
 import type { WorkflowReport } from '../engine/execute.js'
+import { TARGETS } from '../report.js'
 import { dispatchWorkflow } from './sandbox-run.js'
-
-/** Recovery point objective of the database (seconds): at most 15 minutes of data may be lost. */
-export const DATABASE_RPO_SECONDS = 900
 
 /** One step of the database scenario. */
 export interface DatabaseScenarioStep {
@@ -155,7 +153,7 @@ export async function runDatabaseScenario(
     restore_point: null,
     restore_seconds: null,
     data_loss_window_seconds: null,
-    rpo_seconds: DATABASE_RPO_SECONDS,
+    rpo_seconds: TARGETS.rpoSeconds,
     rpo_met: false,
     rows_before_present: false,
     rows_after_absent: false,
@@ -297,7 +295,7 @@ export async function runDatabaseScenario(
     report.data_loss_window_seconds = window ? Number(window) : null
     report.rpo_met =
       report.data_loss_window_seconds !== null &&
-      report.data_loss_window_seconds <= DATABASE_RPO_SECONDS
+      report.data_loss_window_seconds <= TARGETS.rpoSeconds
 
     const served = await step(
       'Validate /data of product-service on the restored server',

@@ -2,8 +2,7 @@ import { execFile } from 'node:child_process'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
-import { parse } from 'yaml'
-import type { Logger } from '@rollback-actions/action-kit'
+import { readActionDefaults, type Logger } from '@rollback-actions/action-kit'
 import {
   splitAddressList,
   terraformApplyPlan,
@@ -20,40 +19,38 @@ import { dispatchWorkflow } from './sandbox-run.js'
 
 const run = promisify(execFile)
 
-/**
- * The infrastructure scenario: a Terraform repository with two commits, using only the built-in `terraform_data`
- * resource and a local backend (no provider download). Commit A is the stable deployment; commit B adds, changes,
- * replaces and removes resources and changes a protected one. Rolling B back to A must create 1 (legacy_queue),
- * update 2 (app_settings, the protected database), replace 1 (app_server) and delete 1 (cache).
- */
-export const INFRA_STABLE_FILES: Record<string, string> = {
-  'main.tf': `terraform {
-  backend "local" {}
+/** A `terraform_data` resource block with one attribute per line (already aligned as `terraform fmt` writes). */
+function terraformData(name: string, ...attributes: string[]): string {
+  return [
+    `resource "terraform_data" "${name}" {`,
+    ...attributes.map((a) => `  ${a}`),
+    '}'
+  ].join('\n')
 }
 
-resource "terraform_data" "network" {
-  input = "10.20.0.0/16"
+/** The scenario's root module at one commit: what commits A and B differ in. */
+function infraMainTf(commit: {
+  release: number
+  /** The resource only this commit has. */
+  only: { name: string; input: string }
+  sku: string
+}): string {
+  const blocks = [
+    'terraform {\n  backend "local" {}\n}',
+    terraformData('network', 'input = "10.20.0.0/16"'),
+    terraformData('app_settings', `input = "release=${commit.release}"`),
+    terraformData(
+      'app_server',
+      'input            = "app-server"',
+      `triggers_replace = ["image=api:${commit.release}"]`
+    ),
+    terraformData(commit.only.name, `input = "${commit.only.input}"`),
+    `module "data" {\n  source = "./modules/data"\n  sku    = "${commit.sku}"\n}`
+  ]
+  return `${blocks.join('\n\n')}\n`
 }
 
-resource "terraform_data" "app_settings" {
-  input = "release=41"
-}
-
-resource "terraform_data" "app_server" {
-  input            = "app-server"
-  triggers_replace = ["image=api:41"]
-}
-
-resource "terraform_data" "legacy_queue" {
-  input = "orders-v1"
-}
-
-module "data" {
-  source = "./modules/data"
-  sku    = "GP_Standard_D2s_v3"
-}
-`,
-  'modules/data/main.tf': `variable "sku" {
+const INFRA_DATA_MODULE = `variable "sku" {
   type = string
 }
 
@@ -61,38 +58,35 @@ resource "terraform_data" "database" {
   input = var.sku
 }
 `
+
+/** The files of one commit of the scenario repository (path → content). */
+function infraCommitFiles(
+  commit: Parameters<typeof infraMainTf>[0]
+): Record<string, string> {
+  return {
+    'main.tf': infraMainTf(commit),
+    'modules/data/main.tf': INFRA_DATA_MODULE
+  }
 }
+
+/**
+ * The infrastructure scenario: a Terraform repository with two commits, using only the built-in `terraform_data`
+ * resource and a local backend (no provider download). Commit A is the stable deployment; commit B adds, changes,
+ * replaces and removes resources and changes a protected one. Rolling B back to A must create 1 (legacy_queue),
+ * update 2 (app_settings, the protected database), replace 1 (app_server) and delete 1 (cache).
+ */
+export const INFRA_STABLE_FILES = infraCommitFiles({
+  release: 41,
+  only: { name: 'legacy_queue', input: 'orders-v1' },
+  sku: 'GP_Standard_D2s_v3'
+})
 
 /** Commit B: the change being rolled back. */
-export const INFRA_CHANGED_FILES: Record<string, string> = {
-  'main.tf': `terraform {
-  backend "local" {}
-}
-
-resource "terraform_data" "network" {
-  input = "10.20.0.0/16"
-}
-
-resource "terraform_data" "app_settings" {
-  input = "release=42"
-}
-
-resource "terraform_data" "app_server" {
-  input            = "app-server"
-  triggers_replace = ["image=api:42"]
-}
-
-resource "terraform_data" "cache" {
-  input = "redis-6gb"
-}
-
-module "data" {
-  source = "./modules/data"
-  sku    = "GP_Standard_D4s_v3"
-}
-`,
-  'modules/data/main.tf': INFRA_STABLE_FILES['modules/data/main.tf'] ?? ''
-}
+export const INFRA_CHANGED_FILES = infraCommitFiles({
+  release: 42,
+  only: { name: 'cache', input: 'redis-6gb' },
+  sku: 'GP_Standard_D4s_v3'
+})
 
 /** The `terraform_data` inputs the state must hold after rolling back to commit A, by address. */
 export const INFRA_STABLE_STATE: Record<string, string> = {
@@ -224,13 +218,13 @@ export async function checkoutAndInit(
 
 /** Default `protected-addresses` of terraform-plan-review, read from its action.yml (defaults live there only). */
 export async function defaultProtectedAddresses(): Promise<string[]> {
-  const doc = parse(
+  const defaults = readActionDefaults(
     await readFile(
       join(REPO_ROOT, 'actions', 'terraform-plan-review', 'action.yml'),
       'utf8'
     )
-  ) as { inputs: Record<string, { default?: string }> }
-  return splitAddressList(doc.inputs['protected-addresses']?.default ?? '')
+  )
+  return splitAddressList(defaults['protected-addresses'] ?? '')
 }
 
 /** One step of the scenario, as the drill report records it (UTC ISO-8601). */

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { freePort } from '../http/ports.js'
 
 /** A running Debian `docker-registry` (distribution v2) on loopback, plain http. */
 export interface DockerRegistry {
@@ -12,18 +12,6 @@ export interface DockerRegistry {
   host: string
   /** Stops the process (SIGTERM, then SIGKILL after 3 s) and deletes its storage. */
   stop(): Promise<void>
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 function exited(child: ChildProcess): Promise<void> {

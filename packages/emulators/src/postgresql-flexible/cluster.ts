@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { createServer } from 'node:net'
 import {
   chown,
   mkdir,
@@ -9,7 +10,6 @@ import {
   appendFile
 } from 'node:fs/promises'
 import { execFileSync } from 'node:child_process'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -77,19 +77,6 @@ async function own(path: string): Promise<void> {
   })()
   const { uid, gid } = await postgresIds
   await chown(path, uid, gid)
-}
-
-/** Asks the OS for a free loopback port (bound and released; PostgreSQL binds it right after). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 /** Whether `port` can be bound on `host` right now (bound and released). */

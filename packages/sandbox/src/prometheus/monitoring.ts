@@ -6,7 +6,7 @@ import {
   type ProductServiceRuntime
 } from '../service/runtime.js'
 import { startLoadGenerator, type LoadGenerator } from '../service/proxy.js'
-import { startPrometheus, type RunningPrometheus } from './index.js'
+import { startPrometheus, type RunningPrometheus } from './server.js'
 
 /**
  * The load profile of each image from the scenario's tags (`errorRate`, `p95LatencyMs`), defaulting to

@@ -1,9 +1,10 @@
-import type { Octokit } from '@octokit/rest'
 import {
   ConfigurationError,
+  InputError,
   OperationError,
   type Logger
 } from '@rollback-actions/action-kit'
+import { resolveTargetCommit } from './git.js'
 
 /** Most deployments read before giving up (newest first; 5 pages of 100). */
 export const MAX_DEPLOYMENTS_SCANNED = 500
@@ -18,6 +19,45 @@ export interface StableDeployment {
   createdAt: string
   /** Commit of the newest deployment of the environment: the one being rolled back from. */
   currentCommit: string
+}
+
+/** One deployment as `GET /repos/{owner}/{repo}/deployments` lists it (the fields read here). */
+export interface DeploymentRecord {
+  id: number
+  sha: string
+  created_at: string
+}
+
+type ListDeployments = (params: {
+  owner: string
+  repo: string
+  environment: string
+  per_page: number
+}) => Promise<{ data: DeploymentRecord[] }>
+
+/**
+ * The part of an `@octokit/rest` `Octokit` the deployment-history lookup uses (the caller builds the client:
+ * token, base URL, logger): `paginate.iterator` over `rest.repos.listDeployments`, and
+ * `rest.repos.listDeploymentStatuses`.
+ */
+export interface DeploymentHistoryClient {
+  paginate: {
+    iterator(
+      method: ListDeployments,
+      params: Parameters<ListDeployments>[0]
+    ): AsyncIterable<{ data: DeploymentRecord[] }>
+  }
+  rest: {
+    repos: {
+      listDeployments: ListDeployments
+      listDeploymentStatuses(params: {
+        owner: string
+        repo: string
+        deployment_id: number
+        per_page: number
+      }): Promise<{ data: { state: string }[] }>
+    }
+  }
 }
 
 function apiFailure(what: string, error: unknown): Error {
@@ -49,7 +89,7 @@ function apiFailure(what: string, error: unknown): Error {
  *   deployment, or none other than the current commit succeeded; OperationError on other API failures.
  */
 export async function findPreviousStableDeployment(options: {
-  octokit: Octokit
+  octokit: DeploymentHistoryClient
   repository: string
   environment: string
   log: Logger
@@ -113,4 +153,57 @@ export async function findPreviousStableDeployment(options: {
   throw new ConfigurationError(
     `none of the ${scanned} newest ${where} other than the current commit ${currentCommit} has a success status; pass the target commit explicitly`
   )
+}
+
+/** A commit resolved from the deployment history, as terraform-resolve-target reports it. */
+export interface DeploymentTarget {
+  /** Full commit SHA in the checked-out history. */
+  commit: string
+  /** "deployment <id> created <UTC>". */
+  detail: string
+}
+
+/**
+ * `previous-stable` from the GitHub deployment history: {@link findPreviousStableDeployment}, then that commit
+ * resolved in the checked-out repository ({@link resolveTargetCommit}).
+ * @param repository `owner/name` (`GITHUB_REPOSITORY`); undefined or without "/" is refused.
+ * @throws ConfigurationError when the repository is unknown, the history holds no previous stable deployment, or
+ *   its commit is not in the checked-out history; OperationError on other API failures.
+ */
+export async function resolveFromDeployments(
+  options: Omit<
+    Parameters<typeof findPreviousStableDeployment>[0],
+    'repository'
+  > & { repository: string | undefined; repoDir: string; tagPattern: string }
+): Promise<DeploymentTarget> {
+  const { repository, repoDir, log } = options
+  if (!repository?.includes('/'))
+    throw new ConfigurationError(
+      'GITHUB_REPOSITORY is not set, so the deployment history cannot be read; run on a GitHub runner or use stable-source tags'
+    )
+  const found = await findPreviousStableDeployment({
+    octokit: options.octokit,
+    repository,
+    environment: options.environment,
+    log
+  })
+  let commit: string
+  try {
+    ;({ commit } = await resolveTargetCommit({
+      repoDir,
+      target: found.commit,
+      tagPattern: options.tagPattern,
+      log
+    }))
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error
+    throw new ConfigurationError(
+      `deployment ${found.deploymentId} marks commit ${found.commit} stable, but that commit is not in the checked-out history of ${repoDir}; check out with fetch-depth: 0 (and the branch that was deployed), or pass the target commit explicitly`,
+      { cause: error }
+    )
+  }
+  return {
+    commit,
+    detail: `deployment ${found.deploymentId} created ${found.createdAt}`
+  }
 }
