@@ -713,6 +713,28 @@ export async function startPostgresArmEmulator(
         await putServer(req, res, name)
         return
       }
+      // Servers - Delete (learn.microsoft.com/rest/api/postgresql/flexibleserver/servers/delete): 200 when deleted,
+      // 204 when there is no such server; answered once the server is gone (no long-running operation).
+      if (method === 'DELETE') {
+        const server = servers.get(name)
+        if (!server) {
+          res.writeHead(204, { 'content-length': 0 })
+          res.end()
+          return
+        }
+        if (server.state === 'Provisioning') {
+          armError(res, 409, {
+            code: 'ServerBusy',
+            message: `Server '${name}' is being provisioned; delete it when the operation has finished.`
+          })
+          return
+        }
+        servers.delete(name)
+        await server.cluster?.stop()
+        res.writeHead(200, { 'content-length': 0 })
+        res.end()
+        return
+      }
       armError(res, 405, {
         code: 'EmulatorMethodNotAllowed',
         message: `The emulator does not support ${method} on flexible servers.`
