@@ -39,9 +39,11 @@ export const DRILL_WORKFLOW = 'rollback-drill.yml'
 /** Artifact of rollback-drill.yml's report job holding drill-report.json and drill-report.md. */
 export const DRILL_REPORT_ARTIFACT = 'rollback-drill-report'
 
-/** Targets in seconds, passed to rollback-drill.yml's `*-target-seconds` inputs (defaults: TARGETS). */
+/**
+ * Targets in seconds, passed to rollback-drill.yml's `*-target-seconds` inputs (defaults: TARGETS). The time to
+ * detect is held to the workflow's fixed 300 s (the runbook trigger's window).
+ */
 export interface DrillTargets {
-  detectionSeconds: number
   applicationRtoSeconds: number
   rpoSeconds: number
   systemRtoSeconds: number
@@ -79,7 +81,6 @@ export function drillInputs(
     'apply-infrastructure': on('infrastructure'),
     'infrastructure-allow-destroy': INFRA_ROLLBACK_ACCEPTED.join(','),
     'infrastructure-forward-allow-destroy': INFRA_FORWARD_ACCEPTED.join(','),
-    'detection-target-seconds': t.detectionSeconds,
     'rto-target-seconds': t.applicationRtoSeconds,
     'rpo-target-seconds': t.rpoSeconds,
     'system-rto-target-seconds': t.systemRtoSeconds

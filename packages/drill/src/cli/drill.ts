@@ -14,7 +14,6 @@ const { values } = parseArgs({
   options: {
     out: { type: 'string', default: './drill-output' },
     scenario: { type: 'string', default: 'all' },
-    'detection-target-seconds': { type: 'string' },
     'rto-target-seconds': { type: 'string' },
     'rpo-target-seconds': { type: 'string' },
     'system-rto-target-seconds': { type: 'string' }
@@ -28,7 +27,6 @@ if (!SCENARIOS.includes(values.scenario as ScenarioName)) {
 }
 const targets: Partial<DrillTargets> = {}
 const flags: Array<[keyof DrillTargets, string | undefined, string]> = [
-  ['detectionSeconds', values['detection-target-seconds'], 'detection'],
   ['applicationRtoSeconds', values['rto-target-seconds'], 'rto'],
   ['rpoSeconds', values['rpo-target-seconds'], 'rpo'],
   ['systemRtoSeconds', values['system-rto-target-seconds'], 'system-rto']
