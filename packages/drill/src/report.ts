@@ -5,6 +5,8 @@ import type { DrillStep, WorkflowReport } from './engine/execute.js'
 
 /** Targets the runbook holds rollbacks to (seconds). */
 export const TARGETS = {
+  /** From the failed deployment to its detection: the runbook trigger's 5-minute window. */
+  detectionSeconds: 5 * 60,
   /** Application-only rollback. */
   applicationRtoSeconds: 30 * 60,
   /** Database recovery point objective: the one the pitr package holds restores to. */
@@ -13,107 +15,104 @@ export const TARGETS = {
   systemRtoSeconds: 4 * 3600
 } as const
 
-/** One SLO reading (validate-health's Prometheus checks). */
-export interface SloRow {
-  check: string
-  at: string
-  value?: string
-  threshold?: string
-  outcome: string
-  query?: string
+/** A check of one path against its target, as rollback-drill.yml's report job measured it. */
+export interface DrillCheck {
+  name: string
+  /** Seconds, or true/false for checks that are not timed; null when not measured. */
+  value: number | boolean | null
+  target: number | boolean
+  met: boolean
 }
 
-/** The application section of the drill report (field names are part of the product: keep them). */
-export interface ApplicationReport {
+/** One drilled path (`paths[]` of drill-report.json; field names are fixed by the drill issue). */
+export interface DrillPath {
+  name: 'application' | 'database' | 'infrastructure'
   verdict: 'restored' | 'failed'
-  service: string
-  from_image: string | null
-  to_image: string | null
-  /** Seconds from the failed deployment to validate-health's `unhealthy` verdict. */
+  /** Seconds from the failure injection to its detection (application); null where not measured. */
   detection_seconds: number | null
-  /** Seconds from detection to the validated `healthy` verdict on the previous stable image. */
+  /** Seconds to recover the path (application: detection to validated rollback; database: destructive change to
+   * the validated restore; infrastructure: first to last job of the rollback workflow). */
   rto_seconds: number | null
   rto_target_seconds: number
-  rto_met: boolean
-  health_before: string | null
-  health_after: string | null
-  /** Last Prometheus SLO reading of each check when the failure was detected, and after the rollback. */
-  slo_before: SloRow[]
-  slo_after: SloRow[]
-  /** Every audit record the actions wrote (who, what, when, outcome, from → to), in run order: the audit trail. */
-  audit: Array<Record<string, unknown>>
-  steps: DrillStep[]
-  /** The post-mortem issue the workflow opened in the GitHub emulator. */
-  post_mortem?: PostMortem
-  error?: string
+  /** Database: the data-loss window (restore point to the destructive change); null for the other paths. */
+  rpo_seconds: number | null
+  rpo_target_seconds: number | null
+  /** Every check of the path met its target. */
+  met: boolean
+  /** Application: back on the release that was live; infrastructure: back on the live commit after an apply. */
+  rolled_forward?: boolean | null
+  /** Database: the drill consumer swapped back and the restored server deleted. */
+  cleaned_up?: boolean
+  checks: DrillCheck[]
+  [field: string]: unknown
 }
 
-/** A post-mortem issue in the sandbox's GitHub REST emulator. */
+/** An issue in the sandbox's GitHub REST emulator. */
 export interface PostMortem {
   url: string
   number: number
 }
 
+/** What `drill-report.json` of rollback-drill.yml's report job holds (artifact `rollback-drill-report`). */
+export interface WorkflowDrillReport {
+  verdict: 'restored' | 'failed'
+  run_url: string
+  started_at: string
+  finished_at: string
+  system_rto_seconds: number | null
+  system_rto_target_seconds: number
+  system_rto_met: boolean
+  detection_target_seconds: number
+  paths: DrillPath[]
+  issue?: PostMortem
+  follow_ups?: Array<PostMortem & { path: string; check: string }>
+}
+
+/** Staging after the drill, as the drill reads it back from the sandbox. */
+export interface StagingAfter {
+  /** Image of the drilled Deployment before and after the drill. */
+  image_before: string | null
+  image_after: string | null
+  /** The drill consumer's connection string points at the original server again. */
+  database_on_source: boolean | null
+  /** The servers of the ARM emulator are those before the drill (the restored one deleted). */
+  servers_before: string[]
+  servers_after: string[]
+  /** The Terraform state equals the live commit's again (after an apply and the roll forward). */
+  infrastructure_on_live_commit: boolean | null
+  /** Everything above holds. */
+  restored: boolean
+}
+
 /** The whole drill report: `drill-report.json` (this object) and `drill-report.md`. */
 export interface DrillReport {
+  /** `restored` only when every selected path met its checks and staging is back as it was. */
   verdict: 'restored' | 'failed'
   scenario: string
   started_at: string
   finished_at: string
-  /** Application scenario fields at the top level, as the issue names them. */
+  paths: DrillPath[]
+  system_rto_seconds: number | null
+  system_rto_target_seconds: number | null
+  system_rto_met: boolean
+  /** The application path's fields at the top level. */
   from_image: string | null
   to_image: string | null
   detection_seconds: number | null
   rto_seconds: number | null
+  /** Every workflow step, flat, in run order (called workflows' steps under `<caller job> / <job>`). */
   steps: DrillStep[]
-  /** Every workflow file run, job by job (reusable workflows a job called follow their caller). */
+  /** Every workflow file run, job by job: rollback-drill.yml, then the rollback workflows it called. */
   workflows: WorkflowReport[]
-  /** The post-mortem issue the application workflow opened in the GitHub emulator. */
+  /** The drill issue rollback-drill.yml opened in the GitHub emulator. */
   post_mortem?: PostMortem
-  application?: ApplicationReport
-  database?: Record<string, unknown> & { verdict?: string; steps?: DrillStep[] }
-  infrastructure?: Record<string, unknown> & {
-    verdict?: string
-    steps?: DrillStep[]
-    refused_run?: WorkflowReport
-  }
+  follow_ups: Array<PostMortem & { path: string; check: string }>
+  staging?: StagingAfter
   error?: string
 }
 
 const fmt = (n: number | null | undefined) =>
   n === null || n === undefined ? '—' : `${n.toFixed(1)} s`
-
-function stepsTable(steps: DrillStep[]): string {
-  const rows = steps.map(
-    (s) =>
-      `| ${s.job ?? ''} | ${s.name} | ${s.outcome} | ${s.started_at} | ${s.finished_at} | ${(s.note ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`
-  )
-  return [
-    '| Job | Step | Outcome | Started (UTC) | Finished (UTC) | Note |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...rows
-  ].join('\n')
-}
-
-function section(
-  title: string,
-  body: Record<string, unknown> & { steps?: DrillStep[] }
-): string {
-  const { steps, ...fields } = body
-  const lines = Object.entries(fields).map(
-    ([k, v]) =>
-      `| ${k} | ${typeof v === 'object' ? `\`${JSON.stringify(v)}\`` : String(v as string | number | boolean)} |`
-  )
-  return [
-    `## ${title}`,
-    '',
-    '| Field | Value |',
-    '| --- | --- |',
-    ...lines,
-    '',
-    ...(steps && steps.length > 0 ? [stepsTable(steps), ''] : [])
-  ].join('\n')
-}
 
 const cell = (v: string) => v.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 
@@ -145,66 +144,56 @@ export function renderMarkdown(report: DrillReport): string {
   const parts = [
     `# Rollback drill report: ${report.verdict.toUpperCase()}`,
     '',
-    `Scenario \`${report.scenario}\`, ${report.started_at} → ${report.finished_at} (UTC).`,
+    `Scenario \`${report.scenario}\` through \`workflows-templates/rollback-drill.yml\`, ${report.started_at} → ${report.finished_at} (UTC).`,
     ''
   ]
   if (report.error) parts.push(`> Drill error: ${report.error}`, '')
   if (report.post_mortem)
     parts.push(
-      `Post-mortem issue #${report.post_mortem.number}: ${report.post_mortem.url}`,
+      `Drill issue #${report.post_mortem.number}: ${report.post_mortem.url}`,
       ''
     )
+  const value = (v: number | boolean | null) =>
+    typeof v === 'number' ? fmt(v) : v === null ? '—' : v ? 'yes' : 'no'
+  parts.push(
+    '## Paths against the targets',
+    '',
+    '| Path | Verdict | Check | Measured | Target | Met |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...report.paths.flatMap((p) =>
+      p.checks.map(
+        (c, i) =>
+          `| ${i === 0 ? p.name : ''} | ${i === 0 ? p.verdict : ''} | ${cell(c.name)} | ${value(c.value)} | ${typeof c.target === 'number' ? fmt(c.target) : 'yes'} | ${c.met ? 'met' : '**NOT met**'} |`
+      )
+    ),
+    `| system | | total system RTO | ${fmt(report.system_rto_seconds)} | ${fmt(report.system_rto_target_seconds)} | ${report.system_rto_met ? 'met' : '**NOT met**'} |`,
+    ''
+  )
+  if (report.follow_ups.length > 0)
+    parts.push(
+      'Follow-up issues: ' +
+        report.follow_ups
+          .map((f) => `#${f.number} (${f.path}: ${f.check})`)
+          .join(', '),
+      ''
+    )
+  if (report.staging) {
+    const s = report.staging
+    parts.push(
+      '## Staging after the drill',
+      '',
+      '| Field | Value |',
+      '| --- | --- |',
+      `| image before → after | \`${s.image_before ?? '—'}\` → \`${s.image_after ?? '—'}\` |`,
+      `| database_on_source | ${String(s.database_on_source ?? '—')} |`,
+      `| servers before → after | ${s.servers_before.join(', ')} → ${s.servers_after.join(', ')} |`,
+      `| infrastructure_on_live_commit | ${String(s.infrastructure_on_live_commit ?? '—')} |`,
+      `| restored | **${String(s.restored)}** |`,
+      ''
+    )
+  }
   if (report.workflows.length > 0)
     parts.push('## Workflow runs', '', ...workflowsSection(report.workflows))
-  if (report.application) {
-    const a = report.application
-    parts.push(
-      '## Application rollback',
-      '',
-      `| Field | Value |`,
-      `| --- | --- |`,
-      `| verdict | **${a.verdict}** |`,
-      `| service | ${a.service} |`,
-      `| from_image | \`${a.from_image ?? '—'}\` |`,
-      `| to_image | \`${a.to_image ?? '—'}\` |`,
-      `| detection_seconds | ${fmt(a.detection_seconds)} |`,
-      `| rto_seconds | ${fmt(a.rto_seconds)} (target ${a.rto_target_seconds} s: ${a.rto_met ? 'met' : 'NOT met'}) |`,
-      `| health before → after | ${a.health_before ?? '—'} → ${a.health_after ?? '—'} |`,
-      '',
-      ...(a.slo_before.length + a.slo_after.length > 0
-        ? [
-            '### SLO readings (Prometheus)',
-            '',
-            '| When | Check | Value | Threshold | Outcome | Read at (UTC) |',
-            '| --- | --- | --- | --- | --- | --- |',
-            ...a.slo_before.map(
-              (r) =>
-                `| before rollback | ${r.check} | ${r.value ?? '—'} | ${r.threshold ?? ''} | ${r.outcome} | ${r.at} |`
-            ),
-            ...a.slo_after.map(
-              (r) =>
-                `| after rollback | ${r.check} | ${r.value ?? '—'} | ${r.threshold ?? ''} | ${r.outcome} | ${r.at} |`
-            ),
-            ''
-          ]
-        : []),
-      stepsTable(a.steps),
-      ''
-    )
-    if (a.error) parts.push(`> ${a.error}`, '')
-  }
-  if (report.database)
-    parts.push(section('Database rollback (PITR)', report.database))
-  if (report.infrastructure) {
-    const { refused_run, ...infrastructure } = report.infrastructure
-    parts.push(section('Infrastructure rollback (Terraform)', infrastructure))
-    if (refused_run)
-      parts.push(
-        '### The refused run (no allow-destroy: the review must fail it)',
-        '',
-        ...workflowsSection([refused_run])
-      )
-  }
   return parts.join('\n')
 }
 

@@ -1,82 +1,113 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import {
-  INFRA_STABLE_STATE,
-  runDrill,
-  type DrillReport
-} from '@rollback-actions/drill'
+import { runDrill, type DrillReport } from '@rollback-actions/drill'
 
-// `npm run drill -- --scenario all`, run once and shared by every assertion: one sandbox; the failed release, the
-// destructive migration and the breaking Terraform change; then rollback-application.yml, rollback-database.yml and
-// rollback-infrastructure.yml executed job by job with the bundled actions; the report.
+// `npm run drill` (no arguments: every path), run once and shared by every assertion: one sandbox playing staging;
+// rollback-drill.yml dispatched through the drill engine injects the failures and calls rollback-application.yml,
+// rollback-database.yml and rollback-infrastructure.yml (twice: rollback, roll forward) job by job with the bundled
+// actions; its report job measures the paths. A second, application-only run has an impossible RTO target of 1 s.
 let dir = ''
 let report: DrillReport
 let json: DrillReport
 let markdown = ''
+let impossible: DrillReport
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'drill-test-'))
-  report = await runDrill({ outDir: dir, scenario: 'all' })
+  report = await runDrill({ outDir: join(dir, 'all'), scenario: 'all' })
   json = JSON.parse(
-    await readFile(join(dir, 'drill-report.json'), 'utf8')
+    await readFile(join(dir, 'all', 'drill-report.json'), 'utf8')
   ) as DrillReport
-  markdown = await readFile(join(dir, 'drill-report.md'), 'utf8')
-}, 600_000)
+  markdown = await readFile(join(dir, 'all', 'drill-report.md'), 'utf8')
+  impossible = await runDrill({
+    outDir: join(dir, 'impossible'),
+    scenario: 'application',
+    targets: { applicationRtoSeconds: 1 }
+  })
+}, 900_000)
 
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true })
 })
 
-describe('npm run drill -- --scenario all', () => {
+const path = (name: string) => json.paths.find((p) => p.name === name)
+
+describe('npm run drill (every path through rollback-drill.yml)', () => {
   it('ends restored without an error', () => {
     expect(report.error).toBeUndefined()
     expect(json.verdict).toBe('restored')
     expect(markdown).toContain('# Rollback drill report: RESTORED')
   })
 
-  it('executes the three rollback workflow files by workflow_dispatch, every job success', () => {
+  it('dispatches rollback-drill.yml, which calls the three rollback workflow files', () => {
     expect(
-      json.workflows.map((w) => [w.file, w.trigger, w.conclusion])
+      json.workflows.map((w) => [
+        w.file.split('/').at(-1),
+        w.trigger,
+        w.conclusion
+      ])
     ).toEqual([
-      [
-        'workflows-templates/rollback-application.yml',
-        'workflow_dispatch',
-        'success'
-      ],
-      [
-        'workflows-templates/rollback-database.yml',
-        'workflow_dispatch',
-        'success'
-      ],
-      [
-        'workflows-templates/rollback-infrastructure.yml',
-        'workflow_dispatch',
-        'success'
-      ]
+      ['rollback-drill.yml', 'workflow_dispatch', 'success'],
+      ['rollback-application.yml', 'workflow_call', 'success'],
+      ['rollback-database.yml', 'workflow_call', 'success'],
+      ['rollback-infrastructure.yml', 'workflow_call', 'success'],
+      ['rollback-infrastructure.yml', 'workflow_call', 'success']
     ])
-    const jobs = json.workflows.flatMap((w) =>
-      w.jobs.map((j) => [`${w.file.split('/').at(-1)} ${j.id}`, j.result])
-    )
-    expect(jobs).toEqual([
-      ['rollback-application.yml plan', 'success'],
-      ['rollback-application.yml rollback', 'success'],
-      ['rollback-application.yml post-mortem', 'success'],
-      ['rollback-database.yml plan', 'success'],
-      ['rollback-database.yml restore', 'success'],
-      ['rollback-database.yml swap', 'success'],
-      ['rollback-database.yml validate', 'success'],
-      ['rollback-database.yml report', 'success'],
-      ['rollback-infrastructure.yml plan', 'success'],
-      ['rollback-infrastructure.yml apply', 'success']
+    expect(
+      json.workflows[0]?.jobs.map((j) => [j.id, j.result, j.calls ?? ''])
+    ).toEqual([
+      ['gate', 'success', ''],
+      ['app-inject', 'success', ''],
+      [
+        'app-rollback',
+        'success',
+        'workflows-templates/rollback-application.yml'
+      ],
+      ['app-forward', 'success', ''],
+      ['db-inject', 'success', ''],
+      ['db-rollback', 'success', 'workflows-templates/rollback-database.yml'],
+      ['db-verify', 'success', ''],
+      [
+        'infra-rollback',
+        'success',
+        'workflows-templates/rollback-infrastructure.yml'
+      ],
+      [
+        'infra-forward',
+        'success',
+        'workflows-templates/rollback-infrastructure.yml'
+      ],
+      ['report', 'success', ''],
+      ['overdue', 'skipped', '']
+    ])
+    expect(
+      json.workflows
+        .slice(1)
+        .flatMap((w) =>
+          w.jobs.map((j) => `${w.file.split('/').at(-1)} ${j.id}:${j.result}`)
+        )
+    ).toEqual([
+      'rollback-application.yml plan:success',
+      'rollback-application.yml rollback:success',
+      'rollback-application.yml post-mortem:skipped',
+      'rollback-database.yml plan:success',
+      'rollback-database.yml restore:success',
+      'rollback-database.yml swap:success',
+      'rollback-database.yml validate:success',
+      'rollback-database.yml report:success',
+      'rollback-infrastructure.yml plan:success',
+      'rollback-infrastructure.yml apply:success',
+      'rollback-infrastructure.yml plan:success',
+      'rollback-infrastructure.yml apply:success'
     ])
   })
 
   it('records every step with uses or run, its outcome and UTC times; only azure/* is provided by the sandbox', () => {
     const steps = json.workflows.flatMap((w) => w.jobs.flatMap((j) => j.steps))
-    expect(steps.length).toBeGreaterThan(25)
+    expect(steps.length).toBeGreaterThan(40)
     for (const s of steps) {
       expect(s.started_at).toMatch(/^\d{4}-\d{2}-\d{2}T.*Z$/)
       expect(s.finished_at).toMatch(/^\d{4}-\d{2}-\d{2}T.*Z$/)
@@ -91,153 +122,153 @@ describe('npm run drill -- --scenario all', () => {
         .filter((s) => /^azure\/(login|aks-set-context)@/.test(s.uses ?? ''))
         .map((s) => `provided-by-sandbox ${s.uses?.split('@')[0] ?? ''}`)
     )
-    const executed = new Set(
-      steps.flatMap((s) => (s.uses ? [s.uses.split('@')[0]] : ['run']))
-    )
-    expect([...executed].sort()).toEqual([
-      'actions/checkout',
-      'actions/download-artifact',
-      'actions/github-script',
-      'actions/upload-artifact',
-      'azure/aks-set-context',
-      'azure/login',
-      'hashicorp/setup-terraform',
-      'rollback-actions/rollback-actions/actions/discover-tag',
-      'rollback-actions/rollback-actions/actions/pitr-restore',
-      'rollback-actions/rollback-actions/actions/redeploy',
-      'rollback-actions/rollback-actions/actions/secret-swap',
-      'rollback-actions/rollback-actions/actions/terraform-apply',
-      'rollback-actions/rollback-actions/actions/terraform-plan-review',
-      'rollback-actions/rollback-actions/actions/terraform-resolve-target',
-      'rollback-actions/rollback-actions/actions/validate-health',
-      'run'
-    ])
+    expect(json.steps.length).toBeGreaterThan(40)
   })
 
-  it('records who approved each job bound to an environment', () => {
+  it('records who approved each job bound to the staging environment', () => {
     const approved = json.workflows.flatMap((w) =>
-      w.jobs.filter((j) => j.approved_by).map((j) => j.id)
+      w.jobs
+        .filter((j) => j.approved_by)
+        .map((j) => `${w.file.split('/').at(-1)} ${j.id} ${j.environment}`)
     )
     expect(approved).toEqual([
-      'rollback',
-      'restore',
-      'swap',
-      'validate',
-      'apply'
+      'rollback-drill.yml app-inject staging',
+      'rollback-drill.yml app-forward staging',
+      'rollback-drill.yml db-inject staging',
+      'rollback-drill.yml db-verify staging',
+      'rollback-application.yml rollback staging',
+      'rollback-database.yml restore staging',
+      'rollback-database.yml swap staging',
+      'rollback-database.yml validate staging',
+      'rollback-infrastructure.yml apply staging',
+      'rollback-infrastructure.yml apply staging'
     ])
+  })
+
+  it('reports every path with the fixed fields, each met', () => {
+    expect(json.paths.map((p) => p.name)).toEqual([
+      'application',
+      'database',
+      'infrastructure'
+    ])
+    for (const p of json.paths) {
+      expect(Object.keys(p)).toEqual(
+        expect.arrayContaining([
+          'name',
+          'verdict',
+          'detection_seconds',
+          'rto_seconds',
+          'rto_target_seconds',
+          'rpo_seconds',
+          'rpo_target_seconds',
+          'met'
+        ])
+      )
+      expect(p).toMatchObject({ verdict: 'restored', met: true })
+      expect(p.rto_seconds).toEqual(expect.any(Number))
+    }
+    expect(json.system_rto_met).toBe(true)
+    expect(json.system_rto_seconds as number).toBeLessThan(4 * 3600)
+  })
+
+  it('application: detects the known-bad image, restores within 30 minutes and rolls forward', () => {
+    expect(path('application')).toMatchObject({
+      rto_target_seconds: 1800,
+      rolled_forward: true
+    })
+    expect(path('application')?.detection_seconds as number).toBeLessThan(300)
+    expect(path('application')?.rto_seconds as number).toBeLessThan(1800)
+    expect(json.from_image).toMatch(/warranty-hub\/product-service:v1\.3\.0$/)
+    expect(json.to_image).toMatch(
+      /warranty-hub\/product-service@sha256:[a-f0-9]{64}$/
+    )
+    expect(json.detection_seconds).toBe(path('application')?.detection_seconds)
+    expect(json.rto_seconds).toBe(path('application')?.rto_seconds)
+  })
+
+  it('database: the restored server held the rows before the point, none after, the column; then it was cleaned up', () => {
+    const db = path('database')
+    expect(db).toMatchObject({
+      rpo_target_seconds: 900,
+      cleaned_up: true,
+      restored_server: expect.stringMatching(/^prod-db-drill-\d+$/)
+    })
+    expect(db?.rpo_seconds as number).toBeGreaterThan(0)
+    expect(db?.rpo_seconds as number).toBeLessThanOrEqual(900)
+    expect(db?.restore_seconds).toEqual(expect.any(Number))
     expect(
-      json.workflows[0]?.jobs.find((j) => j.id === 'rollback')?.approved_by
-    ).toBe('sandbox-sre (drill)')
+      db?.checks.find((c) => c.name.startsWith('rows before'))?.value
+    ).toBe(true)
   })
 
-  it('opens the post-mortem issue in the GitHub emulator', () => {
+  it('infrastructure: applies the reviewed plan of the previous stable commit, then rolls forward', () => {
+    expect(path('infrastructure')).toMatchObject({
+      applied: true,
+      rolled_forward: true,
+      commit: expect.stringMatching(/^[0-9a-f]{40}$/),
+      plan_sha256: expect.stringMatching(/^[0-9a-f]{64}$/)
+    })
+  })
+
+  it('leaves staging on its original release, database server and infrastructure; the restored server is gone', () => {
+    expect(json.staging).toMatchObject({
+      image_after: json.staging?.image_before,
+      database_on_source: true,
+      servers_before: ['prod-db'],
+      servers_after: ['prod-db'],
+      infrastructure_on_live_commit: true,
+      restored: true
+    })
+    expect(json.staging?.image_before).toMatch(/:v1\.2\.0-stable$/)
+  })
+
+  it('opens the drill issue in the GitHub emulator and no follow-up', () => {
     expect(json.post_mortem).toEqual({
-      url: 'https://github.com/warranty-hub/platform/issues/1',
-      number: 1
-    })
-    expect(markdown).toContain('Post-mortem issue #1')
-  })
-
-  it('keeps the audit trail artifacts in the drill output folder', () => {
-    const app = json.workflows[0]
-    expect(app?.artifacts).toEqual([
-      expect.stringMatching(/^rollback-audit-plan-\d+-1$/),
-      expect.stringMatching(/^rollback-audit-rollback-\d+-1$/)
-    ])
-    const runDir = readdirSync(join(dir, 'artifacts')).find((d) =>
-      d.startsWith('rollback-application-')
-    )
-    const trail = readFileSync(
-      join(
-        dir,
-        'artifacts',
-        runDir ?? '?',
-        app?.artifacts[1] ?? '?',
-        'rollback-audit.jsonl'
+      url: expect.stringMatching(
+        /^https:\/\/github\.com\/warranty-hub\/platform\/issues\/\d+$/
       ),
-      'utf8'
+      number: expect.any(Number)
+    })
+    expect(json.follow_ups).toEqual([])
+    expect(markdown).toContain(`Drill issue #${json.post_mortem?.number}`)
+  })
+
+  it('keeps the workflow report and the audit trails in the drill output folder', () => {
+    const runDir = readdirSync(join(dir, 'all', 'artifacts')).find((d) =>
+      d.startsWith('rollback-drill-')
     )
-    const actions = trail
-      .trim()
-      .split('\n')
-      .map((l) => (JSON.parse(l) as { action: string }).action)
-    expect(actions).toEqual(['redeploy', 'validate-health'])
+    const artifacts = join(dir, 'all', 'artifacts', runDir ?? '?')
+    expect(
+      existsSync(join(artifacts, 'rollback-drill-report', 'drill-report.json'))
+    ).toBe(true)
+    expect(readdirSync(artifacts)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^rollback-audit-rollback-\d+-1$/),
+        expect.stringMatching(/^terraform-rollback-plan-\d+-1-[0-9a-f]{40}$/)
+      ])
+    )
   })
+})
 
-  describe('application: rollback-application.yml after the failed release', () => {
-    it('restores product-service on the previous stable image', () => {
-      expect(json.from_image).toMatch(/warranty-hub\/product-service:v1\.3\.0$/)
-      expect(json.to_image).toMatch(
-        /warranty-hub\/product-service@sha256:[a-f0-9]{64}$/
-      )
-      expect(json.detection_seconds).toEqual(expect.any(Number))
-      expect(json.rto_seconds as number).toBeLessThan(1800)
-      expect(report.application?.health_before).toBe('unhealthy')
-      expect(report.application?.health_after).toBe('healthy')
+describe('npm run drill -- --scenario application --rto-target-seconds 1', () => {
+  it('reports met: false and opens the follow-up issue in the GitHub emulator', () => {
+    expect(impossible.verdict).toBe('failed')
+    expect(impossible.paths.map((p) => p.name)).toEqual(['application'])
+    expect(impossible.paths[0]).toMatchObject({
+      verdict: 'restored',
+      met: false,
+      rto_target_seconds: 1,
+      rolled_forward: true
     })
-
-    it('reads the SLOs from the real Prometheus: broken before, restored after', () => {
-      const ratio = (rows: { check: string; outcome: string }[] = []) =>
-        rows.find((r) => r.check === '5xx ratio')?.outcome
-      expect(ratio(report.application?.slo_before)).toBe('failure')
-      expect(ratio(report.application?.slo_after)).toBe('success')
-    })
-
-    it('keeps the audit trail of every action step (who, what)', () => {
-      const audit = report.application?.audit ?? []
-      expect(audit.map((r) => r.action)).toEqual(
-        expect.arrayContaining(['discover-tag', 'redeploy', 'validate-health'])
-      )
-      const rollout = audit.find((r) => r.action === 'redeploy')
-      expect(rollout).toMatchObject({
-        outcome: 'succeeded',
-        actor: 'sandbox-sre'
-      })
-      expect(JSON.stringify(rollout?.changes)).toContain('v1.3.0')
-    })
-  })
-
-  describe('database: rollback-database.yml after the destructive migration', () => {
-    const db = () => report.database as unknown as Record<string, unknown>
-
-    it('serves the rows written before T, none written after, and the dropped column', () => {
-      expect(db()).toMatchObject({
-        verdict: 'restored',
-        rows_before_present: true,
-        rows_after_absent: true,
-        dropped_column_restored: true,
-        source_server_writes: 0,
-        rpo_seconds: 900,
-        rpo_met: true
-      })
-      expect(db().restored_server).toMatch(/^prod-db-pitr-\d{14}$/)
-      expect(db().restore_seconds).toEqual(expect.any(Number))
-    })
-  })
-
-  describe('infrastructure: rollback-infrastructure.yml after the breaking change', () => {
-    it('refuses the plan without allow-destroy, then applies exactly the reviewed plan and returns to commit A', () => {
-      const infra = report.infrastructure as unknown as Record<string, unknown>
-      expect(infra.error).toBeUndefined()
-      expect(infra).toMatchObject({
-        verdict: 'passed',
-        plan_summary: { create: 1, update: 2, replace: 1, delete: 1 },
-        refused_without_allowance: true,
-        refused_tampered_plan: true,
-        refused_run: {
-          conclusion: 'failure',
-          jobs: [
-            { id: 'plan', result: 'failure' },
-            { id: 'apply', result: 'skipped' }
-          ]
-        }
-      })
-      expect(infra.applied_plan_sha256).toMatch(/^[0-9a-f]{64}$/)
-      const state = infra.state_after as { address: string; input: unknown }[]
-      expect(
-        Object.fromEntries(state.map((r) => [r.address, r.input]))
-      ).toEqual(INFRA_STABLE_STATE)
-      expect(existsSync(join(dir, 'artifacts'))).toBe(true)
-    })
+    expect(impossible.follow_ups).toEqual([
+      {
+        path: 'application',
+        check: 'application RTO',
+        number: expect.any(Number),
+        url: expect.stringMatching(/\/issues\/\d+$/)
+      }
+    ])
+    // staging is restored all the same: only the target was missed
+    expect(impossible.staging?.restored).toBe(true)
   })
 })

@@ -300,6 +300,17 @@ describe('ARM emulator for Microsoft.DBforPostgreSQL/flexibleServers', () => {
     )
   })
 
+  it('deletes a server and stops its PostgreSQL: 200, then 404 and 204 for a server that is gone', async () => {
+    const cluster = arm.servers.get('prod-db-copy')!.cluster!
+    expect((await call('DELETE', `${BASE}/prod-db-copy`)).status).toBe(200)
+    expect((await call('GET', `${BASE}/prod-db-copy`)).status).toBe(404)
+    await expect(cluster.query('app', 'SELECT 1')).rejects.toThrow()
+    expect((await call('DELETE', `${BASE}/prod-db-copy`)).status).toBe(204)
+    expect((await call('GET', `${BASE}/prod-db`)).body.properties.state).toBe(
+      'Ready'
+    )
+  })
+
   it('reports a failed operation with an error and removes the new server', async () => {
     arm.injectFault({
       kind: 'operation-fails',

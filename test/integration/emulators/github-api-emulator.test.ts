@@ -184,3 +184,90 @@ describe('GitHub REST emulator for environment secrets', () => {
     expect(all).toHaveLength(first.data.total_count)
   })
 })
+
+describe('GitHub REST emulator for workflow runs and issues', () => {
+  const repo = { owner: 'acme', repo: 'app' }
+  beforeAll(() => {
+    const record = (
+      id: number,
+      path: string,
+      started: string,
+      conclusion?: 'success' | 'failure'
+    ) => {
+      gh.recordWorkflowRun('acme/app', {
+        id,
+        attempt: 1,
+        name: 'Drill',
+        run_started_at: started,
+        path
+      })
+      if (conclusion)
+        gh.completeWorkflowRun('acme/app', id, 1, conclusion, started)
+    }
+    record(1, '.github/workflows/drill.yml', '2026-01-06T09:00:00Z', 'success')
+    record(2, '.github/workflows/drill.yml', '2026-02-03T09:00:00Z', 'failure')
+    record(3, '.github/workflows/other.yml', '2026-02-04T09:00:00Z', 'success')
+    record(4, '.github/workflows/drill.yml', '2026-03-03T09:00:00Z')
+  })
+
+  it('lists the runs of one workflow file, newest first, filtered by status and created date', async () => {
+    const ids = async (params: { status?: 'success'; created?: string }) =>
+      (
+        await octokit.rest.actions.listWorkflowRuns({
+          ...repo,
+          workflow_id: 'drill.yml',
+          ...params
+        })
+      ).data.workflow_runs.map((r) => [r.id, r.status, r.conclusion])
+    expect(await ids({})).toEqual([
+      [4, 'in_progress', null],
+      [2, 'completed', 'failure'],
+      [1, 'completed', 'success']
+    ])
+    expect(await ids({ status: 'success' })).toEqual([
+      [1, 'completed', 'success']
+    ])
+    expect(await ids({ created: '>=2026-02-01' })).toEqual([
+      [4, 'in_progress', null],
+      [2, 'completed', 'failure']
+    ])
+    expect(await ids({ created: '2026-01-01..2026-01-31' })).toEqual([
+      [1, 'completed', 'success']
+    ])
+  })
+
+  it('filters issues by state and labels and updates one with PATCH', async () => {
+    const a = await octokit.rest.issues.create({
+      ...repo,
+      title: 'overdue',
+      labels: ['drill', 'overdue']
+    })
+    await octokit.rest.issues.create({
+      ...repo,
+      title: 'other',
+      labels: ['drill']
+    })
+    const titles = async (labels: string, state?: 'open' | 'closed' | 'all') =>
+      (
+        await octokit.rest.issues.listForRepo({
+          ...repo,
+          labels,
+          ...(state ? { state } : {})
+        })
+      ).data.map((i) => i.title)
+    expect(await titles('drill,overdue')).toEqual(['overdue'])
+    expect(await titles('drill')).toEqual(['other', 'overdue'])
+    const updated = await octokit.rest.issues.update({
+      ...repo,
+      issue_number: a.data.number,
+      body: 'still overdue',
+      state: 'closed'
+    })
+    expect(updated.data).toMatchObject({
+      body: 'still overdue',
+      state: 'closed'
+    })
+    expect(await titles('drill,overdue')).toEqual([])
+    expect(await titles('drill,overdue', 'all')).toEqual(['overdue'])
+  })
+})

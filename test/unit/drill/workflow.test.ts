@@ -293,76 +293,131 @@ describe('rollback-application.yml as the drill runs it', () => {
     expect(text).not.toContain('::debug::')
   })
 
-  it('runs rollback-drill.yml: the gate, rollback-application.yml as a called workflow, and the record issue with the measured jobs', async () => {
+  describe('rollback-drill.yml overdue check (dead-man) on a fake clock', () => {
     const drill = loadWorkflow(join(TEMPLATE, '..', 'rollback-drill.yml'))
-    const before = github.issues.length
-    const w = world()
-    const execution = await executeWorkflow(drill, {
-      inputs: {},
-      ...w,
-      vars: { ...w.vars, DRILL_SERVICE: 'product-service' },
-      github: {
-        ...w.github,
-        event_name: 'workflow_dispatch',
-        run_id: '43',
-        run_attempt: '1'
-      },
-      onRunEvent: (event) => {
-        if (event.kind === 'run-started')
-          github.recordWorkflowRun('warranty-hub/platform', {
-            id: 43,
-            attempt: 1,
-            name: event.name,
-            run_started_at: event.started_at
-          })
-        else github.recordWorkflowJob('warranty-hub/platform', 43, 1, event.job)
-      },
-      approve: () => Promise.resolve({ approvedBy: 'lead' }),
-      runAction: (id) =>
-        Promise.resolve(
-          fakeRun(
-            id,
-            id === 'validate-health'
-              ? { verdict: 'healthy' }
-              : id === 'discover-tag'
-                ? {
-                    image: 'reg.example.io/warranty-hub/product-service:v1.1.0',
-                    tag: 'v1.1.0'
-                  }
-                : {}
-          )
+    const repo = 'warranty-hub/platform'
+    const path = '.github/workflows/rollback-drill.yml'
+    beforeAll(() => {
+      const job = (
+        name: string,
+        at: string,
+        conclusion: 'success' | 'failure' = 'success'
+      ) => ({ name, conclusion, started_at: at, completed_at: at })
+      // a successful drill on 6 January (its report job succeeded)
+      github.recordWorkflowRun(repo, {
+        id: 900,
+        attempt: 1,
+        name: 'Rollback drill (staging)',
+        run_started_at: '2026-01-06T09:17:05Z',
+        path
+      })
+      github.recordWorkflowJob(
+        repo,
+        900,
+        1,
+        job('Report the drill', '2026-01-06T10:02:00Z')
+      )
+      github.completeWorkflowRun(
+        repo,
+        900,
+        1,
+        'success',
+        '2026-01-06T10:02:10Z'
+      )
+      // later successful runs that were no drill: a weekly overdue check (no report job)…
+      github.recordWorkflowRun(repo, {
+        id: 901,
+        attempt: 1,
+        name: 'Rollback drill (staging)',
+        run_started_at: '2026-03-02T06:41:00Z',
+        path
+      })
+      github.recordWorkflowJob(
+        repo,
+        901,
+        1,
+        job(
+          'Has a drill succeeded in the last 100 days?',
+          '2026-03-02T06:41:30Z'
         )
+      )
+      github.completeWorkflowRun(
+        repo,
+        901,
+        1,
+        'success',
+        '2026-03-02T06:41:40Z'
+      )
+      // …and a drill that failed its checks
+      github.recordWorkflowRun(repo, {
+        id: 902,
+        attempt: 1,
+        name: 'Rollback drill (staging)',
+        run_started_at: '2026-04-07T09:17:05Z',
+        path
+      })
+      github.recordWorkflowJob(
+        repo,
+        902,
+        1,
+        job('Report the drill', '2026-04-07T10:00:00Z', 'failure')
+      )
+      github.completeWorkflowRun(
+        repo,
+        902,
+        1,
+        'failure',
+        '2026-04-07T10:00:10Z'
+      )
     })
-    expect(execution.status).toBe('success')
-    expect(
-      execution.reports.map((r) => [
-        r.file,
-        r.trigger,
-        r.jobs.map((j) => `${j.id}:${j.result}`)
-      ])
-    ).toEqual([
-      [
-        'workflows-templates/rollback-drill.yml',
-        'workflow_dispatch',
-        ['gate:success', 'rollback:success', 'record:success']
-      ],
-      [
-        'workflows-templates/rollback-application.yml',
-        'workflow_call',
-        ['plan:success', 'rollback:success', 'post-mortem:skipped']
-      ]
-    ])
-    expect(github.issues).toHaveLength(before + 1)
-    const issue = github.issues.at(-1)
-    expect(issue?.title).toMatch(
-      /^Rollback drill \d{4}-\d{2}-\d{2}: product-service in staging passed$/
-    )
-    expect(issue?.labels).toEqual(['rollback-drill', 'post-mortem'])
-    // the record job read the called jobs from the run's job list (names "Drill / <job>")
-    expect(issue?.body).toMatch(/\| Plan \(read-only\) \| success \|/)
-    expect(issue?.body).toMatch(/\| Roll back \(needs approval\) \| success \|/)
-    expect(issue?.body).toContain(
-      '| Rolled back to | reg.example.io/warranty-hub/product-service:v1.1.0 |'
-    )
+
+    const check = async (now: string) => {
+      const w = world()
+      const execution = await executeWorkflow(drill, {
+        inputs: { 'deadman-check': 'true' },
+        ...w,
+        env: { ...w.env, ROLLBACK_DRILL_NOW: now },
+        approve: () => Promise.resolve({ approvedBy: 'lead' }),
+        runAction: (id) => Promise.resolve(fakeRun(id, {}))
+      })
+      const overdueIssues = github.issues.filter((i) =>
+        i.labels.includes('rollback-drill-overdue')
+      )
+      return { execution, overdueIssues }
+    }
+
+    it('runs only the gate and the overdue job when asked for the check', async () => {
+      const { execution } = await check('2026-04-10T06:41:00Z')
+      expect(
+        execution.reports[0]?.jobs
+          .filter((j) => j.result !== 'skipped')
+          .map((j) => j.id)
+      ).toEqual(['gate', 'overdue'])
+    })
+
+    it('opens no issue 94 days after the last successful drill', async () => {
+      const { execution, overdueIssues } = await check('2026-04-10T06:41:00Z')
+      expect(execution.jobs.overdue?.outputs.overdue).toBe('false')
+      expect(overdueIssues).toHaveLength(0)
+    })
+
+    it('opens the overdue issue 104 days after it, not counting the check run and the failed drill', async () => {
+      const { execution, overdueIssues } = await check('2026-04-20T06:41:00Z')
+      expect(execution.status).toBe('success')
+      expect(execution.jobs.overdue?.outputs.overdue).toBe('true')
+      expect(overdueIssues).toHaveLength(1)
+      expect(overdueIssues[0]?.title).toBe(
+        'Rollback drill overdue: no successful drill in the last 100 days'
+      )
+      expect(overdueIssues[0]?.body).toContain('2026-01-10T06:41:00.000Z')
+    })
+
+    it('updates the open overdue issue a week later instead of opening another', async () => {
+      const { overdueIssues } = await check('2026-04-27T06:41:00Z')
+      expect(overdueIssues).toHaveLength(1)
+      expect(overdueIssues[0]?.body).toContain(
+        'checked 2026-04-27T06:41:00.000Z'
+      )
+    })
   })
 })

@@ -1,13 +1,22 @@
-// npm run drill [-- --out DIR] [--scenario application|database|infrastructure|all]
-// A full rollback drill against the local sandbox; writes DIR/drill-report.md and DIR/drill-report.json.
-// Exits 0 only when every scenario run restored service.
+// npm run drill [-- --out DIR] [--scenario application|database|infrastructure|all] [--rto-target-seconds N]
+// Dispatches workflows-templates/rollback-drill.yml against the local sandbox (staging) through the drill engine;
+// writes DIR/drill-report.md and DIR/drill-report.json. No --scenario means every path (all).
+// Exits 0 only when every selected path met its checks and staging is back as it was.
 import { parseArgs } from 'node:util'
-import { runDrill, SCENARIOS, type ScenarioName } from '../drill.js'
+import {
+  runDrill,
+  SCENARIOS,
+  type DrillTargets,
+  type ScenarioName
+} from '../drill.js'
 
 const { values } = parseArgs({
   options: {
     out: { type: 'string', default: './drill-output' },
-    scenario: { type: 'string', default: 'application' }
+    scenario: { type: 'string', default: 'all' },
+    'rto-target-seconds': { type: 'string' },
+    'rpo-target-seconds': { type: 'string' },
+    'system-rto-target-seconds': { type: 'string' }
   }
 })
 if (!SCENARIOS.includes(values.scenario as ScenarioName)) {
@@ -16,9 +25,27 @@ if (!SCENARIOS.includes(values.scenario as ScenarioName)) {
   )
   process.exit(2)
 }
+const targets: Partial<DrillTargets> = {}
+const flags: Array<[keyof DrillTargets, string | undefined, string]> = [
+  ['applicationRtoSeconds', values['rto-target-seconds'], 'rto'],
+  ['rpoSeconds', values['rpo-target-seconds'], 'rpo'],
+  ['systemRtoSeconds', values['system-rto-target-seconds'], 'system-rto']
+]
+for (const [key, value, flag] of flags) {
+  if (value === undefined) continue
+  const n = Number(value)
+  if (!Number.isFinite(n) || n <= 0) {
+    console.error(
+      `drill: --${flag}-target-seconds must be a positive number of seconds; got "${value}"`
+    )
+    process.exit(2)
+  }
+  targets[key] = n
+}
 const report = await runDrill({
   outDir: values.out,
   scenario: values.scenario as ScenarioName,
+  targets,
   onLine: (line) => console.log(line)
 })
 process.exit(report.verdict === 'restored' ? 0 : 1)

@@ -12,10 +12,7 @@ import {
   terraformVersion
 } from '@rollback-actions/terraform'
 import type { TerraformRunOptions } from '@rollback-actions/terraform'
-import type { Sandbox } from '@rollback-actions/sandbox'
-import type { WorkflowExecution, WorkflowReport } from '../engine/execute.js'
-import { REPO_ROOT, runAction } from '../engine/run-action.js'
-import { dispatchWorkflow } from './sandbox-run.js'
+import { REPO_ROOT } from '../engine/run-action.js'
 
 const run = promisify(execFile)
 
@@ -94,6 +91,15 @@ export const INFRA_STABLE_STATE: Record<string, string> = {
   'terraform_data.app_server': 'app-server',
   'terraform_data.app_settings': 'release=41',
   'terraform_data.legacy_queue': 'orders-v1',
+  'terraform_data.network': '10.20.0.0/16'
+}
+
+/** The `terraform_data` inputs of commit B (the live commit), which a roll forward must bring back. */
+export const INFRA_CHANGED_STATE: Record<string, string> = {
+  'module.data.terraform_data.database': 'GP_Standard_D4s_v3',
+  'terraform_data.app_server': 'app-server',
+  'terraform_data.app_settings': 'release=42',
+  'terraform_data.cache': 'redis-6gb',
   'terraform_data.network': '10.20.0.0/16'
 }
 
@@ -227,289 +233,86 @@ export async function defaultProtectedAddresses(): Promise<string[]> {
   return splitAddressList(defaults['protected-addresses'] ?? '')
 }
 
-/** One step of the scenario, as the drill report records it (UTC ISO-8601). */
-export interface InfrastructureStep {
-  name: string
-  started_at: string
-  finished_at: string
-  outcome: 'succeeded' | 'failed'
-  detail?: string
-}
+/**
+ * Destructive changes of the rollback plan (commit B → A) the team accepts for the staging drill: what an operator
+ * gives rollback-drill.yml as `infrastructure-allow-destroy` (ROLLBACK_DRILL_TF_ALLOW_DESTROY) after reading the
+ * review. terraform-plan-review refuses an allowance that matches no destructive change, so a stale list fails.
+ */
+export const INFRA_ROLLBACK_ACCEPTED = [
+  'terraform_data.app_server',
+  'terraform_data.cache'
+] as const
 
-/** The drill report's infrastructure section. */
-export interface InfrastructureSection {
-  verdict: 'passed' | 'failed'
-  /** Counts and changes of the rollback plan (commit B → A). */
-  plan_summary: {
-    create: number
-    update: number
-    replace: number
-    delete: number
-    changes: { address: string; type: string; action: string }[]
+/** Destructive changes of the roll forward (commit A → B) accepted for the drill (`infrastructure-forward-allow-destroy`). */
+export const INFRA_FORWARD_ACCEPTED = [
+  'terraform_data.app_server',
+  'terraform_data.legacy_queue'
+] as const
+
+/** Staging's infrastructure as the drill finds it: the repository, with commit B deployed to the shared state. */
+export interface InfrastructureStaging {
+  repo: InfrastructureRepo
+  /** What dispatchWorkflow needs so that the workflows' checkouts and `terraform init` reach this world. */
+  dispatch: {
+    github: { sha: string; ref: string }
+    gitRepository: string
+    env: NodeJS.ProcessEnv
   }
-  /** Flagged changes of the rollback plan. */
-  destructive: {
-    address: string
-    action: string
-    reasons: string[]
-    allowed_by?: string
-  }[]
-  /** True when the review refused the plan while allow-destroy was empty (the expected, safe behaviour). */
-  refused_without_allowance: boolean
-  /** True when terraform-apply refused a plan file whose SHA-256 differs from the reviewed one. */
-  refused_tampered_plan: boolean
-  /** SHA-256 of the plan that was applied; '' when nothing was applied. */
-  applied_plan_sha256: string
-  /** Resources in the state after the apply, with each `terraform_data` input. */
-  state_after: { address: string; input: unknown }[]
-  target: { commit: string; source: string; tag?: string }
-  steps: InfrastructureStep[]
-  /** The deliberately refused run (no allow-destroy): the review fails the plan job and apply is skipped. */
-  refused_run?: WorkflowReport
-  /** What went wrong, when the verdict is failed. */
-  error?: string
 }
 
 /**
- * Runs the infrastructure rollback drill with the real terraform (>= 1.11 on PATH): builds the scenario repository,
- * deploys commit B (the breaking change), then dispatches `rollback-infrastructure.yml` twice against the sandbox, as
- * an operator would: first without `allow-destroy` (the review must refuse the plan and nothing is applied), then with
- * the flagged addresses allowed (plan job: checkout, resolve previous stable = commit A from the deployment tags,
- * terraform init/plan, review, upload; apply job: approval, checkout, download, init, apply exactly the reviewed plan,
- * validate health). It also shows that terraform-apply refuses a plan file whose SHA-256 differs from the reviewed
- * one, and checks the state equals commit A's. Never throws: a failed step gives verdict `failed` with `error`.
+ * Builds staging's infrastructure for a drill with the real terraform (>= 1.11 on PATH): the scenario repository
+ * (commit A stable, commit B current) under `workDir`, with commit B applied to the local state, as a deployment
+ * pipeline would have left it. The runner reaches the shared state the way a remote backend would: every
+ * `terraform init` gets the local backend's path (TF_CLI_ARGS_init, developer.hashicorp.com/terraform/cli/config/
+ * environment-variables#tf_cli_args-and-tf_cli_args_name).
+ * @throws Error when terraform is missing or older than 1.11, or a terraform command fails.
  */
-export async function runInfrastructureScenario(options: {
-  workDir: string
+export async function prepareInfrastructureStaging(
+  workDir: string,
   log: Logger
-  /** The running sandbox (health endpoint, variables, GitHub token). */
-  sandbox: Sandbox
-  /** Where each workflow run keeps its artifacts. */
-  artifactsRoot: string
-  onLine?: (line: string) => void
-}): Promise<{ section: InfrastructureSection; workflows: WorkflowReport[] }> {
-  const { workDir, log, sandbox } = options
-  const steps: InfrastructureStep[] = []
-  const workflows: WorkflowReport[] = []
-  const section: InfrastructureSection = {
-    verdict: 'failed',
-    plan_summary: { create: 0, update: 0, replace: 0, delete: 0, changes: [] },
-    destructive: [],
-    refused_without_allowance: false,
-    refused_tampered_plan: false,
-    applied_plan_sha256: '',
-    state_after: [],
-    target: { commit: '', source: '' },
-    steps
-  }
-  const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
-    const started = new Date().toISOString()
-    log.info(`infrastructure: ${name}`)
-    try {
-      const value = await fn()
-      steps.push({
-        name,
-        started_at: started,
-        finished_at: new Date().toISOString(),
-        outcome: 'succeeded'
-      })
-      return value
-    } catch (error) {
-      steps.push({
-        name,
-        started_at: started,
-        finished_at: new Date().toISOString(),
-        outcome: 'failed',
-        detail: (error as Error).message
-      })
-      throw error
+): Promise<InfrastructureStaging> {
+  await mkdir(workDir, { recursive: true })
+  assertSupportedTerraform(await terraformVersion({ cwd: workDir, log }))
+  const repo = await createInfrastructureRepo(workDir)
+  const tf = await checkoutAndInit(
+    repo,
+    repo.changedCommit,
+    join(workDir, 'deploy-b'),
+    log
+  )
+  await terraformPlan('deploy.tfplan', tf)
+  await terraformApplyPlan('deploy.tfplan', tf)
+  return {
+    repo,
+    dispatch: {
+      github: { sha: repo.changedCommit, ref: 'refs/heads/main' },
+      gitRepository: repo.repoDir,
+      env: {
+        TF_CLI_CONFIG_FILE: repo.cliConfigFile,
+        CHECKPOINT_DISABLE: '1',
+        TF_CLI_ARGS_init: `-backend-config=path=${repo.statePath}`
+      }
     }
   }
-  const runOf = (execution: WorkflowExecution, action: string) =>
-    execution.runs.findLast((r) => r.action === action)
+}
 
-  try {
-    await mkdir(workDir, { recursive: true })
-    const version = await step('Check terraform', async () => {
-      const v = await terraformVersion({ cwd: workDir, log })
-      assertSupportedTerraform(v)
-      return v
-    })
-    log.info(`infrastructure: terraform ${version}`)
-    const repo = await step(
-      'Create repository (commit A stable, B changed)',
-      () => createInfrastructureRepo(workDir)
-    )
-    await step('Deploy commit B (the breaking change)', async () => {
-      const tf = await checkoutAndInit(
-        repo,
-        repo.changedCommit,
-        join(workDir, 'deploy-b'),
-        log
-      )
-      await terraformPlan('deploy.tfplan', tf)
-      await terraformApplyPlan('deploy.tfplan', tf)
-    })
-    // The runner machine reaches the shared state the way a remote backend would: every `terraform init` of the
-    // workflow gets the local backend's path (TF_CLI_ARGS_init, developer.hashicorp.com/terraform/cli/config/
-    // environment-variables#tf_cli_args-and-tf_cli_args_name).
-    const dispatch = (allowDestroy: string) =>
-      dispatchWorkflow(
-        sandbox,
-        'rollback-infrastructure.yml',
-        {
-          environment: 'staging',
-          'additional-protected-addresses': INFRA_PROTECTED_DATABASE,
-          'allow-destroy': allowDestroy
-        },
-        {
-          artifactsRoot: options.artifactsRoot,
-          github: { sha: repo.changedCommit, ref: 'refs/heads/main' },
-          gitRepository: repo.repoDir,
-          env: {
-            TF_CLI_CONFIG_FILE: repo.cliConfigFile,
-            CHECKPOINT_DISABLE: '1',
-            TF_CLI_ARGS_init: `-backend-config=path=${repo.statePath}`
-          },
-          ...(options.onLine ? { onLine: options.onLine } : {})
-        }
-      )
-    const refused = await step(
-      'rollback-infrastructure.yml without allow-destroy (the review must refuse)',
-      async () => {
-        const run = await dispatch('')
-        section.refused_run = run.reports[0]
-        const review = runOf(run, 'terraform-plan-review')
-        if (
-          run.status !== 'failure' ||
-          review?.exitCode !== 1 ||
-          run.jobs.apply?.status !== 'skipped'
-        )
-          throw new Error(
-            `expected the review to refuse and apply to be skipped; got workflow ${run.status}, review exit ${review?.exitCode ?? 'none'}, apply ${run.jobs.apply?.status ?? 'none'}`
-          )
-        return review
-      }
-    )
-    section.refused_without_allowance = true
-    const flagged = JSON.parse(
-      refused.outputs['destructive-changes'] ?? '[]'
-    ) as { address: string }[]
-    const execution = await step(
-      'rollback-infrastructure.yml with the flagged changes allowed',
-      async () => {
-        const run = await dispatch(flagged.map((d) => d.address).join(','))
-        workflows.push(...run.reports)
-        if (run.status !== 'success') {
-          const failed = run.steps.find((s) => s.outcome === 'failed')
-          throw new Error(
-            `the workflow failed at ${failed?.job ?? '?'} / ${failed?.name ?? '?'}: ${failed?.note ?? ''}`
-          )
-        }
-        return run
-      }
-    )
-    const resolved = runOf(execution, 'terraform-resolve-target')?.outputs ?? {}
-    section.target = {
-      commit: resolved.commit ?? '',
-      source: resolved.source ?? '',
-      ...(resolved['source-detail'] ? { tag: resolved['source-detail'] } : {})
-    }
-    if (section.target.commit !== repo.stableCommit)
-      throw new Error(
-        `previous stable resolved to ${section.target.commit}, expected commit A ${repo.stableCommit}`
-      )
-    const o = runOf(execution, 'terraform-plan-review')?.outputs ?? {}
-    const destructive = JSON.parse(o['destructive-changes'] ?? '[]') as {
-      address: string
-      action: string
-      reasons: string[]
-      allowedBy?: string
-    }[]
-    section.destructive = destructive.map((d) => ({
-      address: d.address,
-      action: d.action,
-      reasons: d.reasons,
-      ...(d.allowedBy !== undefined && { allowed_by: d.allowedBy })
-    }))
-    section.plan_summary = {
-      create: Number(o['create-count']),
-      update: Number(o['update-count']),
-      replace: Number(o['replace-count']),
-      delete: Number(o['delete-count']),
-      changes: []
-    }
-    const counts = section.plan_summary
-    const expected = { create: 1, update: 2, replace: 1, delete: 1 }
-    if (
-      Object.entries(expected).some(
-        ([k, v]) => counts[k as keyof typeof expected] !== v
-      )
-    )
-      throw new Error(
-        `rollback plan counts ${JSON.stringify(counts)} differ from the scenario's ${JSON.stringify(expected)}`
-      )
-    const applied = runOf(execution, 'terraform-apply')?.outputs ?? {}
-    section.applied_plan_sha256 = applied['applied-sha256'] ?? ''
-    section.plan_summary.changes = JSON.parse(
-      applied.changes ?? '[]'
-    ) as InfrastructureSection['plan_summary']['changes']
-    const sha = execution.jobs.plan?.outputs['plan-sha256'] ?? ''
-    if (section.applied_plan_sha256 !== sha)
-      throw new Error(
-        `applied plan ${section.applied_plan_sha256} is not the reviewed plan ${sha}`
-      )
-    await step('Refuse a plan that differs from the reviewed one', async () => {
-      const artifact = execution.jobs.plan?.outputs.artifact ?? ''
-      const planDir = join(execution.artifactsDir, artifact)
-      const wrong = sha.replace(/^./, (c) => (c === '0' ? '1' : '0'))
-      const r = await runAction(
-        'terraform-apply',
-        {
-          'plan-file': join(planDir, 'rollback.tfplan'),
-          'plan-sha256': wrong,
-          'working-directory': planDir
-        },
-        { env: { ...repo.env, PATH: process.env.PATH } }
-      )
-      if (r.exitCode !== 1 || !/sha-?256/i.test(r.failure ?? ''))
-        throw new Error(
-          `terraform-apply with a wrong checksum: expected a SHA-256 refusal, got exit ${r.exitCode}: ${r.failure ?? r.stderr.trim()}`
-        )
-      section.refused_tampered_plan = true
-    })
-    await step('Verify state equals commit A', async () => {
-      await checkoutAndInit(
-        repo,
-        repo.stableCommit,
-        join(workDir, 'verify'),
-        log
-      )
-      const state = await terraformStateResources({
-        cwd: join(workDir, 'verify'),
-        log,
-        env: repo.env
-      })
-      section.state_after = state.map((r) => ({
-        address: r.address,
-        input: r.values.input
-      }))
-      const actual = Object.fromEntries(
-        section.state_after.map((r) => [r.address, r.input])
-      )
-      const canonical = (o: Record<string, unknown>) =>
-        JSON.stringify(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)))
-      if (canonical(actual) !== canonical(INFRA_STABLE_STATE))
-        throw new Error(
-          `state after rollback ${JSON.stringify(actual)} differs from commit A ${JSON.stringify(INFRA_STABLE_STATE)}`
-        )
-    })
-    section.verdict = 'passed'
-  } catch (error) {
-    section.error = (error as Error).message
-    log.error(`infrastructure: ${section.error}`)
-  }
-  return { section, workflows }
+/**
+ * The `terraform_data` inputs in the shared state, by address (read from a fresh checkout of `commit`).
+ */
+export async function infrastructureState(
+  staging: InfrastructureStaging,
+  commit: string,
+  dir: string,
+  log: Logger
+): Promise<Record<string, unknown>> {
+  await checkoutAndInit(staging.repo, commit, dir, log)
+  const state = await terraformStateResources({
+    cwd: dir,
+    log,
+    env: staging.repo.env
+  })
+  return Object.fromEntries(state.map((r) => [r.address, r.values.input]))
 }
 
 /**

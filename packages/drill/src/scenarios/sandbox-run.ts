@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import type { Sandbox } from '@rollback-actions/sandbox'
+import { runnerNetworkEnv, type Sandbox } from '@rollback-actions/sandbox'
 import {
   executeWorkflow,
   type ExecuteOptions,
@@ -23,6 +23,11 @@ export function sandboxVars(sandbox: Sandbox): Record<string, string> {
   )
   const prefix = deployment?.repository.split('/').slice(0, -1).join('/') ?? ''
   const db = sandbox.database
+  const broken = sandbox.scenario.registry.repositories
+    .find((r) => r.name === deployment?.repository)
+    ?.tags.find((t) => t.broken)
+  const [dbServer, source] = [...(db?.arm.servers.entries() ?? [])][0] ?? []
+  const { namespace, deployment: service } = sandbox.scenario.service
   return {
     ROLLBACK_REGISTRY: sandbox.env.SANDBOX_REGISTRY ?? '',
     ROLLBACK_REPOSITORY_PREFIX: prefix,
@@ -35,10 +40,27 @@ export function sandboxVars(sandbox: Sandbox): Record<string, string> {
       sandbox.env.AZURE_SUBSCRIPTION_ID ?? db?.arm.subscriptionId ?? '',
     AKS_RESOURCE_GROUP: SANDBOX_CLUSTER.resourceGroup,
     AKS_CLUSTER_NAME: SANDBOX_CLUSTER.name,
+    // rollback-drill.yml: the service it drills and the image it knows is bad (the scenario's broken tag)
+    DRILL_SERVICE: service,
+    ...(broken && deployment
+      ? {
+          ROLLBACK_DRILL_BAD_IMAGE: `${sandbox.env.SANDBOX_REGISTRY ?? ''}/${deployment.repository}:${broken.name}`
+        }
+      : {}),
     ...(db
       ? {
           DB_RESOURCE_GROUP: db.arm.resourceGroup,
-          // no DB_SSL_MODE: the sandbox's PostgreSQL servers are TLS-only, so the workflow's default (require) applies
+          // rollback-drill.yml's database path: the staging server, its drill consumer and the Secret it reads
+          ...(dbServer && source?.cluster
+            ? {
+                ROLLBACK_DRILL_DB_SERVER: dbServer,
+                ROLLBACK_DRILL_DB_HOST: source.cluster.address,
+                ROLLBACK_DRILL_DB_NAME: source.databases[0] ?? 'app',
+                ROLLBACK_DRILL_DB_CONSUMERS: `${namespace}/${service}`,
+                ROLLBACK_DRILL_DB_SECRET: 'product-service-db'
+              }
+            : {}),
+          // no DB_SSL_MODE: the sandbox's PostgreSQL servers are TLS-only, so the workflows' default (require) applies
           DB_ADMIN_LOGIN: 'pgadmin'
         }
       : {})
@@ -65,6 +87,8 @@ export async function dispatchWorkflow(
     github?: Record<string, string>
     env?: NodeJS.ProcessEnv
     gitRepository?: string
+    /** The event (default `workflow_dispatch`; `schedule` as the cron would start it). */
+    event?: 'workflow_dispatch' | 'schedule'
     onLine?: (line: string) => void
   }
 ): Promise<WorkflowExecution & { artifactsDir: string }> {
@@ -75,7 +99,7 @@ export async function dispatchWorkflow(
     ...sandbox.github,
     run_id: runId,
     workflow: workflow.name,
-    event_name: 'workflow_dispatch',
+    event_name: options.event ?? 'workflow_dispatch',
     token: sandbox.database?.githubToken ?? '',
     ...options.github
   }
@@ -89,7 +113,11 @@ export async function dispatchWorkflow(
     vars: sandboxVars(sandbox),
     secrets: options.secrets ?? {},
     github,
-    env: { ...sandbox.env, ...options.env },
+    env: {
+      ...sandbox.env,
+      ...runnerNetworkEnv(sandbox.env.SANDBOX_POSTGRES_HOSTS),
+      ...options.env
+    },
     artifactsDir,
     cluster: SANDBOX_CLUSTER,
     ...(options.gitRepository ? { gitRepository: options.gitRepository } : {}),
@@ -118,7 +146,9 @@ export async function dispatchWorkflow(
           id: Number(runId),
           attempt: Number(github.run_attempt ?? '1'),
           name: event.name,
-          run_started_at: event.started_at
+          run_started_at: event.started_at,
+          path: `.github/workflows/${file}`,
+          event: github.event_name ?? 'workflow_dispatch'
         })
       else
         api.recordWorkflowJob(
@@ -134,5 +164,13 @@ export async function dispatchWorkflow(
       .map(([k, v]) => `-f ${k}=${String(v)}`)
       .join(' ')}`
   )
-  return { ...(await executeWorkflow(workflow, execute)), artifactsDir }
+  const execution = await executeWorkflow(workflow, execute)
+  sandbox.database?.github.completeWorkflowRun(
+    github.repository ?? '',
+    Number(runId),
+    Number(github.run_attempt ?? '1'),
+    execution.status === 'success' ? 'success' : 'failure',
+    new Date().toISOString()
+  )
+  return { ...execution, artifactsDir }
 }

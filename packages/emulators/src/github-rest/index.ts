@@ -58,6 +58,14 @@ export interface GitHubApiEmulator {
    * `GET /repos/{o}/{r}/actions/runs/{run_id}/attempts/{attempt}`.
    */
   recordWorkflowRun(repository: string, run: GitHubWorkflowRun): void
+  /** Marks a recorded run attempt completed (its `conclusion`, `updated_at` = `completedAt`, UTC ISO-8601). */
+  completeWorkflowRun(
+    repository: string,
+    runId: number,
+    attempt: number,
+    conclusion: 'success' | 'failure' | 'cancelled',
+    completedAt: string
+  ): void
   /** Records a completed job of a run attempt, served by `GET …/attempts/{attempt}/jobs`. */
   recordWorkflowJob(
     repository: string,
@@ -75,6 +83,14 @@ export interface GitHubWorkflowRun {
   name: string
   /** UTC ISO-8601. */
   run_started_at: string
+  /** Workflow file of the run (`.github/workflows/<file>`), matched by `GET …/actions/workflows/{file}/runs`. */
+  path?: string
+  /** Event that started it (default `workflow_dispatch`). */
+  event?: string
+  /** Set by completeWorkflowRun (or given for runs recorded after the fact). */
+  conclusion?: 'success' | 'failure' | 'cancelled'
+  /** When the run completed (UTC ISO-8601); with conclusion. */
+  updated_at?: string
 }
 
 /** A completed job of a run (GitHub's job object, docs.github.com/rest/actions/workflow-jobs). */
@@ -94,11 +110,13 @@ export interface GitHubIssue {
   title: string
   body: string
   labels: string[]
-  state: 'open'
+  state: 'open' | 'closed'
   /** Login of the token that created it. */
   user: string
   html_url: string
   created_at: string
+  /** Last change (creation or PATCH), UTC ISO-8601. */
+  updated_at?: string
 }
 
 interface EnvironmentState {
@@ -172,7 +190,7 @@ export async function startGitHubApiEmulator(
     url: `${base}/repos/${i.repository}/issues/${i.number}`,
     html_url: i.html_url,
     created_at: i.created_at,
-    updated_at: i.created_at
+    updated_at: i.updated_at ?? i.created_at
   })
   const runs = new Map<
     string,
@@ -237,14 +255,111 @@ export async function startGitHubApiEmulator(
     })
   }
 
+  const runJson = (entry: { run: GitHubWorkflowRun; repository: string }) => {
+    const { run } = entry
+    return {
+      id: run.id,
+      name: run.name,
+      path: run.path ?? '',
+      event: run.event ?? 'workflow_dispatch',
+      run_attempt: run.attempt,
+      run_started_at: run.run_started_at,
+      created_at: run.run_started_at,
+      updated_at: run.updated_at ?? run.run_started_at,
+      status: run.conclusion ? 'completed' : 'in_progress',
+      conclusion: run.conclusion ?? null,
+      html_url: `https://github.com/${entry.repository}/actions/runs/${run.id}`,
+      url: `${base}/repos/${entry.repository}/actions/runs/${run.id}`
+    }
+  }
+  // List workflow runs for a workflow (docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-workflow):
+  // `workflow_id` is the file name; `status` a conclusion or status; `created` a date filter (>=, <=, >, < or a..b,
+  // docs.github.com/search-github/getting-started-with-searching-on-github/understanding-the-search-syntax#query-for-dates);
+  // newest first, `per_page` / `page`.
+  const workflowRunsRoute = (
+    res: ServerResponse,
+    parts: string[],
+    method: string,
+    url: URL
+  ) => {
+    const repository = `${parts[1] ?? ''}/${parts[2] ?? ''}`
+    const file = parts[5] ?? ''
+    if (
+      method !== 'GET' ||
+      parts.length !== 7 ||
+      parts[6] !== 'runs' ||
+      !known.has(repository.toLowerCase())
+    ) {
+      ghError(res, 404, 'Not Found')
+      return
+    }
+    const status = url.searchParams.get('status')
+    const created = url.searchParams.get('created')
+    const dateOf = (d: string) => Date.parse(/T/.test(d) ? d : `${d}T00:00:00Z`)
+    const inRange = (at: number): boolean => {
+      if (!created) return true
+      const range = /^(.+)\.\.(.+)$/.exec(created)
+      if (range)
+        return (
+          at >= dateOf(range[1] ?? '') &&
+          at <
+            dateOf(range[2] ?? '') + (/T/.test(range[2] ?? '') ? 1 : 86_400_000)
+        )
+      const m = /^(>=|<=|>|<)?(.+)$/.exec(created)
+      const when = dateOf(m?.[2] ?? '')
+      switch (m?.[1]) {
+        case '>=':
+          return at >= when
+        case '>':
+          return at > when
+        case '<=':
+          return at <= when
+        case '<':
+          return at < when
+        default:
+          return at >= when && at < when + 86_400_000
+      }
+    }
+    const all = [...runs.values()]
+      .filter(
+        (e) =>
+          e.repository.toLowerCase() === repository.toLowerCase() &&
+          (e.run.path ?? '').split('/').at(-1) === file
+      )
+      .filter((e) => {
+        const json = runJson(e)
+        return (
+          (!status || json.status === status || json.conclusion === status) &&
+          inRange(Date.parse(json.created_at))
+        )
+      })
+      .sort(
+        (a, b) =>
+          Date.parse(b.run.run_started_at) - Date.parse(a.run.run_started_at)
+      )
+    const perPage = Math.min(
+      Number(url.searchParams.get('per_page') ?? 30),
+      100
+    )
+    const page = Math.max(Number(url.searchParams.get('page') ?? 1), 1)
+    sendJson(res, 200, {
+      total_count: all.length,
+      workflow_runs: all
+        .slice((page - 1) * perPage, page * perPage)
+        .map(runJson)
+    })
+  }
+
   // Issues (docs.github.com/rest/issues/issues): POST /repos/{o}/{r}/issues (title required, 422 otherwise),
-  // GET /repos/{o}/{r}/issues and GET /repos/{o}/{r}/issues/{number}.
+  // GET /repos/{o}/{r}/issues (state open by default, or closed or all; labels: comma-separated, all must match),
+  // GET /repos/{o}/{r}/issues/{number} and PATCH /repos/{o}/{r}/issues/{number} (title, body, state, labels).
   const issuesRoute = async (
     req: IncomingMessage,
     res: ServerResponse,
     parts: string[],
     method: string,
-    login: string
+    login: string,
+    url: URL
   ) => {
     const repository = `${parts[1] ?? ''}/${parts[2] ?? ''}`
     if (!known.has(repository.toLowerCase())) {
@@ -255,7 +370,55 @@ export async function startGitHubApiEmulator(
       (i) => i.repository.toLowerCase() === repository.toLowerCase()
     )
     if (parts.length === 4 && method === 'GET') {
-      sendJson(res, 200, [...mine].reverse().map(issueJson))
+      const state = url.searchParams.get('state') ?? 'open'
+      const labels = (url.searchParams.get('labels') ?? '')
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean)
+      sendJson(
+        res,
+        200,
+        [...mine]
+          .reverse()
+          .filter(
+            (i) =>
+              (state === 'all' || i.state === state) &&
+              labels.every((l) => i.labels.includes(l))
+          )
+          .map(issueJson)
+      )
+      return
+    }
+    if (parts.length === 5 && method === 'PATCH') {
+      const issue = mine.find((i) => String(i.number) === parts[4])
+      if (!issue) {
+        ghError(res, 404, 'Not Found')
+        return
+      }
+      let patch: {
+        title?: unknown
+        body?: unknown
+        state?: unknown
+        labels?: unknown
+      }
+      try {
+        patch = JSON.parse(
+          (await readBody(req)).toString('utf8')
+        ) as typeof patch
+      } catch {
+        ghError(res, 400, 'Problems parsing JSON')
+        return
+      }
+      if (typeof patch.title === 'string') issue.title = patch.title
+      if (typeof patch.body === 'string') issue.body = patch.body
+      if (patch.state === 'open' || patch.state === 'closed')
+        issue.state = patch.state
+      if (Array.isArray(patch.labels))
+        issue.labels = patch.labels.map((l) =>
+          typeof l === 'string' ? l : String((l as { name?: unknown }).name)
+        )
+      issue.updated_at = new Date().toISOString()
+      sendJson(res, 200, issueJson(issue))
       return
     }
     if (parts.length === 5 && method === 'GET') {
@@ -321,12 +484,27 @@ export async function startGitHubApiEmulator(
       .filter(Boolean)
       .map(decodeURIComponent)
     const method = req.method ?? 'GET'
+    if (
+      parts[0] === 'repos' &&
+      parts[3] === 'actions' &&
+      parts[4] === 'workflows'
+    ) {
+      workflowRunsRoute(res, parts, method, url)
+      return
+    }
     if (parts[0] === 'repos' && parts[3] === 'actions' && parts[4] === 'runs') {
       runsRoute(res, parts, method, url)
       return
     }
     if (parts[0] === 'repos' && parts[3] === 'issues') {
-      await issuesRoute(req, res, parts, method, options.tokens[token] ?? '')
+      await issuesRoute(
+        req,
+        res,
+        parts,
+        method,
+        options.tokens[token] ?? '',
+        url
+      )
       return
     }
     // repos/{owner}/{repo}/environments/{env}[/secrets[/public-key|/{name}]]
@@ -504,6 +682,17 @@ export async function startGitHubApiEmulator(
         repository,
         jobs: []
       })
+    },
+    completeWorkflowRun: (
+      repository,
+      runId,
+      attempt,
+      conclusion,
+      completedAt
+    ) => {
+      const entry = runs.get(runKey(repository, runId, attempt))
+      if (entry)
+        entry.run = { ...entry.run, conclusion, updated_at: completedAt }
     },
     recordWorkflowJob: (repository, runId, attempt, job) => {
       runs.get(runKey(repository, runId, attempt))?.jobs.push(job)

@@ -25,6 +25,7 @@ import {
 import { pollOperation } from './operations.js'
 import {
   checkNameAvailability,
+  deleteServer,
   getServer,
   listServers,
   putServer
@@ -231,6 +232,7 @@ async function route(
       if (answerArmFault(state, res, 'put')) return
       return putServer(state, req, res, name)
     }
+    if (method === 'DELETE') return deleteServer(state, res, name)
     armError(res, 405, {
       code: 'EmulatorMethodNotAllowed',
       message: `The emulator does not support ${method} on flexible servers.`
@@ -278,7 +280,9 @@ export async function startPostgresArmEmulator(
       .join('')
   if (options.hostsFilePath) {
     const path = options.hostsFilePath
-    state.serversChanged = () => writeFile(path, hostsFile())
+    // a complete hosts file (localhost first), so a resolver that reads only this file (nss_wrapper) still works
+    state.serversChanged = () =>
+      writeFile(path, `127.0.0.1 localhost\n::1 localhost\n${hostsFile()}`)
   }
   try {
     await seedServers(state, options.servers)

@@ -94,6 +94,36 @@ export function getServer(
   sendJson(res, 200, serverBody(state, server))
 }
 
+/**
+ * Servers - Delete (learn.microsoft.com/rest/api/postgresql/flexibleserver/servers/delete): 200 once the server and
+ * its cluster are gone, 204 when there is no such server, 409 `ServerBusy` while it is being provisioned. Answered
+ * synchronously (the emulator runs no long-running operation for a delete).
+ */
+export async function deleteServer(
+  state: ArmState,
+  res: ServerResponse,
+  name: string
+): Promise<void> {
+  const server = state.servers.get(name)
+  if (!server) {
+    res.writeHead(204, { 'content-length': 0 })
+    res.end()
+    return
+  }
+  if (server.state === 'Provisioning') {
+    armError(res, 409, {
+      code: 'ServerBusy',
+      message: `Server '${name}' is being provisioned; delete it when the operation has finished.`
+    })
+    return
+  }
+  state.servers.delete(name)
+  await server.cluster?.stop()
+  await state.serversChanged()
+  res.writeHead(200, { 'content-length': 0 })
+  res.end()
+}
+
 /** GET of the resource group's server list (`{"value":[...]}`, one page). */
 export function listServers(state: ArmState, res: ServerResponse): void {
   sendJson(res, 200, {
