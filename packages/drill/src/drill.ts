@@ -137,6 +137,15 @@ async function readStaging(sandbox: Sandbox): Promise<{
   }
 }
 
+/** The host name of a `postgresql://` connection string (no port), or undefined when it is not a URL. */
+function connectionHost(connectionString: string): string | undefined {
+  try {
+    return new URL(connectionString).hostname
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * Runs the rollback drill: starts the sandbox (staging), builds staging's infrastructure when the infrastructure
  * path is selected, dispatches `workflows-templates/rollback-drill.yml` through the drill engine (which injects the
@@ -251,7 +260,8 @@ export async function runDrill(options: {
         inputs.database === true
           ? Boolean(
               sourceAddress &&
-              after.connectionString?.includes(`@${sourceAddress}/`)
+              after.connectionString &&
+              connectionHost(after.connectionString) === sourceAddress
             )
           : null,
       servers_before: before.servers,
