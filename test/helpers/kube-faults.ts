@@ -1,16 +1,21 @@
 import {
   createCertificateAuthority,
   fakeRuntime,
+  generateImage,
+  pushImage,
+  startDockerRegistry,
   RequestLog,
   startKubernetesEmulator,
   type KubernetesEmulator
 } from '@rollback-actions/emulators'
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js'
 
-export const REPO = 'sandboxacr.azurecr.io/shop/web'
-export const OLD = `${REPO}:v1`
-export const LIVE = `${REPO}:v2`
-export const OTHER = `${REPO}:v4`
+// The images live in a real docker-registry that startKubeFaultWorld starts and fills (redeploy resolves the image in
+// the registry before any write), so these references are set there; read them inside tests, not at module load.
+export let REPO = ''
+export let OLD = ''
+export let LIVE = ''
+export let OTHER = ''
 
 /** Short retry and timeout numbers for fault tests (docs/reliability.md: the `ROLLBACK_*` variables). */
 export const FAST_RETRY_ENV = {
@@ -40,6 +45,23 @@ let seq = 0
 
 /** Starts the Kubernetes emulator (fast pods) and a fault proxy in front of it. */
 export async function startKubeFaultWorld(): Promise<KubeFaultWorld> {
+  const registry = await startDockerRegistry()
+  REPO = `${registry.host}/shop/web`
+  ;[OLD, LIVE, OTHER] = ['v1', 'v2', 'v4'].map((tag) => `${REPO}:${tag}`) as [
+    string,
+    string,
+    string
+  ]
+  for (const [n, tag] of ['v1', 'v2', 'v4'].entries())
+    await pushImage(
+      registry.url,
+      'shop/web',
+      tag,
+      generateImage({
+        seed: `fault-web-${n}`,
+        created: new Date(Date.UTC(2026, 0, 1 + n))
+      })
+    )
   const ca = await createCertificateAuthority()
   const tls = await ca.issue(['localhost', '127.0.0.1'])
   const log = new RequestLog()
@@ -98,6 +120,7 @@ export async function startKubeFaultWorld(): Promise<KubeFaultWorld> {
     async close() {
       await proxy.close()
       await emulator.close()
+      await registry.stop()
     }
   }
 }

@@ -117,7 +117,7 @@ describe('npm run sandbox', () => {
         'bash',
         [
           '-c',
-          `set -a; . '${join(out, 'sandbox.env')}'; set +a; env 'INPUT_NAMESPACE=prod' 'INPUT_DEPLOYMENTS=product-service' 'INPUT_DRY-RUN=true' "INPUT_IMAGE=$SANDBOX_REGISTRY/warranty-hub/product-service:v1.1.0" 'INPUT_ROLLOUT-TIMEOUT=1m' node actions/redeploy/dist/index.js`
+          `set -a; . '${join(out, 'sandbox.env')}'; set +a; env 'INPUT_NAMESPACE=prod' 'INPUT_DEPLOYMENTS=product-service' 'INPUT_DRY-RUN=true' "INPUT_IMAGE=$SANDBOX_REGISTRY/warranty-hub/product-service:v1.1.0" 'INPUT_ROLLOUT-TIMEOUT=1m' "INPUT_CLIENT-ID=$AZURE_CLIENT_ID" "INPUT_TENANT-ID=$AZURE_TENANT_ID" node actions/redeploy/dist/index.js`
         ],
         { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: dir } }
       )

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
@@ -113,14 +113,18 @@ describe('every duration input has a maximum, refused before anything is touched
 
 describe('action.yml documents each duration maximum', () => {
   const actionsDir = join(import.meta.dirname, '..', '..', '..', 'actions')
-  const durationInputs = readdirSync(actionsDir).flatMap((id) => {
-    const doc = parse(
-      readFileSync(join(actionsDir, id, 'action.yml'), 'utf8')
-    ) as { inputs?: Record<string, { description?: string }> }
-    return Object.entries(doc.inputs ?? {})
-      .filter(([name]) => /(^|-)(timeout|interval|duration|offset)$/.test(name))
-      .map(([name, spec]) => [id, name, spec.description ?? ''] as const)
-  })
+  const durationInputs = readdirSync(actionsDir)
+    .filter((id) => existsSync(join(actionsDir, id, 'action.yml')))
+    .flatMap((id) => {
+      const doc = parse(
+        readFileSync(join(actionsDir, id, 'action.yml'), 'utf8')
+      ) as { inputs?: Record<string, { description?: string }> }
+      return Object.entries(doc.inputs ?? {})
+        .filter(([name]) =>
+          /(^|-)(timeout|interval|duration|offset)$/.test(name)
+        )
+        .map(([name, spec]) => [id, name, spec.description ?? ''] as const)
+    })
 
   it('finds the duration inputs', () => {
     expect(durationInputs.length).toBeGreaterThanOrEqual(7)

@@ -24,7 +24,7 @@ const inputs = (extra: Record<string, string> = {}) => ({
 })
 /** Runs terraform-plan-review with {@link inputs} plus `extra`. */
 const review = (extra: Record<string, string> = {}) =>
-  runFake(run, 'terraform-plan-review', inputs(extra))
+  runFake(run, 'terraform-plan-review', inputs(extra), terraform.env)
 const ALL_ALLOWED = [
   'module.data.azurerm_postgresql_flexible_server.main',
   'azurerm_key_vault_secret.db_password["primary"]',
