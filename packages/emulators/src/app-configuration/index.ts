@@ -105,8 +105,8 @@ export type AppConfigurationRole =
 
 /**
  * Fault kinds beyond the shared `throttle` / `http-error`: `concurrent-write` lets another client change the addressed
- * key-value (a new value, hence a new ETag) just before the matching request is processed, as a concurrent operator
- * would.
+ * key-value (a new value, hence a new ETag) just before the matching PUT or DELETE is processed, as a concurrent
+ * operator would; its `on` is `put`, `delete`, or one key-value as `put:<key>` / `delete:<key>`.
  */
 export type AppConfigurationFault = Fault
 
@@ -592,7 +592,8 @@ export async function startAppConfigurationEmulator(
         return
       }
       const concurrent = isWrite
-        ? faults.take('concurrent-write', method.toLowerCase())
+        ? (faults.take('concurrent-write', `${method.toLowerCase()}:${key}`) ??
+          faults.take('concurrent-write', method.toLowerCase()))
         : undefined
       if (concurrent) {
         const before = current(key, label)
