@@ -1,5 +1,6 @@
 import type { AppConfigurationClient } from '@azure/app-configuration'
 import { ConfigurationError } from '@rollback-actions/action-kit'
+import { FEATURE_FLAG_PREFIX } from './constants.js'
 import {
   absent,
   describeKey,
@@ -59,8 +60,8 @@ export interface RestorePlan {
 /**
  * Plans putting every key-value matching the filters back to its state at `pointInTime`: reads the store now and as
  * it was then (`Accept-Datetime`, rest-api-key-value "Point-in-time"), and counts the revisions since through the
- * revisions API (rest-api-revisions). Key-values created later are deleted; deleted ones come back. Nothing is
- * written.
+ * revisions API (rest-api-revisions). Key-values created later are deleted; deleted ones come back. Feature flags
+ * are left out unless `keyFilter` starts with `.appconfig.featureflag/`. Nothing is written.
  * @param keyFilter App Configuration key filter (exact, CSV of up to 5, or trailing `*`).
  * @param labelFilter label filter (`\0` = without label, `*` = any).
  * @throws ConfigurationError when a key-value to change is locked, or the store cannot be read.
@@ -71,6 +72,9 @@ export async function planRestore(
   labelFilter: string,
   pointInTime: Date
 ): Promise<RestorePlan> {
+  // Feature flags have their own stage (disable-feature-flags, first in the procedure); a configuration restore
+  // leaves them alone unless the key filter names them.
+  const flags = keyFilter.startsWith(FEATURE_FLAG_PREFIX)
   const [now, then] = await Promise.all([
     listKeyValues(client, keyFilter, labelFilter),
     listKeyValues(client, keyFilter, labelFilter, pointInTime)
@@ -101,6 +105,7 @@ export async function planRestore(
     const current = nowMap.get(k)
     const past = thenMap.get(k)
     const any = (current ?? past)!
+    if (!flags && any.key.startsWith(FEATURE_FLAG_PREFIX)) continue
     const key = any.key
     const label = any.label ?? null
     const from: KeyValueState = current ? stateOf(current) : absent(key, label)

@@ -141,6 +141,10 @@ export interface AppConfigurationEmulator {
   get(key: string, label?: string | null): KeyValueRevision | undefined
   /** Writes a key-value as a client would (a new revision and ETag). */
   set(seed: KeyValueSeed): KeyValueRevision
+  /** Locks or unlocks a key-value as `PUT`/`DELETE /locks/{key}` would (a new revision). */
+  setLocked(key: string, label: string | null, locked: boolean): void
+  /** Deletes a key-value as a client would (a delete revision), at `at` (default now). */
+  remove(key: string, label?: string | null, at?: Date): void
   /** Every revision of a key-value, oldest first (deletes included). */
   revisions(key: string, label?: string | null): KeyValueRevision[]
   /** A connection string for one of `accessKeys` (for HMAC tests; the actions refuse connection strings). */
@@ -320,7 +324,10 @@ export async function startAppConfigurationEmulator(
       etag: randomBytes(20).toString('base64url'),
       last_modified: new Date(t).toISOString()
     }
-    history.push(rev)
+    // History stays in time order (seeded past writes may arrive after later ones).
+    const after = history.findIndex((r) => Date.parse(r.last_modified) > t)
+    if (after < 0) history.push(rev)
+    else history.splice(after, 0, rev)
     return rev
   }
   const set = (seed: KeyValueSeed): KeyValueRevision =>
@@ -877,6 +884,16 @@ export async function startAppConfigurationEmulator(
     retentionDays,
     get: (key, label = null) => current(key, label),
     set,
+    setLocked(key, label, locked) {
+      const existing = current(key, label)
+      if (!existing) throw new Error(`key-value ${key} does not exist`)
+      write({ ...existing, locked })
+    },
+    remove(key, label = null, at) {
+      const existing = current(key, label)
+      if (!existing) throw new Error(`key-value ${key} does not exist`)
+      write({ ...existing, deleted: true }, at?.getTime())
+    },
     revisions: (key, label = null) =>
       history.filter((r) => r.key === key && r.label === label),
     connectionString(keyId) {
