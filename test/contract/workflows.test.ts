@@ -726,7 +726,8 @@ describe('rollback-drill.yml', () => {
     expect(holders).toEqual([
       'rollback-application.yml:post-mortem',
       'rollback-drill.yml:rollback',
-      'rollback-drill.yml:record'
+      'rollback-drill.yml:record',
+      'rollback-full.yml:post-mortem'
     ])
   })
 
