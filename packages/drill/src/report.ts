@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { DrillStep, WorkflowReport } from './engine/execute.js'
+import type { FullReport, FullStage } from './scenarios/full.js'
 
 /** Targets the runbook holds rollbacks to (seconds). */
 export const TARGETS = {
@@ -71,6 +72,13 @@ export interface DrillReport {
   post_mortem?: PostMortem
   application?: ApplicationReport
   database?: Record<string, unknown> & { verdict?: string; steps?: DrillStep[] }
+  /** rollback-full.yml (scenarios `full`, `full-db-failure`): the stages in the procedure's order and the outcome. */
+  stages?: FullStage[]
+  outcome?: 'restored' | 'partial' | 'failed'
+  full?: Omit<FullReport, 'stages' | 'outcome'> & {
+    stages: FullStage[]
+    outcome: FullReport['outcome']
+  }
   infrastructure?: Record<string, unknown> & {
     verdict?: string
     steps?: DrillStep[]
@@ -191,6 +199,21 @@ export function renderMarkdown(report: DrillReport): string {
       ''
     )
     if (a.error) parts.push(`> ${a.error}`, '')
+  }
+  if (report.full) {
+    const { stages, outcome, steps, ...rest } = report.full
+    parts.push(
+      `## Full rollback (rollback-full.yml): ${outcome}`,
+      '',
+      '| Stage | Outcome | Started (UTC) | Finished (UTC) |',
+      '| --- | --- | --- | --- |',
+      ...stages.map(
+        (s) =>
+          `| ${s.name} | ${s.outcome} | ${s.started_at ?? '—'} | ${s.finished_at ?? '—'} |`
+      ),
+      ''
+    )
+    parts.push(section('Full rollback details', { ...rest, steps }))
   }
   if (report.database)
     parts.push(section('Database rollback (PITR)', report.database))

@@ -1,4 +1,4 @@
-// npm run drill [-- --out DIR] [--scenario application|database|infrastructure|all]
+// npm run drill [-- --out DIR] [--scenario application|database|infrastructure|all|full|full-db-failure]
 // A full rollback drill against the local sandbox; writes DIR/drill-report.md and DIR/drill-report.json.
 // Exits 0 only when every scenario run restored service.
 import { parseArgs } from 'node:util'

@@ -39,7 +39,20 @@ export function sandboxVars(sandbox: Sandbox): Record<string, string> {
       ? {
           DB_RESOURCE_GROUP: db.arm.resourceGroup,
           // no DB_SSL_MODE: the sandbox's PostgreSQL servers are TLS-only, so the workflow's default (require) applies
-          DB_ADMIN_LOGIN: 'pgadmin'
+          DB_ADMIN_LOGIN: 'pgadmin',
+          // the environment's database facts rollback-full.yml reads (its database stage)
+          DB_SOURCE_SERVER: sandbox.scenario.database?.servers[0]?.name ?? '',
+          DB_NAME: sandbox.scenario.database?.servers[0]?.database ?? '',
+          DB_CONSUMERS: `${sandbox.scenario.service.namespace}/${sandbox.scenario.service.deployment}`,
+          DB_SECRET_NAME: 'product-service-db'
+        }
+      : {}),
+    ...(sandbox.appConfiguration
+      ? {
+          ROLLBACK_APP_CONFIGURATION_ENDPOINT: sandbox.appConfiguration.url,
+          ROLLBACK_APP_CONFIGURATION_RETENTION_DAYS: String(
+            sandbox.appConfiguration.retentionDays
+          )
         }
       : {})
   }
