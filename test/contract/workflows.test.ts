@@ -761,7 +761,8 @@ describe('rollback-drill.yml', () => {
         'rollback-application.yml:post-mortem',
         'rollback-drill.yml:app-rollback',
         'rollback-drill.yml:overdue',
-        'rollback-drill.yml:report'
+        'rollback-drill.yml:report',
+        'rollback-full.yml:post-mortem'
       ].sort()
     )
   })

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
 import type { Logger } from '@rollback-actions/action-kit'
 import { startSandbox, type Sandbox } from '@rollback-actions/sandbox'
 import type { InputValue } from './engine/workflow.js'
@@ -14,7 +12,12 @@ import {
   prepareInfrastructureStaging,
   type InfrastructureStaging
 } from './scenarios/infrastructure.js'
-import { dispatchWorkflow, sandboxVars } from './scenarios/sandbox-run.js'
+import {
+  dispatchWorkflow,
+  kubectl,
+  sandboxVars
+} from './scenarios/sandbox-run.js'
+import { runFullScenario } from './scenarios/full.js'
 import {
   TARGETS,
   writeReport,
@@ -23,13 +26,13 @@ import {
   type WorkflowDrillReport
 } from './report.js'
 
-const exec = promisify(execFile)
-
 export const SCENARIOS = [
   'application',
   'database',
   'infrastructure',
-  'all'
+  'all',
+  'full',
+  'full-db-failure'
 ] as const
 export type ScenarioName = (typeof SCENARIOS)[number]
 
@@ -84,20 +87,6 @@ export function drillInputs(
     'rto-target-seconds': t.applicationRtoSeconds,
     'rpo-target-seconds': t.rpoSeconds,
     'system-rto-target-seconds': t.systemRtoSeconds
-  }
-}
-
-async function kubectl(sandbox: Sandbox, args: string[]): Promise<string> {
-  const cache = await mkdtemp(join(tmpdir(), 'rollback-kubectl-'))
-  try {
-    const { stdout } = await exec(
-      'kubectl',
-      ['--kubeconfig', sandbox.kubeconfigPath, '--cache-dir', cache, ...args],
-      { env: { ...process.env, HOME: cache }, timeout: 60_000 }
-    )
-    return stdout.trim()
-  } finally {
-    await rm(cache, { recursive: true, force: true })
   }
 }
 
@@ -191,115 +180,147 @@ export async function runDrill(options: {
       outDir: join(outDir, 'sandbox'),
       onLine: say
     })
-    const inputs = drillInputs(options.scenario, options.targets)
-    let infra: InfrastructureStaging | undefined
-    if (inputs.infrastructure === true) {
-      say('staging infrastructure: commit B deployed with terraform')
-      infra = await prepareInfrastructureStaging(
-        join(workDir, 'infrastructure'),
-        lineLogger(say)
+    if (options.scenario === 'full' || options.scenario === 'full-db-failure') {
+      // one ordered rollback (rollback-full.yml); not part of `all`, which dispatches rollback-drill.yml
+      say('== full scenario: rollback-full.yml')
+      const failDatabase = options.scenario === 'full-db-failure'
+      const { workflows, ...full } = await runFullScenario({
+        sandbox,
+        artifactsRoot: join(outDir, 'artifacts'),
+        failDatabase,
+        onLine: say
+      })
+      report.full = full
+      report.stages = full.stages
+      report.outcome = full.outcome
+      report.workflows.push(...workflows)
+      if (full.post_mortem) report.post_mortem = full.post_mortem
+      report.steps.push(...full.steps)
+      if (full.error) report.error = full.error
+      // the variant proves a stopped run reports `partial`; production is not restored, so its verdict is failed
+      report.verdict =
+        !failDatabase && !full.error && full.outcome === 'restored'
+          ? 'restored'
+          : 'failed'
+    } else {
+      const inputs = drillInputs(options.scenario, options.targets)
+      let infra: InfrastructureStaging | undefined
+      if (inputs.infrastructure === true) {
+        say('staging infrastructure: commit B deployed with terraform')
+        infra = await prepareInfrastructureStaging(
+          join(workDir, 'infrastructure'),
+          lineLogger(say)
+        )
+      }
+      const before = await readStaging(sandbox)
+      const source = sandboxVars(sandbox).ROLLBACK_DRILL_DB_SERVER ?? ''
+      say(`== ${DRILL_WORKFLOW}`)
+      const execution = await dispatchWorkflow(
+        sandbox,
+        DRILL_WORKFLOW,
+        inputs,
+        {
+          artifactsRoot: join(outDir, 'artifacts'),
+          secrets: source
+            ? {
+                DB_ADMIN_PASSWORD:
+                  sandbox.database?.arm.adminPassword(source) ?? ''
+              }
+            : {},
+          ...(infra ? infra.dispatch : {}),
+          onLine: say
+        }
       )
-    }
-    const before = await readStaging(sandbox)
-    const source = sandboxVars(sandbox).ROLLBACK_DRILL_DB_SERVER ?? ''
-    say(`== ${DRILL_WORKFLOW}`)
-    const execution = await dispatchWorkflow(sandbox, DRILL_WORKFLOW, inputs, {
-      artifactsRoot: join(outDir, 'artifacts'),
-      secrets: source
-        ? {
-            DB_ADMIN_PASSWORD: sandbox.database?.arm.adminPassword(source) ?? ''
-          }
-        : {},
-      ...(infra ? infra.dispatch : {}),
-      onLine: say
-    })
-    report.workflows = execution.reports
-    report.steps = execution.steps
-    const drilled = JSON.parse(
-      await readFile(
-        join(
-          execution.artifactsDir,
-          DRILL_REPORT_ARTIFACT,
-          'drill-report.json'
-        ),
-        'utf8'
-      )
-    ) as WorkflowDrillReport
-    report.paths = drilled.paths
-    report.system_rto_seconds = drilled.system_rto_seconds
-    report.system_rto_target_seconds = drilled.system_rto_target_seconds
-    report.system_rto_met = drilled.system_rto_met
-    if (drilled.issue) report.post_mortem = drilled.issue
-    report.follow_ups = drilled.follow_ups ?? []
-    const app = drilled.paths.find((p) => p.name === 'application')
-    if (app) {
-      report.from_image = (app.from_image as string | null) ?? null
-      report.to_image = (app.to_image as string | null) ?? null
-      report.detection_seconds = app.detection_seconds
-      report.rto_seconds = app.rto_seconds
-    }
+      report.workflows = execution.reports
+      report.steps = execution.steps
+      const drilled = JSON.parse(
+        await readFile(
+          join(
+            execution.artifactsDir,
+            DRILL_REPORT_ARTIFACT,
+            'drill-report.json'
+          ),
+          'utf8'
+        )
+      ) as WorkflowDrillReport
+      report.paths = drilled.paths
+      report.system_rto_seconds = drilled.system_rto_seconds
+      report.system_rto_target_seconds = drilled.system_rto_target_seconds
+      report.system_rto_met = drilled.system_rto_met
+      if (drilled.issue) report.post_mortem = drilled.issue
+      report.follow_ups = drilled.follow_ups ?? []
+      const app = drilled.paths.find((p) => p.name === 'application')
+      if (app) {
+        report.from_image = (app.from_image as string | null) ?? null
+        report.to_image = (app.to_image as string | null) ?? null
+        report.detection_seconds = app.detection_seconds
+        report.rto_seconds = app.rto_seconds
+      }
 
-    const after = await readStaging(sandbox)
-    const sourceAddress = source
-      ? sandbox.database?.arm.servers.get(source)?.cluster?.address
-      : undefined
-    const infrastructureBack = infra
-      ? JSON.stringify(
-          await infrastructureState(
-            infra,
-            infra.repo.changedCommit,
-            join(workDir, 'verify'),
-            lineLogger(say)
-          )
-        ) === JSON.stringify(INFRA_CHANGED_STATE)
-      : null
-    const staging: StagingAfter = {
-      image_before: before.image,
-      image_after: after.image,
-      database_on_source:
-        inputs.database === true
-          ? Boolean(
-              sourceAddress &&
-              after.connectionString &&
-              connectionHost(after.connectionString) === sourceAddress
+      const after = await readStaging(sandbox)
+      const sourceAddress = source
+        ? sandbox.database?.arm.servers.get(source)?.cluster?.address
+        : undefined
+      const infrastructureBack = infra
+        ? JSON.stringify(
+            await infrastructureState(
+              infra,
+              infra.repo.changedCommit,
+              join(workDir, 'verify'),
+              lineLogger(say)
             )
-          : null,
-      servers_before: before.servers,
-      servers_after: after.servers,
-      infrastructure_on_live_commit: infrastructureBack,
-      restored: false
-    }
-    staging.restored =
-      staging.image_before !== null &&
-      staging.image_before === staging.image_after &&
-      staging.database_on_source !== false &&
-      JSON.stringify(staging.servers_before) ===
-        JSON.stringify(staging.servers_after) &&
-      staging.infrastructure_on_live_commit !== false
-    report.staging = staging
-
-    const red = report.workflows.flatMap((w) =>
-      w.jobs
-        .filter((j) => j.result === 'failure' || j.result === 'cancelled')
-        .map((j) => `${w.file} job ${j.id}: ${j.result}`)
-    )
-    const problems = [
-      ...(drilled.verdict === 'restored'
-        ? []
-        : [
-            `rollback-drill.yml reported ${drilled.verdict}: ${drilled.paths
-              .flatMap((p) =>
-                p.checks.filter((c) => !c.met).map((c) => `${p.name} ${c.name}`)
+          ) === JSON.stringify(INFRA_CHANGED_STATE)
+        : null
+      const staging: StagingAfter = {
+        image_before: before.image,
+        image_after: after.image,
+        database_on_source:
+          inputs.database === true
+            ? Boolean(
+                sourceAddress &&
+                after.connectionString &&
+                connectionHost(after.connectionString) === sourceAddress
               )
-              .join('; ')}`
-          ]),
-      ...(red.length > 0 ? [`jobs not successful: ${red.join('; ')}`] : []),
-      ...(staging.restored
-        ? []
-        : ['staging is not back as it was: see staging'])
-    ]
-    if (problems.length > 0) report.error = problems.join('; ')
-    report.verdict = problems.length === 0 ? 'restored' : 'failed'
+            : null,
+        servers_before: before.servers,
+        servers_after: after.servers,
+        infrastructure_on_live_commit: infrastructureBack,
+        restored: false
+      }
+      staging.restored =
+        staging.image_before !== null &&
+        staging.image_before === staging.image_after &&
+        staging.database_on_source !== false &&
+        JSON.stringify(staging.servers_before) ===
+          JSON.stringify(staging.servers_after) &&
+        staging.infrastructure_on_live_commit !== false
+      report.staging = staging
+
+      const red = report.workflows.flatMap((w) =>
+        w.jobs
+          .filter((j) => j.result === 'failure' || j.result === 'cancelled')
+          .map((j) => `${w.file} job ${j.id}: ${j.result}`)
+      )
+      const problems = [
+        ...(drilled.verdict === 'restored'
+          ? []
+          : [
+              `rollback-drill.yml reported ${drilled.verdict}: ${drilled.paths
+                .flatMap((p) =>
+                  p.checks
+                    .filter((c) => !c.met)
+                    .map((c) => `${p.name} ${c.name}`)
+                )
+                .join('; ')}`
+            ]),
+        ...(red.length > 0 ? [`jobs not successful: ${red.join('; ')}`] : []),
+        ...(staging.restored
+          ? []
+          : ['staging is not back as it was: see staging'])
+      ]
+      if (problems.length > 0) report.error = problems.join('; ')
+      report.verdict = problems.length === 0 ? 'restored' : 'failed'
+    }
   } catch (error) {
     report.error = (error as Error).message
     report.verdict = 'failed'

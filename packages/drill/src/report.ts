@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PITR } from '@rollback-actions/pitr'
 import type { DrillStep, WorkflowReport } from './engine/execute.js'
+import type { FullReport, FullStage } from './scenarios/full.js'
 
 /** Targets the runbook holds rollbacks to (seconds). */
 export const TARGETS = {
@@ -108,6 +109,13 @@ export interface DrillReport {
   post_mortem?: PostMortem
   follow_ups: Array<PostMortem & { path: string; check: string }>
   staging?: StagingAfter
+  /** rollback-full.yml (scenarios `full`, `full-db-failure`): the stages in the procedure's order and the outcome. */
+  stages?: FullStage[]
+  outcome?: 'restored' | 'partial' | 'failed'
+  full?: Omit<FullReport, 'stages' | 'outcome'> & {
+    stages: FullStage[]
+    outcome: FullReport['outcome']
+  }
   error?: string
 }
 
@@ -144,7 +152,7 @@ export function renderMarkdown(report: DrillReport): string {
   const parts = [
     `# Rollback drill report: ${report.verdict.toUpperCase()}`,
     '',
-    `Scenario \`${report.scenario}\` through \`workflows-templates/rollback-drill.yml\`, ${report.started_at} → ${report.finished_at} (UTC).`,
+    `Scenario \`${report.scenario}\` through \`workflows-templates/${report.full ? 'rollback-full.yml' : 'rollback-drill.yml'}\`, ${report.started_at} → ${report.finished_at} (UTC).`,
     ''
   ]
   if (report.error) parts.push(`> Drill error: ${report.error}`, '')
@@ -155,20 +163,38 @@ export function renderMarkdown(report: DrillReport): string {
     )
   const value = (v: number | boolean | null) =>
     typeof v === 'number' ? fmt(v) : v === null ? '—' : v ? 'yes' : 'no'
-  parts.push(
-    '## Paths against the targets',
-    '',
-    '| Path | Verdict | Check | Measured | Target | Met |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...report.paths.flatMap((p) =>
-      p.checks.map(
-        (c, i) =>
-          `| ${i === 0 ? p.name : ''} | ${i === 0 ? p.verdict : ''} | ${cell(c.name)} | ${value(c.value)} | ${typeof c.target === 'number' ? fmt(c.target) : 'yes'} | ${c.met ? 'met' : '**NOT met**'} |`
-      )
-    ),
-    `| system | | total system RTO | ${fmt(report.system_rto_seconds)} | ${fmt(report.system_rto_target_seconds)} | ${report.system_rto_met ? 'met' : '**NOT met**'} |`,
-    ''
-  )
+  if (report.full) {
+    const f = report.full
+    parts.push(
+      `## Full rollback (rollback-full.yml): ${f.outcome}`,
+      '',
+      '| Stage | Outcome | Started (UTC) | Finished (UTC) |',
+      '| --- | --- | --- | --- |',
+      ...f.stages.map(
+        (st) =>
+          `| ${st.name} | ${st.outcome} | ${st.started_at ?? '—'} | ${st.finished_at ?? '—'} |`
+      ),
+      '',
+      `Rolled back: ${f.done.join(', ') || 'nothing'}. Not rolled back: ${f.not_done.join(', ') || 'nothing'}.`,
+      `Rollback time: ${fmt(f.rollback_seconds)} (${f.within_target ? 'within' : '**not within**'} the 15-minute target).`,
+      ''
+    )
+  }
+  if (report.paths.length > 0)
+    parts.push(
+      '## Paths against the targets',
+      '',
+      '| Path | Verdict | Check | Measured | Target | Met |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...report.paths.flatMap((p) =>
+        p.checks.map(
+          (c, i) =>
+            `| ${i === 0 ? p.name : ''} | ${i === 0 ? p.verdict : ''} | ${cell(c.name)} | ${value(c.value)} | ${typeof c.target === 'number' ? fmt(c.target) : 'yes'} | ${c.met ? 'met' : '**NOT met**'} |`
+        )
+      ),
+      `| system | | total system RTO | ${fmt(report.system_rto_seconds)} | ${fmt(report.system_rto_target_seconds)} | ${report.system_rto_met ? 'met' : '**NOT met**'} |`,
+      ''
+    )
   if (report.follow_ups.length > 0)
     parts.push(
       'Follow-up issues: ' +

@@ -155,3 +155,21 @@ export {
   type GitHubApiEmulatorOptions,
   type StoredGitHubSecret
 } from './github-rest/index.js'
+
+// Azure App Configuration (data plane: key-values, feature flags, revisions, point-in-time reads).
+export {
+  APP_CONFIGURATION_API_VERSIONS,
+  APP_CONFIGURATION_RETENTION_DAYS,
+  APP_CONFIGURATION_SCOPES,
+  FEATURE_FLAG_CONTENT_TYPE,
+  FEATURE_FLAG_PREFIX,
+  startAppConfigurationEmulator,
+  type AppConfigurationAccessKey,
+  type AppConfigurationEmulator,
+  type AppConfigurationEmulatorOptions,
+  type AppConfigurationFault,
+  type AppConfigurationRole,
+  type AppConfigurationSku,
+  type KeyValueRevision,
+  type KeyValueSeed
+} from './app-configuration/index.js'

@@ -24,6 +24,13 @@ import { scenarioProfiles, startMonitoring } from './prometheus/index.js'
 import { createProductServiceRuntime } from './service/runtime.js'
 import { startServiceProxy } from './service/proxy.js'
 import { createCertificateAuthority } from '@rollback-actions/emulators'
+import {
+  FEATURE_FLAG_CONTENT_TYPE,
+  FEATURE_FLAG_PREFIX,
+  startAppConfigurationEmulator,
+  type AppConfigurationEmulator,
+  type KeyValueSeed
+} from '@rollback-actions/emulators'
 
 /** GitHub environments the sandbox's app registration trusts (a federated credential each). */
 export const SANDBOX_ENVIRONMENTS = ['staging', 'production'] as const
@@ -57,6 +64,8 @@ export interface Sandbox {
   service: RunningServer
   /** ARM (PostgreSQL Flexible Server on real PostgreSQL 15), Key Vault and GitHub REST emulators, when the scenario has a database. */
   database?: DatabaseServices
+  /** The App Configuration store, when the scenario has an `appConfiguration` section. */
+  appConfiguration?: AppConfigurationEmulator
   /** GitHub `github` context values the drill uses for the simulated workflow run. */
   github: Record<string, string>
   /** Stops every emulator and process; safe to call twice. */
@@ -150,6 +159,54 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       stops.push(() => services.close())
       say(
         `database  ARM ${services.env.ROLLBACK_ARM_ENDPOINT ?? ''}, servers ${[...services.arm.servers.keys()].join(', ')} (PostgreSQL 15), Key Vault ${services.env.SANDBOX_KEY_VAULT_URL ?? ''}`
+      )
+    }
+
+    let appConfiguration: AppConfigurationEmulator | undefined
+    if (scenario.appConfiguration) {
+      const section = scenario.appConfiguration
+      const seed: KeyValueSeed[] = [
+        ...section.keyValues.map((kv) => ({
+          key: kv.key,
+          label: kv.label,
+          value: kv.value,
+          ...(kv.contentType ? { contentType: kv.contentType } : {}),
+          lastModified: resolveScenarioTime(kv.modified, now)
+        })),
+        ...section.featureFlags.map((f) => ({
+          key: `${FEATURE_FLAG_PREFIX}${f.name}`,
+          label: f.label,
+          contentType: FEATURE_FLAG_CONTENT_TYPE,
+          value: JSON.stringify({
+            id: f.name,
+            enabled: f.enabled,
+            conditions: {
+              client_filters:
+                f.percentage === undefined
+                  ? []
+                  : [
+                      {
+                        name: 'Microsoft.Percentage',
+                        parameters: { Value: f.percentage }
+                      }
+                    ]
+            }
+          }),
+          lastModified: resolveScenarioTime(f.modified, now)
+        }))
+      ].sort((a, b) => a.lastModified.getTime() - b.lastModified.getTime())
+      const store = await startAppConfigurationEmulator({
+        tls,
+        log: requests,
+        entra,
+        name: section.name,
+        sku: section.sku,
+        seed
+      })
+      appConfiguration = store
+      stops.push(() => store.close())
+      say(
+        `appconfig ${store.url} (store ${section.name}, ${seed.length} key-values)`
       )
     }
 
@@ -311,6 +368,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       GITHUB_ACTOR: github.actor,
       GITHUB_SERVER_URL: github.server_url,
       ...(database?.env ?? {}),
+      ...(appConfiguration
+        ? { SANDBOX_APP_CONFIGURATION_ENDPOINT: appConfiguration.url }
+        : {}),
       // libpq's root CA for verify-full against the TLS-only PostgreSQL servers (psql, pg_dump).
       ...(database
         ? {
@@ -334,6 +394,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       kube,
       service,
       ...(database ? { database } : {}),
+      ...(appConfiguration ? { appConfiguration } : {}),
       github,
       stop
     }

@@ -81,6 +81,41 @@ export const Scenario = z.object({
       })
     })
     .optional(),
+  /**
+   * Azure App Configuration (data-plane emulator): key-values and feature flags, each with the scenario time it was
+   * written (`-2h`), oldest first — so a point-in-time restore has history to go back to.
+   */
+  appConfiguration: z
+    .object({
+      name: z.string().regex(/^[a-zA-Z0-9-]{5,50}$/),
+      sku: z
+        .enum(['free', 'developer', 'standard', 'premium'])
+        .default('standard'),
+      keyValues: z
+        .array(
+          z.object({
+            key: z.string().min(1),
+            label: z.string().nullable().default(null),
+            value: z.string(),
+            contentType: z.string().optional(),
+            modified: z.string().default('-1d')
+          })
+        )
+        .default([]),
+      featureFlags: z
+        .array(
+          z.object({
+            name: z.string().min(1),
+            label: z.string().nullable().default(null),
+            enabled: z.boolean(),
+            /** `Microsoft.Percentage` filter value; none when omitted. */
+            percentage: z.number().min(0).max(100).optional(),
+            modified: z.string().default('-1d')
+          })
+        )
+        .default([])
+    })
+    .optional(),
   /** A real Prometheus scraping the product-service pods, and a load generator against the Service. */
   prometheus: z
     .object({

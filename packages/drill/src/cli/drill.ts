@@ -1,7 +1,9 @@
-// npm run drill [-- --out DIR] [--scenario application|database|infrastructure|all] [--rto-target-seconds N]
+// npm run drill [-- --out DIR] [--scenario application|database|infrastructure|all|full|full-db-failure] [--rto-target-seconds N]
 // Dispatches workflows-templates/rollback-drill.yml against the local sandbox (staging) through the drill engine;
 // writes DIR/drill-report.md and DIR/drill-report.json. No --scenario means every path (all).
 // Exits 0 only when every selected path met its checks and staging is back as it was.
+// `full` and `full-db-failure` dispatch workflows-templates/rollback-full.yml (feature flags → services →
+// configuration → database), the second with the database restore made to fail.
 import { parseArgs } from 'node:util'
 import {
   runDrill,

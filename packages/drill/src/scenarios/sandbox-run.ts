@@ -1,4 +1,8 @@
+import { execFile } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { runnerNetworkEnv, type Sandbox } from '@rollback-actions/sandbox'
 import {
   executeWorkflow,
@@ -61,11 +65,26 @@ export function sandboxVars(sandbox: Sandbox): Record<string, string> {
               }
             : {}),
           // no DB_SSL_MODE: the sandbox's PostgreSQL servers are TLS-only, so the workflows' default (require) applies
-          DB_ADMIN_LOGIN: 'pgadmin'
+          DB_ADMIN_LOGIN: 'pgadmin',
+          // the environment's database facts rollback-full.yml reads (its database stage)
+          DB_SOURCE_SERVER: sandbox.scenario.database?.servers[0]?.name ?? '',
+          DB_NAME: sandbox.scenario.database?.servers[0]?.database ?? '',
+          DB_CONSUMERS: `${sandbox.scenario.service.namespace}/${sandbox.scenario.service.deployment}`,
+          DB_SECRET_NAME: 'product-service-db'
+        }
+      : {}),
+    ...(sandbox.appConfiguration
+      ? {
+          ROLLBACK_APP_CONFIGURATION_ENDPOINT: sandbox.appConfiguration.url,
+          ROLLBACK_APP_CONFIGURATION_RETENTION_DAYS: String(
+            sandbox.appConfiguration.retentionDays
+          )
         }
       : {})
   }
 }
+
+const exec = promisify(execFile)
 
 let runs = 0
 
@@ -173,4 +192,22 @@ export async function dispatchWorkflow(
     new Date().toISOString()
   )
   return { ...execution, artifactsDir }
+}
+
+/** Runs the real kubectl against the sandbox with a discovery cache of its own; returns trimmed stdout. */
+export async function kubectl(
+  sandbox: Sandbox,
+  args: string[]
+): Promise<string> {
+  const cache = await mkdtemp(join(tmpdir(), 'rollback-kubectl-'))
+  try {
+    const { stdout } = await exec(
+      'kubectl',
+      ['--kubeconfig', sandbox.kubeconfigPath, '--cache-dir', cache, ...args],
+      { env: { ...process.env, HOME: cache }, timeout: 60_000 }
+    )
+    return stdout.trim()
+  } finally {
+    await rm(cache, { recursive: true, force: true })
+  }
 }

@@ -1,0 +1,9 @@
+import { createRequire as __rollbackCreateRequire } from 'node:module';
+const require = __rollbackCreateRequire(import.meta.url);
+
+// rollback-loader:disable-feature-flags-index
+import { enableCompileCache } from "node:module";
+import { join } from "node:path";
+var runnerTemp = process.env.RUNNER_TEMP;
+enableCompileCache(runnerTemp ? join(runnerTemp, "node-compile-cache") : void 0);
+await import("../../dist/disable-feature-flags-index-WMF4QQMH.js");
