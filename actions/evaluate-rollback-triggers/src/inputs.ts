@@ -32,6 +32,49 @@ const latencySeconds = z.string().transform((v, ctx) => {
   }
 })
 
+/** A threshold of one unit kind (`5%`, `500ms`) → base units (ratio, seconds). */
+const thresholdOf = (kind: 'ratio' | 'duration', example: string) =>
+  z.string().transform((v, ctx) => {
+    try {
+      const t = parseThreshold(v)
+      if (t.kind !== kind)
+        throw new Error(`"${v}" is not a ${kind}; write e.g. ${example}`)
+      if (t.value <= 0 || (kind === 'ratio' && t.value > 1))
+        throw new Error(`"${v}" is out of range; write e.g. ${example}`)
+      return t.value
+    } catch (error) {
+      ctx.issues.push({
+        code: 'custom',
+        input: v,
+        message: (error as Error).message
+      })
+      return z.NEVER
+    }
+  })
+
+/** `error-for`, `slo-for`, ...: a duration such as `5m` → seconds (at least 15 s, one subquery step). */
+const windowSeconds = z.string().transform((v, ctx) => {
+  try {
+    const s = parseDuration(v)
+    if (s < 15) throw new Error(`"${v}" is shorter than 15s`)
+    return s
+  } catch (error) {
+    ctx.issues.push({
+      code: 'custom',
+      input: v,
+      message: (error as Error).message
+    })
+    return z.NEVER
+  }
+})
+
+/** `baseline-factor`: a plain multiple above 1. */
+const factor = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/, 'must be a number such as 2 or 1.5')
+  .transform(Number)
+  .refine((n) => n > 1, 'must be above 1')
+
 /** `baseline-offset`: a PromQL offset such as `1d` or `7d` (checked, passed on as written). */
 const promOffset = z.string().refine(
   (v) => {
@@ -56,6 +99,14 @@ export const EvaluateTriggersInputs = z
     baselineOffset: promOffset, // input `baseline-offset`
     requestsMetric: metricName, // input `requests-metric`
     durationMetric: metricName, // input `duration-metric`
+    errorRatio: thresholdOf('ratio', '5% or 0.05 ratio'), // input `error-ratio`
+    errorFor: windowSeconds, // input `error-for`
+    earlyWarningFor: windowSeconds, // input `early-warning-for`
+    outageFor: windowSeconds, // input `outage-for`
+    availabilityObjective: thresholdOf('ratio', '99.9%'), // input `availability-objective`
+    latencyObjective: thresholdOf('duration', '500ms'), // input `latency-objective`
+    sloFor: windowSeconds, // input `slo-for`
+    baselineFactor: factor, // input `baseline-factor`
     statusLabel: z
       .string()
       .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'must be a label name'), // input `status-label`

@@ -39,13 +39,23 @@ export const run = defineAction('evaluate-rollback-triggers', async (ctx) => {
         requestsMetric: inputs.requestsMetric,
         durationMetric: inputs.durationMetric,
         statusLabel: inputs.statusLabel,
+        thresholds: {
+          errorRatio: inputs.errorRatio,
+          errorSeconds: inputs.errorFor,
+          earlyErrorSeconds: inputs.earlyWarningFor,
+          outageSeconds: inputs.outageFor,
+          availability: inputs.availabilityObjective,
+          latencySeconds: inputs.latencyObjective,
+          sloSeconds: inputs.sloFor,
+          baselineFactor: inputs.baselineFactor
+        },
         ...(inputs.baselineP95 !== undefined
           ? { baselineP95Seconds: inputs.baselineP95 }
           : {})
       })
       for (const x of e.evidence) {
         ctx.log.info(
-          `${x.at} ${x.rule}: ${x.met === null ? 'not evaluated' : x.met ? 'MET' : 'not met'} (${x.value}) — ${x.detail}`
+          `${x.at} ${x.id} (${x.rule}): ${x.met === null ? 'not evaluated' : x.met ? 'MET' : 'not met'} (${x.value}) — ${x.detail}`
         )
       }
       rec.detail('recommendation', e.recommendation)
@@ -60,6 +70,7 @@ export const run = defineAction('evaluate-rollback-triggers', async (ctx) => {
     [
       'Time (UTC)',
       'Trigger',
+      'Id',
       'Leads to',
       'Met',
       'Value',
@@ -70,6 +81,7 @@ export const run = defineAction('evaluate-rollback-triggers', async (ctx) => {
     evaluation.evidence.map((x) => [
       x.at,
       x.rule,
+      x.id,
       x.level,
       x.met === null ? 'not evaluated' : x.met ? 'MET' : 'no',
       x.value,
