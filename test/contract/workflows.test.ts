@@ -722,11 +722,13 @@ describe('rollback-drill.yml', () => {
         })
         .map(([id]) => `${n}:${id}`)
     )
-    // the drill's calling job only passes the grant through to the called post-mortem job (a ceiling, not a use)
+    // the drill's and the alert's calling jobs only pass the grant through to the called post-mortem job (a
+    // ceiling, not a use)
     expect(holders).toEqual([
       'rollback-application.yml:post-mortem',
       'rollback-drill.yml:rollback',
-      'rollback-drill.yml:record'
+      'rollback-drill.yml:record',
+      'rollback-on-alert.yml:rollback'
     ])
   })
 
