@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Logger } from '@rollback-actions/action-kit'
 import { startSandbox, type Sandbox } from '@rollback-actions/sandbox'
+import { prepareAlertScenario, type AlertScenario } from './scenarios/alert.js'
 import { runApplicationScenario } from './scenarios/application.js'
 import { runDatabaseScenario } from './scenarios/database.js'
 import { runInfrastructureScenario } from './scenarios/infrastructure.js'
@@ -12,7 +13,9 @@ export const SCENARIOS = [
   'application',
   'database',
   'infrastructure',
-  'all'
+  'all',
+  // not part of `all`: it starts its own alerting sandbox (Alertmanager, alert-relay)
+  'alert'
 ] as const
 export type ScenarioName = (typeof SCENARIOS)[number]
 
@@ -42,6 +45,8 @@ export async function runDrill(options: {
   outDir: string
   scenario: ScenarioName
   onLine?: (line: string) => void
+  /** Alert scenario: the longest `for:` of the alerting rules, in seconds (default 10). */
+  alertForSeconds?: number
 }): Promise<DrillReport> {
   const say = options.onLine ?? (() => undefined)
   const outDir = resolve(options.outDir)
@@ -60,13 +65,22 @@ export async function runDrill(options: {
     workflows: []
   }
   let sandbox: Sandbox | undefined
+  let alert: AlertScenario | undefined
   const workDir = await mkdtemp(join(tmpdir(), 'rollback-drill-'))
   const artifactsRoot = join(outDir, 'artifacts')
   try {
+    if (options.scenario === 'alert')
+      alert = await prepareAlertScenario({
+        onLine: say,
+        ...(options.alertForSeconds
+          ? { forSeconds: options.alertForSeconds }
+          : {})
+      })
     say('starting the sandbox')
     sandbox = await startSandbox({
       outDir: join(outDir, 'sandbox'),
-      onLine: say
+      onLine: say,
+      ...alert?.sandboxOptions
     })
     const sb = sandbox
     const results: boolean[] = []
@@ -112,6 +126,27 @@ export async function runDrill(options: {
       report.workflows.push(...workflows)
       results.push(section.verdict === 'passed')
     }
+    if (alert) {
+      say(
+        '== alert scenario: Prometheus rules → Alertmanager → alert-relay → rollback-on-alert.yml'
+      )
+      const {
+        workflows,
+        alert: fired,
+        ...section
+      } = await alert.run(sb, {
+        artifactsRoot
+      })
+      report.alert = fired
+      report.detection_seconds = section.detection_seconds
+      report.dispatch_seconds = section.dispatch_seconds
+      report.from_image = section.from_image
+      report.to_image = section.to_image
+      report.alert_scenario = { ...section }
+      report.workflows.push(...workflows)
+      report.steps.push(...section.steps)
+      results.push(section.verdict === 'restored')
+    }
     // every workflow file the scenarios ran must have finished green, job by job
     const red = report.workflows.flatMap((w) =>
       w.jobs
@@ -132,6 +167,7 @@ export async function runDrill(options: {
     say(`report: ${paths.markdown}`)
     say(`report: ${paths.json}`)
     await sandbox?.stop()
+    await alert?.close()
     await rm(workDir, { recursive: true, force: true })
   }
   say(`drill verdict: ${report.verdict}`)

@@ -53,6 +53,18 @@ export interface PostMortem {
   number: number
 }
 
+/** The alert that started an alert-driven rollback (`drill-report.json` `alert`; names fixed by issue #17). */
+export interface AlertFields {
+  /** Alerting rule (`alertname`), e.g. `RollbackErrorRate`. */
+  rule: string
+  /** The runbook trigger (`trigger_id` label). */
+  trigger_id: string
+  /** UTC ISO-8601: the alert started firing (Alertmanager `startsAt` = Prometheus `FiredAt`). */
+  fired_at: string
+  /** UTC ISO-8601: the GitHub REST emulator accepted the relay's repository_dispatch. */
+  dispatched_at: string
+}
+
 /** The whole drill report: `drill-report.json` (this object) and `drill-report.md`. */
 export interface DrillReport {
   verdict: 'restored' | 'failed'
@@ -70,6 +82,15 @@ export interface DrillReport {
   /** The post-mortem issue the application workflow opened in the GitHub emulator. */
   post_mortem?: PostMortem
   application?: ApplicationReport
+  /** The alert scenario: the alert that fired and was dispatched. */
+  alert?: AlertFields | null
+  /** Alert scenario: seconds from the alert firing to the dispatched workflow run starting. */
+  dispatch_seconds?: number | null
+  /** The alert scenario's section (measurements, steps). */
+  alert_scenario?: Record<string, unknown> & {
+    verdict?: string
+    steps?: DrillStep[]
+  }
   database?: Record<string, unknown> & { verdict?: string; steps?: DrillStep[] }
   infrastructure?: Record<string, unknown> & {
     verdict?: string
@@ -192,6 +213,16 @@ export function renderMarkdown(report: DrillReport): string {
     )
     if (a.error) parts.push(`> ${a.error}`, '')
   }
+  if (report.alert_scenario)
+    parts.push(
+      section(
+        'Alert-driven rollback (rule → Alertmanager → relay → workflow)',
+        {
+          ...(report.alert ? { alert: report.alert } : {}),
+          ...report.alert_scenario
+        }
+      )
+    )
   if (report.database)
     parts.push(section('Database rollback (PITR)', report.database))
   if (report.infrastructure) {

@@ -3,6 +3,7 @@ import type { Sandbox } from '@rollback-actions/sandbox'
 import {
   executeWorkflow,
   type ExecuteOptions,
+  type RepositoryDispatchEvent,
   type WorkflowExecution
 } from '../engine/execute.js'
 import { REPO_ROOT } from '../engine/run-action.js'
@@ -67,6 +68,10 @@ export async function dispatchWorkflow(
     env?: NodeJS.ProcessEnv
     gitRepository?: string
     onLine?: (line: string) => void
+    /** Start the run with this repository_dispatch event instead of workflow_dispatch (`inputs` must be empty). */
+    dispatch?: RepositoryDispatchEvent
+    /** Extra repository variables over sandboxVars. */
+    vars?: Record<string, string>
   }
 ): Promise<WorkflowExecution & { artifactsDir: string }> {
   const workflow = loadWorkflow(join(REPO_ROOT, 'workflows-templates', file))
@@ -76,7 +81,7 @@ export async function dispatchWorkflow(
     ...sandbox.github,
     run_id: runId,
     workflow: workflow.name,
-    event_name: 'workflow_dispatch',
+    event_name: options.dispatch ? 'repository_dispatch' : 'workflow_dispatch',
     token: sandbox.database?.githubToken ?? '',
     ...options.github
   }
@@ -87,7 +92,10 @@ export async function dispatchWorkflow(
   )
   const execute: ExecuteOptions = {
     inputs,
-    vars: sandboxVars(sandbox),
+    ...(options.dispatch
+      ? { trigger: 'repository_dispatch' as const, dispatch: options.dispatch }
+      : {}),
+    vars: { ...sandboxVars(sandbox), ...options.vars },
     secrets: options.secrets ?? {},
     github,
     env: { ...sandbox.env, ...options.env },
@@ -131,9 +139,11 @@ export async function dispatchWorkflow(
     }
   }
   say(
-    `gh workflow run ${file} ${Object.entries(inputs)
-      .map(([k, v]) => `-f ${k}=${String(v)}`)
-      .join(' ')}`
+    options.dispatch
+      ? `repository_dispatch ${options.dispatch.event_type} from ${options.dispatch.sender} → ${file}`
+      : `gh workflow run ${file} ${Object.entries(inputs)
+          .map(([k, v]) => `-f ${k}=${String(v)}`)
+          .join(' ')}`
   )
   return { ...(await executeWorkflow(workflow, execute)), artifactsDir }
 }
