@@ -47,8 +47,14 @@ export interface AlertScenarioReport {
   detection_target_seconds: number
   /** Alert firing → the workflow run starting. */
   dispatch_seconds: number | null
-  /** The run started (UTC) and the rollback job started after the environment approval (planned and approved). */
+  /** UTC ISO-8601: the dispatched workflow run started. */
   run_started_at: string | null
+  /** UTC ISO-8601: the rollback job reached its environment gate (the rollback is planned, waiting for approval). */
+  planned_at: string | null
+  /** Alert firing → the planned rollback waiting for approval. */
+  planned_seconds: number | null
+  /** Every rollback alert that fired during the scenario (`<alertname> (<trigger_id>)`), from Prometheus' ALERTS. */
+  alerts_fired: string[]
   /** repository_dispatch events the GitHub emulator accepted during the scenario (repeats are de-duplicated). */
   dispatches: number
   /** What the plan's evaluate-rollback-triggers recommended. */
@@ -70,6 +76,21 @@ export interface AlertScenario {
     options: { artifactsRoot: string }
   ): Promise<AlertScenarioReport & { workflows: WorkflowReport[] }>
   close(): Promise<void>
+}
+
+/** Rollback alerts that were firing at some point in the last 15 minutes (Prometheus' ALERTS series). */
+async function firedAlerts(prometheusUrl: string): Promise<string[]> {
+  const query =
+    'count by (alertname, trigger_id) (max_over_time(ALERTS{alertstate="firing",rollback_class!=""}[15m]))'
+  const r = await fetch(
+    `${prometheusUrl}/api/v1/query?query=${encodeURIComponent(query)}`
+  )
+  const body = (await r.json()) as {
+    data?: { result?: { metric: Record<string, string> }[] }
+  }
+  return (body.data?.result ?? [])
+    .map((x) => `${x.metric.alertname ?? ''} (${x.metric.trigger_id ?? ''})`)
+    .sort()
 }
 
 const seconds = (from: string, to: string) =>
@@ -165,6 +186,9 @@ export async function prepareAlertScenario(options: {
         detection_target_seconds: DETECTION_TARGET_SECONDS,
         dispatch_seconds: null,
         run_started_at: null,
+        planned_at: null,
+        planned_seconds: null,
+        alerts_fired: [],
         dispatches: 0,
         recommendation: null,
         from_image: null,
@@ -258,6 +282,7 @@ export async function prepareAlertScenario(options: {
               sender: d.sender
             },
             github: { actor: d.sender, triggering_actor: d.sender },
+            approver: `${sandbox.github.actor ?? 'reviewer'} (required reviewer, granted by the drill)`,
             // the plan re-checks the triggers over the same shortened windows the rules used
             vars: {
               ROLLBACK_TRIGGER_ERROR_FOR: ruleFor,
@@ -278,6 +303,18 @@ export async function prepareAlertScenario(options: {
           )
         report.recommendation =
           execution.jobs.plan?.outputs.recommendation ?? null
+        report.planned_at =
+          execution.reports
+            .find((r) => r.file.endsWith('rollback-application.yml'))
+            ?.jobs.find((j) => j.id === 'rollback')?.started_at ?? null
+        if (report.planned_at)
+          report.planned_seconds = seconds(
+            report.alert.fired_at,
+            report.planned_at
+          )
+        report.alerts_fired = await firedAlerts(
+          sandbox.env.SANDBOX_PROMETHEUS_URL ?? ''
+        )
         const running = await kubectl(sandbox, [
           '-n',
           namespace,
@@ -291,7 +328,12 @@ export async function prepareAlertScenario(options: {
         const tag = execution.reports
           .flatMap((r) => r.jobs)
           .find((j) => j.id === 'rollback')
-        if (
+        const errorRate = report.alerts_fired.some((a) =>
+          a.endsWith('(error-rate)')
+        )
+        if (!errorRate)
+          report.error = `the error-rate trigger did not fire (fired: ${report.alerts_fired.join(', ') || 'none'})`
+        else if (
           execution.status === 'success' &&
           execution.jobs.rollback?.status === 'success' &&
           execution.jobs.rollback.outputs.verdict === 'healthy' &&

@@ -72,6 +72,8 @@ export async function dispatchWorkflow(
     dispatch?: RepositoryDispatchEvent
     /** Extra repository variables over sandboxVars. */
     vars?: Record<string, string>
+    /** Who approves environment jobs in the report (default `<actor> (drill)`). */
+    approver?: string
   }
 ): Promise<WorkflowExecution & { artifactsDir: string }> {
   const workflow = loadWorkflow(join(REPO_ROOT, 'workflows-templates', file))
@@ -113,7 +115,7 @@ export async function dispatchWorkflow(
         `environment "${environment}": approval by the required reviewers (granted by the drill)`
       )
       return Promise.resolve({
-        approvedBy: `${github.actor ?? 'drill'} (drill)`
+        approvedBy: options.approver ?? `${github.actor ?? 'drill'} (drill)`
       })
     },
     onLine: say,
