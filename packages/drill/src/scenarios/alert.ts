@@ -235,6 +235,8 @@ export async function prepareAlertScenario(options: {
         say(
           `waiting for Prometheus → Alertmanager ${sandbox.alertmanager.url} → relay → repository_dispatch`
         )
+        // the rules' own for: (5 minutes at most) once shortened to forSeconds, then 3 minutes for the rest
+        const waitSeconds = Math.min(forSeconds, 300) + 180
         const d = await Promise.race([
           dispatched,
           new Promise<never>((_, reject) =>
@@ -242,10 +244,10 @@ export async function prepareAlertScenario(options: {
               () =>
                 reject(
                   new Error(
-                    'no repository_dispatch within 180 s of the failed deployment'
+                    `no repository_dispatch within ${waitSeconds} s of the failed deployment`
                   )
                 ),
-              180_000
+              waitSeconds * 1000
             ).unref()
           )
         ])
