@@ -270,7 +270,18 @@ export async function prepareAlertScenario(options: {
           outcome: 'succeeded',
           note: `repository_dispatch ${d.event_type} by ${d.sender}`
         })
-        const ruleFor = `${Math.max(15, forSeconds)}s`
+        // the plan re-checks the triggers over the windows the rules used: the action's defaults (the rules' own
+        // for:) unless they were shortened (15 s at least: one subquery step)
+        const window = `${Math.max(15, forSeconds)}s`
+        const windows: Record<string, string> =
+          forSeconds < 300
+            ? {
+                ROLLBACK_TRIGGER_ERROR_FOR: window,
+                ROLLBACK_TRIGGER_EARLY_FOR: window,
+                ROLLBACK_TRIGGER_OUTAGE_FOR: window,
+                ROLLBACK_TRIGGER_SLO_FOR: window
+              }
+            : {}
         const execution = await dispatchWorkflow(
           sandbox,
           'rollback-on-alert.yml',
@@ -285,13 +296,7 @@ export async function prepareAlertScenario(options: {
             },
             github: { actor: d.sender, triggering_actor: d.sender },
             approver: `${sandbox.github.actor ?? 'reviewer'} (required reviewer, granted by the drill)`,
-            // the plan re-checks the triggers over the same shortened windows the rules used
-            vars: {
-              ROLLBACK_TRIGGER_ERROR_FOR: ruleFor,
-              ROLLBACK_TRIGGER_EARLY_FOR: ruleFor,
-              ROLLBACK_TRIGGER_OUTAGE_FOR: ruleFor,
-              ROLLBACK_TRIGGER_SLO_FOR: ruleFor
-            }
+            vars: windows
           }
         )
         workflows.push(...execution.reports)
