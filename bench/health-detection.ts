@@ -174,7 +174,7 @@ async function liveDetection(): Promise<number> {
 }
 
 /**
- * The runbook's "roll back now" trigger (5xx > 10 % for 5 minutes) on the same fault: replayed on backfilled
+ * The runbook's "roll back now" triggers (5xx > 5 % for 5 minutes, BR-001 for 5 minutes) on the same fault: replayed on backfilled
  * history (30 min healthy, then the fault) by evaluating the triggers every 5 s of query time after the fault's
  * start. Returns seconds from the fault to the first roll-back-now.
  */
@@ -217,7 +217,7 @@ async function runbookTriggerDelay(): Promise<number> {
 
 /**
  * Time from a fault's start to an `unhealthy` verdict with validate-health's default analysis settings (live, real
- * Prometheus), against the runbook's "5xx > 10 % for 5 min → roll back now" trigger on the same fault.
+ * Prometheus), against the runbook's "5xx > 5 % / BR-001 breach for 5 min → roll back now" triggers on the same fault.
  */
 export async function benchHealthDetection(
   options: { iterations?: number } = {}
@@ -231,7 +231,7 @@ export async function benchHealthDetection(
     name: 'health-detection',
     ours: 'validate-health defaults (interval 10s, presets error-ratio < 1% and p95-latency < 500ms over 5m, failure-limit 0): fault → unhealthy',
     baseline:
-      'runbook trigger "5xx > 10% for 5m" (roll back now), same fault, replayed on backfilled history',
+      'runbook triggers "5xx > 5% / BR-001 for 5m" (roll back now), same fault, replayed on backfilled history',
     oursValue: Number(ours.toFixed(1)),
     baselineValue: baseline,
     unit: 's',

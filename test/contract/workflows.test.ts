@@ -755,14 +755,15 @@ describe('rollback-drill.yml', () => {
         })
         .map(([id]) => `${n}:${id}`)
     )
-    // the drill's calling job only passes the grant through to the called post-mortem job (a ceiling, not a use)
+    // the drill's and the alert's calling jobs only pass the grant through to the called post-mortem job (a ceiling, not a use)
     expect(holders.sort()).toEqual(
       [
         'rollback-application.yml:post-mortem',
         'rollback-drill.yml:app-rollback',
         'rollback-drill.yml:overdue',
         'rollback-drill.yml:report',
-        'rollback-full.yml:post-mortem'
+        'rollback-full.yml:post-mortem',
+        'rollback-on-alert.yml:rollback'
       ].sort()
     )
   })

@@ -28,6 +28,34 @@ const latencySeconds = z.string().transform(
   })
 )
 
+/** A threshold of one unit kind (`5%`, `500ms`) → base units (ratio, seconds). */
+const thresholdOf = (kind: 'ratio' | 'duration', example: string) =>
+  z.string().transform(
+    fromParser((v) => {
+      const t = parseThreshold(v)
+      if (t.kind !== kind)
+        return refuse(`"${v}" is not a ${kind}; write e.g. ${example}`)
+      if (t.value <= 0 || (kind === 'ratio' && t.value > 1))
+        return refuse(`"${v}" is out of range; write e.g. ${example}`)
+      return t.value
+    })
+  )
+
+/** `error-for`, `slo-for`, ...: a duration such as `5m` → seconds (at least 15 s, one subquery step). */
+const windowSeconds = z.string().transform(
+  fromParser((v) => {
+    const s = parseDuration(v)
+    return s < 15 ? refuse(`"${v}" is shorter than 15s`) : s
+  })
+)
+
+/** `baseline-factor`: a plain multiple above 1. */
+const factor = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/, 'must be a number such as 2 or 1.5')
+  .transform(Number)
+  .refine((n) => n > 1, 'must be above 1')
+
 /** Longest `baseline-offset`: 30 days (further back than most Prometheus retention periods). */
 const MAX_BASELINE_OFFSET_SECONDS = 30 * 86400
 
@@ -65,6 +93,14 @@ export const EvaluateTriggersInputs = z
     baselineOffset: promOffset, // input `baseline-offset`
     requestsMetric: metricName, // input `requests-metric`
     durationMetric: metricName, // input `duration-metric`
+    errorRatio: thresholdOf('ratio', '5% or 0.05 ratio'), // input `error-ratio`
+    errorFor: windowSeconds, // input `error-for`
+    earlyWarningFor: windowSeconds, // input `early-warning-for`
+    outageFor: windowSeconds, // input `outage-for`
+    availabilityObjective: thresholdOf('ratio', '99.9%'), // input `availability-objective`
+    latencyObjective: thresholdOf('duration', '500ms'), // input `latency-objective`
+    sloFor: windowSeconds, // input `slo-for`
+    baselineFactor: factor, // input `baseline-factor`
     statusLabel: z
       .string()
       .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'must be a label name'), // input `status-label`

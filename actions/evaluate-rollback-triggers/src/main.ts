@@ -45,13 +45,23 @@ export const run = defineAction('evaluate-rollback-triggers', async (ctx) => {
         requestsMetric: inputs.requestsMetric,
         durationMetric: inputs.durationMetric,
         statusLabel: inputs.statusLabel,
+        thresholds: {
+          errorRatio: inputs.errorRatio,
+          errorSeconds: inputs.errorFor,
+          earlyErrorSeconds: inputs.earlyWarningFor,
+          outageSeconds: inputs.outageFor,
+          availability: inputs.availabilityObjective,
+          latencySeconds: inputs.latencyObjective,
+          sloSeconds: inputs.sloFor,
+          baselineFactor: inputs.baselineFactor
+        },
         ...(inputs.baselineP95 !== undefined
           ? { baselineP95Seconds: inputs.baselineP95 }
           : {})
       })
       for (const x of e.evidence) {
         ctx.log.info(
-          `${x.at} ${x.rule}: ${x.met === null ? 'not evaluated' : x.met ? 'MET' : 'not met'} (${x.value}) — ${x.detail}`
+          `${x.at} ${x.id} (${x.rule}): ${x.met === null ? 'not evaluated' : x.met ? 'MET' : 'not met'} (${x.value}) — ${x.detail}`
         )
       }
       rec.detail('recommendation', e.recommendation)
@@ -66,6 +76,7 @@ export const run = defineAction('evaluate-rollback-triggers', async (ctx) => {
     [
       'Time (UTC)',
       'Trigger',
+      'Id',
       'Leads to',
       'Met',
       'Value',
@@ -76,6 +87,7 @@ export const run = defineAction('evaluate-rollback-triggers', async (ctx) => {
     evaluation.evidence.map((x) => [
       x.at,
       x.rule,
+      x.id,
       x.level,
       x.met === null ? 'not evaluated' : x.met ? 'MET' : 'no',
       x.value,

@@ -25,6 +25,7 @@ import {
   type StagingAfter,
   type WorkflowDrillReport
 } from './report.js'
+import { prepareAlertScenario, type AlertScenario } from './scenarios/alert.js'
 
 export const SCENARIOS = [
   'application',
@@ -32,7 +33,9 @@ export const SCENARIOS = [
   'infrastructure',
   'all',
   'full',
-  'full-db-failure'
+  'full-db-failure',
+  // not part of `all`: it starts its own alerting sandbox (Alertmanager, alert-relay)
+  'alert'
 ] as const
 export type ScenarioName = (typeof SCENARIOS)[number]
 
@@ -152,6 +155,8 @@ export async function runDrill(options: {
   /** Targets for the workflow inputs (e.g. an impossible RTO of 1 s to see `met: false` and the follow-up). */
   targets?: Partial<DrillTargets>
   onLine?: (line: string) => void
+  /** Alert scenario: the longest `for:` of the alerting rules, in seconds (default 10). */
+  alertForSeconds?: number
 }): Promise<DrillReport> {
   const say = options.onLine ?? (() => undefined)
   const outDir = resolve(options.outDir)
@@ -173,14 +178,57 @@ export async function runDrill(options: {
     follow_ups: []
   }
   let sandbox: Sandbox | undefined
+  let alert: AlertScenario | undefined
   const workDir = await mkdtemp(join(tmpdir(), 'rollback-drill-'))
   try {
+    if (options.scenario === 'alert')
+      alert = await prepareAlertScenario({
+        onLine: say,
+        ...(options.alertForSeconds
+          ? { forSeconds: options.alertForSeconds }
+          : {})
+      })
     say('starting the sandbox (staging)')
     sandbox = await startSandbox({
       outDir: join(outDir, 'sandbox'),
-      onLine: say
+      onLine: say,
+      ...alert?.sandboxOptions
     })
-    if (options.scenario === 'full' || options.scenario === 'full-db-failure') {
+    if (alert) {
+      // the alert scenario is not part of `all`: its own alerting sandbox, then rollback-on-alert.yml, no person
+      say(
+        '== alert scenario: Prometheus rules → Alertmanager → alert-relay → rollback-on-alert.yml'
+      )
+      const {
+        workflows,
+        alert: fired,
+        ...section
+      } = await alert.run(sandbox, {
+        artifactsRoot: join(outDir, 'artifacts')
+      })
+      report.alert = fired
+      report.detection_seconds = section.detection_seconds
+      report.dispatch_seconds = section.dispatch_seconds
+      report.from_image = section.from_image
+      report.to_image = section.to_image
+      report.alert_scenario = { ...section }
+      report.workflows.push(...workflows)
+      report.steps.push(...section.steps)
+      const red = workflows.flatMap((w) =>
+        w.jobs
+          .filter((j) => j.result !== 'success')
+          .map((j) => `${w.file} job ${j.id}: ${j.result}`)
+      )
+      if (red.length > 0)
+        report.error = `jobs not successful: ${red.join('; ')}`
+      report.verdict =
+        section.verdict === 'restored' && red.length === 0
+          ? 'restored'
+          : 'failed'
+    } else if (
+      options.scenario === 'full' ||
+      options.scenario === 'full-db-failure'
+    ) {
       // one ordered rollback (rollback-full.yml); not part of `all`, which dispatches rollback-drill.yml
       say('== full scenario: rollback-full.yml')
       const failDatabase = options.scenario === 'full-db-failure'
@@ -330,6 +378,7 @@ export async function runDrill(options: {
     say(`report: ${paths.markdown}`)
     say(`report: ${paths.json}`)
     await sandbox?.stop()
+    await alert?.close()
     await rm(workDir, { recursive: true, force: true })
   }
   say(`drill verdict: ${report.verdict}`)

@@ -85,6 +85,18 @@ export interface StagingAfter {
   restored: boolean
 }
 
+/** The alert that started an alert-driven rollback (`drill-report.json` `alert`; names fixed by issue #17). */
+export interface AlertFields {
+  /** Alerting rule (`alertname`), e.g. `RollbackErrorRate`. */
+  rule: string
+  /** The runbook trigger (`trigger_id` label). */
+  trigger_id: string
+  /** UTC ISO-8601: the alert started firing (Alertmanager `startsAt` = Prometheus `FiredAt`). */
+  fired_at: string
+  /** UTC ISO-8601: the GitHub REST emulator accepted the relay's repository_dispatch. */
+  dispatched_at: string
+}
+
 /** The whole drill report: `drill-report.json` (this object) and `drill-report.md`. */
 export interface DrillReport {
   /** `restored` only when every selected path met its checks and staging is back as it was. */
@@ -115,6 +127,15 @@ export interface DrillReport {
   full?: Omit<FullReport, 'stages' | 'outcome'> & {
     stages: FullStage[]
     outcome: FullReport['outcome']
+  }
+  /** The alert scenario: the alert that fired and was dispatched. */
+  alert?: AlertFields | null
+  /** Alert scenario: seconds from the alert firing to the dispatched workflow run starting. */
+  dispatch_seconds?: number | null
+  /** The alert scenario's section (measurements, steps). */
+  alert_scenario?: Record<string, unknown> & {
+    verdict?: string
+    steps?: DrillStep[]
   }
   error?: string
 }
@@ -177,6 +198,24 @@ export function renderMarkdown(report: DrillReport): string {
       '',
       `Rolled back: ${f.done.join(', ') || 'nothing'}. Not rolled back: ${f.not_done.join(', ') || 'nothing'}.`,
       `Rollback time: ${fmt(f.rollback_seconds)} (${f.within_target ? 'within' : '**not within**'} the 15-minute target).`,
+      ''
+    )
+  }
+  if (report.alert_scenario) {
+    const fields: Record<string, unknown> = {
+      ...(report.alert ? { alert: report.alert } : {}),
+      ...report.alert_scenario
+    }
+    delete fields.steps
+    parts.push(
+      '## Alert-driven rollback (rule → Alertmanager → relay → workflow)',
+      '',
+      '| Field | Value |',
+      '| --- | --- |',
+      ...Object.entries(fields).map(
+        ([k, v]) =>
+          `| ${k} | ${cell(typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean))} |`
+      ),
       ''
     )
   }

@@ -153,6 +153,8 @@ export {
   startGitHubApiEmulator,
   type GitHubApiEmulator,
   type GitHubApiEmulatorOptions,
+  type GitHubAppRegistration,
+  type GitHubRepositoryDispatch,
   type StoredGitHubSecret
 } from './github-rest/index.js'
 

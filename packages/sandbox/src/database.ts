@@ -5,7 +5,9 @@ import {
 } from '@rollback-actions/emulators'
 import {
   startGitHubApiEmulator,
-  type GitHubApiEmulator
+  type GitHubApiEmulator,
+  type GitHubAppRegistration,
+  type GitHubRepositoryDispatch
 } from '@rollback-actions/emulators'
 import {
   startKeyVaultEmulator,
@@ -66,6 +68,10 @@ export interface StartDatabaseServicesOptions {
   /** Folder for the PostgreSQL clusters; a temporary one when omitted. */
   workDir?: string
   retryAfterSeconds?: number
+  /** GitHub Apps the GitHub REST emulator issues installation tokens to (alert-relay). */
+  githubApps?: GitHubAppRegistration[]
+  /** Told of every repository_dispatch the GitHub REST emulator accepts. */
+  onGitHubDispatch?: (dispatch: GitHubRepositoryDispatch) => void
 }
 
 /**
@@ -101,7 +107,11 @@ export async function startDatabaseServices(
       tokens: { [githubToken]: 'sandbox-sre' },
       repositories: {
         [options.repository]: options.environments ?? ['production', 'staging']
-      }
+      },
+      ...(options.githubApps ? { apps: options.githubApps } : {}),
+      ...(options.onGitHubDispatch
+        ? { onDispatch: options.onGitHubDispatch }
+        : {})
     })
     started.push(github)
     const arm = await startPostgresArmEmulator({

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { startAcrEmulator, type AcrEmulator } from '@rollback-actions/emulators'
 import { startDatabaseServices, type DatabaseServices } from './database.js'
 import {
@@ -20,7 +20,20 @@ import {
 } from '@rollback-actions/emulators'
 import { loadScenario, resolveScenarioTime, type Scenario } from './scenario.js'
 import { RequestLog, type RunningServer } from '@rollback-actions/emulators'
-import { scenarioProfiles, startMonitoring } from './prometheus/index.js'
+import {
+  scenarioProfiles,
+  startMonitoring,
+  type PrometheusAlerting
+} from './prometheus/index.js'
+import {
+  shortenedRules,
+  startAlertmanager,
+  type RunningAlertmanager
+} from './alertmanager.js'
+import type {
+  GitHubAppRegistration,
+  GitHubRepositoryDispatch
+} from '@rollback-actions/emulators'
 import { createProductServiceRuntime } from './service/runtime.js'
 import { startServiceProxy } from './service/proxy.js'
 import { createCertificateAuthority } from '@rollback-actions/emulators'
@@ -46,6 +59,26 @@ export interface SandboxOptions {
   onLine?: (line: string) => void
   /** Pod start latency override, ms (tests use small values). */
   podStartLatencyMs?: number
+  /**
+   * Alerting: Prometheus evaluates `rulesFile` (each `for:` shortened to at most `forSeconds`) and notifies a real
+   * Alertmanager, which posts roll-back-now alerts to `webhookUrl` (see startAlertmanager).
+   */
+  alerting?: SandboxAlerting
+  /** GitHub Apps the GitHub REST emulator issues installation tokens to. */
+  githubApps?: GitHubAppRegistration[]
+  /** Told of every repository_dispatch the GitHub REST emulator accepts. */
+  onGitHubDispatch?: (dispatch: GitHubRepositoryDispatch) => void
+}
+
+/** The sandbox's alerting: rules, how much their `for:` is shortened, and where Alertmanager posts. */
+export interface SandboxAlerting {
+  rulesFile: string
+  /** Longest `for:` in seconds (the rules' own durations are used when shorter). */
+  forSeconds: number
+  webhookUrl: string
+  webhookToken: string
+  /** Prometheus `external_labels`, e.g. `{environment: 'production'}`. */
+  externalLabels?: Record<string, string>
 }
 
 /** A running sandbox: every emulator, the shared request log, and the environment an action needs. */
@@ -62,6 +95,8 @@ export interface Sandbox {
   acr: AcrEmulator
   kube: KubernetesEmulator
   service: RunningServer
+  /** The Alertmanager Prometheus notifies, when `alerting` was asked for. */
+  alertmanager?: RunningAlertmanager
   /** ARM (PostgreSQL Flexible Server on real PostgreSQL 15), Key Vault and GitHub REST emulators, when the scenario has a database. */
   database?: DatabaseServices
   /** The App Configuration store, when the scenario has an `appConfiguration` section. */
@@ -153,7 +188,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         log: requests,
         entra,
         database: scenario.database,
-        repository: github.repository
+        repository: github.repository,
+        ...(options.githubApps ? { githubApps: options.githubApps } : {}),
+        ...(options.onGitHubDispatch
+          ? { onGitHubDispatch: options.onGitHubDispatch }
+          : {})
       })
       database = services
       stops.push(() => services.close())
@@ -331,13 +370,43 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     )
 
     let prometheusUrl: string | undefined
+    let alertmanager: RunningAlertmanager | undefined
     if (scenario.prometheus && scenario.prometheus.enabled) {
+      let alerting: PrometheusAlerting | undefined
+      if (options.alerting) {
+        const a = options.alerting
+        alertmanager = await startAlertmanager({
+          workDir: join(outDir, 'alertmanager'),
+          webhookUrl: a.webhookUrl,
+          webhookToken: a.webhookToken
+        })
+        stops.push(() => alertmanager?.close() ?? Promise.resolve())
+        const rulesDir = join(outDir, 'rules')
+        await mkdir(rulesDir, { recursive: true })
+        const rulesFile = join(rulesDir, basename(a.rulesFile))
+        await writeFile(
+          rulesFile,
+          await shortenedRules(a.rulesFile, {
+            forSeconds: a.forSeconds,
+            intervalSeconds: scenario.prometheus.scrapeIntervalSeconds
+          })
+        )
+        alerting = {
+          ruleFiles: [rulesFile],
+          alertmanagerUrl: alertmanager.url,
+          ...(a.externalLabels ? { externalLabels: a.externalLabels } : {})
+        }
+        say(
+          `alertmanager ${alertmanager.url} (rules ${basename(a.rulesFile)}, for: at most ${a.forSeconds}s, webhook ${a.webhookUrl})`
+        )
+      }
       const monitoring = await startMonitoring({
         scenario,
         runtime,
         serviceUrl: service.url,
         caPem: ca.caPem,
-        workDir: join(outDir, 'prometheus')
+        workDir: join(outDir, 'prometheus'),
+        ...(alerting ? { alerting } : {})
       })
       stops.push(() => monitoring.close())
       prometheusUrl = monitoring.url
@@ -363,6 +432,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       SANDBOX_REGISTRY: acr.loginServer,
       SANDBOX_SERVICE_URL: service.url,
       ...(prometheusUrl ? { SANDBOX_PROMETHEUS_URL: prometheusUrl } : {}),
+      ...(alertmanager ? { SANDBOX_ALERTMANAGER_URL: alertmanager.url } : {}),
       GITHUB_REPOSITORY: github.repository,
       GITHUB_RUN_ID: github.run_id,
       GITHUB_ACTOR: github.actor,
@@ -393,6 +463,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       acr,
       kube,
       service,
+      ...(alertmanager ? { alertmanager } : {}),
       ...(database ? { database } : {}),
       ...(appConfiguration ? { appConfiguration } : {}),
       github,

@@ -24,12 +24,13 @@ import {
 import { freePort } from '@rollback-actions/emulators'
 import { run as validateHealth } from '../../../actions/validate-health/src/main.js'
 import { run as evaluateTriggers } from '../../../actions/evaluate-rollback-triggers/src/main.js'
-import { runFake } from '../../helpers/fake-context.js'
+import { fakeContext, runFake } from '../../helpers/fake-context.js'
 
+// 99.95 % available: clear of BR-001's 99.9 % objective (exactly 0.1 % 5xx would sit on the threshold).
 const healthy: TrafficPhase = {
   seconds: 0,
   ratePerSecond: 20,
-  errorRate: 0.001,
+  errorRate: 0.0005,
   p95LatencyMs: 80
 }
 const phase = (
@@ -62,11 +63,23 @@ beforeAll(async () => {
       labels: labels('broken'),
       phases: [phase(60), phase(10, { errorRate: 0.2, p95LatencyMs: 900 })]
     }),
-    // 7 % 5xx for 20 minutes: evaluate.
+    // 7 % 5xx for 20 minutes: above the automatic 5 % for 5 minutes.
     syntheticHistory({
       endAt,
       labels: labels('flaky'),
       phases: [phase(60), phase(20, { errorRate: 0.07 })]
+    }),
+    // 7 % 5xx for the last 2 minutes only: the early-warning band, not yet automatic.
+    syntheticHistory({
+      endAt,
+      labels: labels('spike'),
+      phases: [phase(60), phase(2, { errorRate: 0.07 })]
+    }),
+    // 0.4 % 5xx for 10 minutes: far below the error-rate trigger, but 99.6 % breaks BR-001's 99.9 %.
+    syntheticHistory({
+      endAt,
+      labels: labels('degraded'),
+      phases: [phase(60), phase(10, { errorRate: 0.004 })]
     }),
     // p95 from 80 ms to 250 ms for 20 minutes: more than twice the baseline, under 500 ms.
     syntheticHistory({
@@ -120,7 +133,7 @@ describe('Prometheus checks against a real Prometheus with backfilled history', 
   it('reads the 5xx ratio of a steady service as good, with the query as sent', async () => {
     const r = await read(onService('5xx', 'error-ratio', 'steady'))
     expect(r.outcome).toBe('success')
-    expect(r.value).toBe('0.1%')
+    expect(r.value).toBe('0.05%')
     expect(r.query).toContain('service="steady"')
     expect(r.threshold).toBe('< 1%')
   })
@@ -271,16 +284,49 @@ describe('rollback triggers against a real Prometheus', () => {
   it('recommends rolling back now for 20 % 5xx over the last 10 minutes', async () => {
     const e = await evaluate('broken')
     expect(e.recommendation).toBe('roll-back-now')
-    const rule = e.evidence.find((x) => x.rule === '5xx ratio > 10% for 5m')!
+    const rule = e.evidence.find((x) => x.id === 'error-rate')!
+    expect(rule.rule).toBe('5xx ratio > 5% for 5m')
     expect(rule.met).toBe(true)
     expect(rule.value).toMatch(/^min 20% over 2\d steps$/)
     expect(rule.queries[0]).toContain('min_over_time(')
   })
 
-  it('recommends evaluating for 7 % 5xx over 20 minutes', async () => {
+  it('recommends rolling back now for 7 % 5xx over 20 minutes', async () => {
     const e = await evaluate('flaky')
+    expect(e.recommendation).toBe('roll-back-now')
+    expect(e.reason).toBe(
+      'roll back now: 5xx ratio > 5% for 5m, availability < 99.9% for 5m (BR-001)'
+    )
+  })
+
+  it('recommends evaluating for 7 % 5xx over the last 2 minutes only', async () => {
+    const e = await evaluate('spike')
     expect(e.recommendation).toBe('evaluate')
-    expect(e.reason).toBe('evaluate a rollback: 5xx ratio > 5% for 15m')
+    expect(e.reason).toBe('evaluate a rollback: 5xx ratio > 5% for 1m')
+  })
+
+  it('recommends rolling back now for 99.6 % availability (BR-001)', async () => {
+    const e = await evaluateRollbackTriggers(client, {
+      labels: { service: 'degraded' },
+      baselineOffset: '70m'
+    })
+    expect(e.recommendation).toBe('roll-back-now')
+    const rule = e.evidence.find((x) => x.id === 'br-001-availability')!
+    expect(rule.met).toBe(true)
+    expect(rule.value).toMatch(/^max 99\.6% over 2\d steps$/)
+    expect(e.evidence.find((x) => x.id === 'error-rate')!.met).toBe(false)
+  })
+
+  it('takes its thresholds from the options: 1 % availability objective gap is not met at 99.6 %', async () => {
+    const e = await evaluateRollbackTriggers(client, {
+      labels: { service: 'degraded' },
+      baselineOffset: '70m',
+      thresholds: { availability: 0.99 }
+    })
+    expect(e.recommendation).toBe('fix-forward')
+    expect(
+      e.evidence.find((x) => x.id === 'br-001-availability')!.threshold
+    ).toBe('< 99% for 5m')
   })
 
   it('recommends evaluating when p95 is more than twice the baseline', async () => {
@@ -390,12 +436,60 @@ describe('the actions against a real Prometheus', () => {
       met: boolean
     }>
     expect(evidence.filter((e) => e.met).map((e) => e.rule)).toEqual([
-      '5xx ratio > 10% for 5m',
-      'p95 latency > 2× baseline',
-      'p95 latency > 500ms for 5m'
+      '5xx ratio > 5% for 5m',
+      'availability < 99.9% for 5m (BR-001)',
+      'p95 latency > 500ms for 5m (BR-001)',
+      '5xx ratio > 5% for 1m',
+      'p95 latency > 2× baseline'
     ])
     expect(ctx.summaryText).toContain('min_over_time(')
   })
+
+  it('evaluate-rollback-triggers: takes the thresholds from its inputs', async () => {
+    const ctx = fakeContext('evaluate-rollback-triggers', {
+      'prometheus-url': prom.url,
+      'service-labels': 'service: broken',
+      'baseline-offset': '30m',
+      'error-ratio': '25%',
+      'latency-objective': '1s',
+      'availability-objective': '75%'
+    })
+    await evaluateTriggers(ctx)
+    expect(ctx.failure).toBeUndefined()
+    const evidence = JSON.parse(ctx.outputs.evidence!) as Array<{
+      id: string
+      met: boolean
+      threshold: string
+    }>
+    expect(evidence.filter((e) => e.met).map((e) => e.id)).toEqual([
+      'latency-vs-baseline'
+    ])
+    expect(evidence[0]!.threshold).toBe('> 25% for 5m')
+    expect(ctx.outputs.recommendation).toBe('evaluate')
+  })
+
+  it.each([
+    ['error-ratio', '5', /input "error-ratio": .*has no unit/],
+    ['slo-for', '5', /input "slo-for": .*has no unit/],
+    [
+      'latency-objective',
+      '5%',
+      /input "latency-objective": .*is not a duration/
+    ],
+    ['baseline-factor', '0.5', /input "baseline-factor": .*must be above 1/]
+  ])(
+    'evaluate-rollback-triggers: names input %s when it is "%s", before any query',
+    async (input, value, message) => {
+      const ctx = fakeContext('evaluate-rollback-triggers', {
+        'prometheus-url': 'http://127.0.0.1:1',
+        'service-labels': 'service: steady',
+        [input]: value
+      })
+      await evaluateTriggers(ctx)
+      expect(ctx.failure).toMatch(message)
+      expect(ctx.audit.steps).toHaveLength(0)
+    }
+  )
 
   it('evaluate-rollback-triggers: fails, never "fix forward", when Prometheus is unreachable', async () => {
     const ctx = await runFake(evaluateTriggers, 'evaluate-rollback-triggers', {
@@ -404,7 +498,7 @@ describe('the actions against a real Prometheus', () => {
     })
     expect(ctx.outputs.recommendation).toBe('could-not-verify')
     expect(ctx.failure).toMatch(
-      /^evaluate-rollback-triggers: could not evaluate 5xx ratio > 10% for 5m, total outage: Prometheus at http:\/\/127\.0\.0\.1:1 is unreachable/
+      /^evaluate-rollback-triggers: could not evaluate 5xx ratio > 5% for 5m, total outage, availability < 99\.9% for 5m \(BR-001\), p95 latency > 500ms for 5m \(BR-001\): Prometheus at http:\/\/127\.0\.0\.1:1 is unreachable/
     )
   })
 })

@@ -87,6 +87,6 @@ describe('the bundled actions, run as the runner does', () => {
     })
     expect(run.exitCode).toBe(0)
     expect(run.outputs.recommendation).toBe('roll-back-now')
-    expect(run.outputs.reason).toMatch(/^roll back now: 5xx ratio > 10% for 5m/)
+    expect(run.outputs.reason).toMatch(/^roll back now: 5xx ratio > 5% for 5m/)
   })
 })

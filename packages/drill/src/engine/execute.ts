@@ -71,7 +71,7 @@ export interface JobReport {
 export interface WorkflowReport {
   /** Path relative to the repository root. */
   file: string
-  trigger: 'workflow_dispatch' | 'workflow_call'
+  trigger: Trigger
   conclusion: 'success' | 'failure'
   /** Inputs as the run saw them (typed). */
   inputs: Record<string, InputValue>
@@ -118,9 +118,26 @@ export class WorkflowInputError extends Error {
   }
 }
 
+/** The events the drill starts a workflow with. */
+export type Trigger =
+  'workflow_dispatch' | 'workflow_call' | 'repository_dispatch'
+
+/**
+ * A `repository_dispatch` event as GitHub delivers it to the workflow (`github.event`: `action` = the event type,
+ * `client_payload`; docs.github.com/actions/reference/workflows-and-actions/events-that-trigger-workflows#repository_dispatch).
+ */
+export interface RepositoryDispatchEvent {
+  event_type: string
+  client_payload: Record<string, unknown>
+  /** Login of the sender (the GitHub App's bot for alert-relay). */
+  sender: string
+}
+
 export interface ExecuteOptions {
   /** How the workflow is started (default `workflow_dispatch`). */
-  trigger?: 'workflow_dispatch' | 'workflow_call'
+  trigger?: Trigger
+  /** The event of a `repository_dispatch` run (required for that trigger; `inputs` must then be empty). */
+  dispatch?: RepositoryDispatchEvent
   /** Dispatch inputs as typed by the operator (text), or the typed `with:` of a caller. */
   inputs: Record<string, InputValue>
   vars: Record<string, string>
@@ -338,7 +355,12 @@ async function execute(
 ): Promise<WorkflowExecution> {
   const trigger = options.trigger ?? 'workflow_dispatch'
   const file = fileOf(workflow.path)
-  const inputs = typedInputs(workflow, trigger, options.inputs)
+  const inputs =
+    trigger === 'repository_dispatch'
+      ? repositoryDispatchInputs(workflow, options)
+      : typedInputs(workflow, trigger, options.inputs)
+  /** Runs started by an event (not called by another workflow): they take concurrency groups and report run starts. */
+  const startedByEvent = trigger !== 'workflow_call'
   if (trigger === 'workflow_call')
     for (const [name, spec] of Object.entries(workflow.call?.secrets ?? {}))
       if (spec.required && !options.secrets?.[name])
@@ -352,7 +374,10 @@ async function execute(
     ...options.github,
     event_name: options.github.event_name ?? trigger,
     workflow: options.github.workflow ?? workflow.name,
-    event: { inputs }
+    event:
+      trigger === 'repository_dispatch' && options.dispatch
+        ? dispatchEventPayload(options.dispatch)
+        : { inputs }
   }
   const secrets = {
     ...(options.secrets ?? {}),
@@ -371,11 +396,11 @@ async function execute(
   // Runs of one concurrency group queue behind each other (cancel-in-progress: false). A called workflow runs inside
   // its caller's run, so only a dispatched run takes its group.
   const release =
-    concurrency !== undefined && trigger === 'workflow_dispatch'
+    concurrency !== undefined && startedByEvent
       ? await acquireConcurrencyGroup(concurrency, say)
       : undefined
   try {
-    if (trigger === 'workflow_dispatch')
+    if (startedByEvent)
       options.onRunEvent?.({
         kind: 'run-started',
         name: workflow.name,
@@ -536,6 +561,9 @@ async function execute(
         eventPath,
         JSON.stringify({
           inputs,
+          ...(trigger === 'repository_dispatch' && options.dispatch
+            ? dispatchEventPayload(options.dispatch)
+            : {}),
           ref: options.github.ref,
           workflow: file,
           repository: {
@@ -543,7 +571,12 @@ async function execute(
             name: repo,
             owner: { login: owner }
           },
-          sender: { login: options.github.actor }
+          sender: {
+            login:
+              trigger === 'repository_dispatch' && options.dispatch
+                ? options.dispatch.sender
+                : options.github.actor
+          }
         })
       )
       const jobGithub = { ...github, job: job.id, workspace }
@@ -874,6 +907,49 @@ async function execute(
     return { status, jobs, steps, runs, reports, outputs }
   } finally {
     release?.()
+  }
+}
+
+/**
+ * Checks that a `repository_dispatch` starts the workflow (its `on.repository_dispatch.types` include the event
+ * type, or list none); such runs have no inputs (the `inputs` context is empty).
+ * @throws WorkflowInputError when the workflow does not listen to this event type.
+ */
+function repositoryDispatchInputs(
+  workflow: Workflow,
+  options: Resolved
+): Record<string, InputValue> {
+  const file = basename(workflow.path)
+  const types = workflow.repositoryDispatch?.types
+  if (!types)
+    throw new WorkflowInputError(file, 'has no repository_dispatch trigger')
+  if (!options.dispatch)
+    throw new WorkflowInputError(
+      file,
+      'a repository_dispatch run needs its event'
+    )
+  if (types.length > 0 && !types.includes(options.dispatch.event_type))
+    throw new WorkflowInputError(
+      file,
+      `is not triggered by repository_dispatch type "${options.dispatch.event_type}" (types: ${types.join(', ')})`
+    )
+  if (Object.keys(options.inputs).length > 0)
+    throw new WorkflowInputError(
+      file,
+      'a repository_dispatch run has no inputs'
+    )
+  return {}
+}
+
+/** `github.event` of a repository_dispatch run. */
+function dispatchEventPayload(
+  d: RepositoryDispatchEvent
+): Record<string, unknown> {
+  return {
+    action: d.event_type,
+    branch: 'main',
+    client_payload: d.client_payload,
+    sender: { login: d.sender }
   }
 }
 

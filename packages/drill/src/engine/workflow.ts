@@ -84,6 +84,11 @@ export interface Workflow {
     /** Raw output values (unevaluated, `jobs` context). */
     outputs: Record<string, string>
   }
+  /**
+   * `on.repository_dispatch`: the event types that start the workflow (`types: [...]`); an empty list = every type.
+   * Undefined: repository_dispatch does not start it.
+   */
+  repositoryDispatch?: { types: string[] }
   /** workflow_dispatch inputs with their defaults as text (kept for callers of the earlier shape). */
   dispatchInputs: Record<
     string,
@@ -135,6 +140,7 @@ interface RawWorkflow {
   name?: string
   on?: {
     workflow_dispatch?: { inputs?: Record<string, RawInput> } | null
+    repository_dispatch?: { types?: string | string[] } | null
     workflow_call?: {
       inputs?: Record<string, RawInput>
       secrets?: Record<string, { required?: boolean } | null>
@@ -318,11 +324,18 @@ export function loadWorkflow(path: string): Workflow {
     ])
   )
   const concurrency = groupOf(raw.concurrency)
+  const repositoryDispatch =
+    'repository_dispatch' in on
+      ? {
+          types: [on.repository_dispatch?.types ?? []].flat().map(String)
+        }
+      : undefined
   return {
     name: raw.name ?? path,
     path,
     jobs: ordered,
     ...(dispatch ? { dispatch } : {}),
+    ...(repositoryDispatch ? { repositoryDispatch } : {}),
     ...(call ? { call } : {}),
     dispatchInputs,
     env: texts(raw.env),

@@ -7,6 +7,7 @@ import { runnerNetworkEnv, type Sandbox } from '@rollback-actions/sandbox'
 import {
   executeWorkflow,
   type ExecuteOptions,
+  type RepositoryDispatchEvent,
   type WorkflowExecution
 } from '../engine/execute.js'
 import { REPO_ROOT } from '../engine/run-action.js'
@@ -109,6 +110,12 @@ export async function dispatchWorkflow(
     /** The event (default `workflow_dispatch`; `schedule` as the cron would start it). */
     event?: 'workflow_dispatch' | 'schedule'
     onLine?: (line: string) => void
+    /** Start the run with this repository_dispatch event instead of workflow_dispatch (`inputs` must be empty). */
+    dispatch?: RepositoryDispatchEvent
+    /** Extra repository variables over sandboxVars. */
+    vars?: Record<string, string>
+    /** Who approves environment jobs in the report (default `<actor> (drill)`). */
+    approver?: string
   }
 ): Promise<WorkflowExecution & { artifactsDir: string }> {
   const workflow = loadWorkflow(join(REPO_ROOT, 'workflows-templates', file))
@@ -118,7 +125,9 @@ export async function dispatchWorkflow(
     ...sandbox.github,
     run_id: runId,
     workflow: workflow.name,
-    event_name: options.event ?? 'workflow_dispatch',
+    event_name: options.dispatch
+      ? 'repository_dispatch'
+      : (options.event ?? 'workflow_dispatch'),
     token: sandbox.database?.githubToken ?? '',
     ...options.github
   }
@@ -129,7 +138,10 @@ export async function dispatchWorkflow(
   )
   const execute: ExecuteOptions = {
     inputs,
-    vars: sandboxVars(sandbox),
+    ...(options.dispatch
+      ? { trigger: 'repository_dispatch' as const, dispatch: options.dispatch }
+      : {}),
+    vars: { ...sandboxVars(sandbox), ...options.vars },
     secrets: options.secrets ?? {},
     github,
     env: {
@@ -151,7 +163,7 @@ export async function dispatchWorkflow(
         `environment "${environment}": approval by the required reviewers (granted by the drill)`
       )
       return Promise.resolve({
-        approvedBy: `${github.actor ?? 'drill'} (drill)`
+        approvedBy: options.approver ?? `${github.actor ?? 'drill'} (drill)`
       })
     },
     onLine: say,
@@ -179,9 +191,11 @@ export async function dispatchWorkflow(
     }
   }
   say(
-    `gh workflow run ${file} ${Object.entries(inputs)
-      .map(([k, v]) => `-f ${k}=${String(v)}`)
-      .join(' ')}`
+    options.dispatch
+      ? `repository_dispatch ${options.dispatch.event_type} from ${options.dispatch.sender} → ${file}`
+      : `gh workflow run ${file} ${Object.entries(inputs)
+          .map(([k, v]) => `-f ${k}=${String(v)}`)
+          .join(' ')}`
   )
   const execution = await executeWorkflow(workflow, execute)
   sandbox.database?.github.completeWorkflowRun(

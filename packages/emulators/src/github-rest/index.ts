@@ -1,3 +1,4 @@
+import { createPublicKey, randomBytes, verify } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import sodium from 'libsodium-wrappers'
 import {
@@ -33,6 +34,36 @@ export interface GitHubApiEmulatorOptions {
   tokens: Record<string, string>
   /** `owner/name` → environment names. */
   repositories: Record<string, string[]>
+  /**
+   * GitHub Apps whose installations may get installation access tokens
+   * (`POST /app/installations/{id}/access_tokens` with the app's RS256 JWT).
+   */
+  apps?: GitHubAppRegistration[]
+  /** Called for every accepted `repository_dispatch` (after the 204 is sent). */
+  onDispatch?: (dispatch: GitHubRepositoryDispatch) => void
+}
+
+/** A GitHub App as the emulator knows it: its id, public key and installations. */
+export interface GitHubAppRegistration {
+  /** The App ID (the JWT's `iss`). */
+  id: number
+  /** Lower-case slug; installation tokens act as `<slug>[bot]`. */
+  slug: string
+  /** PEM public key matching the app's private key (the JWT signature is checked with it). */
+  publicKeyPem: string
+  /** Installation id → `owner/name` repositories it may act on. */
+  installations: Record<number, string[]>
+}
+
+/** A `repository_dispatch` as received (docs.github.com/rest/repos/repos#create-a-repository-dispatch-event). */
+export interface GitHubRepositoryDispatch {
+  repository: string
+  event_type: string
+  client_payload: Record<string, unknown>
+  /** Login of the token that sent it (`<slug>[bot]` for installation tokens). */
+  sender: string
+  /** UTC ISO-8601 time it was accepted. */
+  at: string
 }
 
 export interface GitHubApiEmulator {
@@ -53,6 +84,13 @@ export interface GitHubApiEmulator {
   }[]
   /** Issues created through `POST /repos/{owner}/{repo}/issues`, in order. */
   issues: GitHubIssue[]
+  /** Accepted `POST /repos/{owner}/{repo}/dispatches`, in order. */
+  dispatches: GitHubRepositoryDispatch[]
+  /**
+   * Fault injection: the next `statuses.length` dispatch requests answer these HTTP statuses (one each, in order)
+   * instead of being accepted, as GitHub does during an incident (`500`, `502`, `503`) or a rate limit (`429`).
+   */
+  failNextDispatches(...statuses: number[]): void
   /**
    * Records a workflow run attempt (what a workflow engine started), served by
    * `GET /repos/{o}/{r}/actions/runs/{run_id}/attempts/{attempt}`.
@@ -119,6 +157,46 @@ export interface GitHubIssue {
   updated_at?: string
 }
 
+/** Checks an RS256 JWT against a PEM public key; returns its claims, or a reason it is refused. */
+function verifyAppJwt(
+  jwt: string,
+  publicKeyPem: string,
+  nowSeconds: number
+): { claims: Record<string, unknown> } | { refused: string } {
+  const [h, p, sig] = jwt.split('.')
+  if (!h || !p || sig === undefined) return { refused: 'not a JWT' }
+  let header: { alg?: unknown }
+  let claims: Record<string, unknown>
+  try {
+    header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8')) as {
+      alg?: unknown
+    }
+    claims = JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as Record<
+      string,
+      unknown
+    >
+  } catch {
+    return { refused: 'not a JWT' }
+  }
+  if (header.alg !== 'RS256') return { refused: 'alg must be RS256' }
+  const ok = verify(
+    'RSA-SHA256',
+    Buffer.from(`${h}.${p}`),
+    createPublicKey(publicKeyPem),
+    Buffer.from(sig, 'base64url')
+  )
+  if (!ok) return { refused: 'signature does not match the app key' }
+  const iat = Number(claims.iat)
+  const exp = Number(claims.exp)
+  // docs.github.com/apps/creating-github-apps/authenticating-with-a-github-app/generating-a-json-web-token-jwt-for-a-github-app:
+  // exp no more than 10 minutes into the future; iat may be backdated by 60 s for clock drift.
+  if (!Number.isFinite(iat) || !Number.isFinite(exp) || exp - iat > 600)
+    return { refused: "'exp' must be no more than 10 minutes after 'iat'" }
+  if (exp <= nowSeconds) return { refused: "'exp' is in the past" }
+  if (iat > nowSeconds + 60) return { refused: "'iat' is in the future" }
+  return { claims }
+}
+
 interface EnvironmentState {
   id: number
   name: string
@@ -150,7 +228,9 @@ function ghError(
  * plaintext; 201 created / 204 updated; 422 for an unknown `key_id`, bad base64 or undecryptable value),
  * `GET …/secrets`, `GET …/secrets/{name}` and `DELETE …/secrets/{name}`; and issues (`POST /repos/{o}/{r}/issues`,
  * `GET …/issues`, `GET …/issues/{number}`) for the post-mortem a rollback workflow opens; and the run attempts and jobs a
- * workflow engine records (`GET /repos/{o}/{r}/actions/runs/{id}/attempts/{n}[/jobs]`), which the drill workflow reads.
+ * workflow engine records (`GET /repos/{o}/{r}/actions/runs/{id}/attempts/{n}[/jobs]`), which the drill workflow reads;
+ * `repository_dispatch` (`POST /repos/{o}/{r}/dispatches`, 204, with injectable 5xx/429 faults) and GitHub App
+ * installation tokens (`POST /app/installations/{id}/access_tokens`, RS256 app JWT checked against the app's key).
  */
 export async function startGitHubApiEmulator(
   options: GitHubApiEmulatorOptions
@@ -174,6 +254,13 @@ export async function startGitHubApiEmulator(
   }
   const secretWrites: GitHubApiEmulator['secretWrites'] = []
   const issues: GitHubIssue[] = []
+  const dispatches: GitHubRepositoryDispatch[] = []
+  const dispatchFaults: number[] = []
+  /** Tokens issued to app installations: token → bot login and repositories. */
+  const installationTokens = new Map<
+    string,
+    { login: string; repositories: Set<string> }
+  >()
   let base = ''
   const known = new Set(
     Object.keys(options.repositories).map((r) => r.toLowerCase())
@@ -466,6 +553,126 @@ export async function startGitHubApiEmulator(
     sendJson(res, 201, issueJson(issue))
   }
 
+  // Installation access tokens (docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app):
+  // the app authenticates with its JWT; the token acts as `<slug>[bot]` on the installation's repositories, 1 hour.
+  const installationTokenRoute = (
+    res: ServerResponse,
+    parts: string[],
+    method: string,
+    jwt: string
+  ) => {
+    const installationId = Number(parts[2])
+    const app = options.apps?.find((a) => installationId in a.installations)
+    if (method !== 'POST' || parts.length !== 4 || !app) {
+      ghError(res, 404, 'Not Found')
+      return
+    }
+    const nowSeconds = Math.floor(Date.now() / 1000)
+    const checked = verifyAppJwt(jwt, app.publicKeyPem, nowSeconds)
+    if ('refused' in checked) {
+      ghError(
+        res,
+        401,
+        `A JSON web token could not be decoded: ${checked.refused}`
+      )
+      return
+    }
+    if (String(checked.claims.iss) !== String(app.id)) {
+      ghError(res, 401, `'Issuer' claim ('iss') must be the App ID ${app.id}`)
+      return
+    }
+    const token = `ghs_${randomBytes(18).toString('base64url')}`
+    const repositories = app.installations[installationId] ?? []
+    installationTokens.set(token, {
+      login: `${app.slug}[bot]`,
+      repositories: new Set(repositories.map((r) => r.toLowerCase()))
+    })
+    sendJson(res, 201, {
+      token,
+      expires_at: new Date((nowSeconds + 3600) * 1000).toISOString(),
+      permissions: { contents: 'write', metadata: 'read' },
+      repository_selection: 'selected'
+    })
+  }
+
+  // repository_dispatch (docs.github.com/rest/repos/repos#create-a-repository-dispatch-event): event_type 1-100
+  // characters, client_payload an object of at most 10 top-level properties; 204 No Content.
+  const dispatchRoute = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    parts: string[],
+    method: string,
+    login: string
+  ) => {
+    const repository = `${parts[1] ?? ''}/${parts[2] ?? ''}`
+    if (
+      method !== 'POST' ||
+      parts.length !== 4 ||
+      !known.has(repository.toLowerCase())
+    ) {
+      ghError(res, 404, 'Not Found')
+      return
+    }
+    const fault = dispatchFaults.shift()
+    if (fault !== undefined) {
+      ghError(
+        res,
+        fault,
+        fault === 429 ? 'API rate limit exceeded' : 'Server Error'
+      )
+      return
+    }
+    let body: { event_type?: unknown; client_payload?: unknown }
+    try {
+      body = JSON.parse((await readBody(req)).toString('utf8')) as typeof body
+    } catch {
+      ghError(res, 400, 'Problems parsing JSON')
+      return
+    }
+    const invalid = (field: string, message: string) =>
+      ghError(res, 422, 'Validation Failed', {
+        errors: [{ resource: 'Repository', field, code: 'invalid', message }]
+      })
+    if (
+      typeof body.event_type !== 'string' ||
+      body.event_type.length < 1 ||
+      body.event_type.length > 100
+    ) {
+      invalid(
+        'event_type',
+        'event_type must be a string of 1 to 100 characters'
+      )
+      return
+    }
+    const payload = body.client_payload ?? {}
+    if (
+      typeof payload !== 'object' ||
+      payload === null ||
+      Array.isArray(payload)
+    ) {
+      invalid('client_payload', 'client_payload must be an object')
+      return
+    }
+    if (Object.keys(payload).length > 10) {
+      invalid(
+        'client_payload',
+        'client_payload can have at most 10 top-level properties'
+      )
+      return
+    }
+    const dispatch: GitHubRepositoryDispatch = {
+      repository,
+      event_type: body.event_type,
+      client_payload: payload as Record<string, unknown>,
+      sender: login,
+      at: new Date().toISOString()
+    }
+    dispatches.push(dispatch)
+    res.writeHead(204)
+    res.end()
+    options.onDispatch?.(dispatch)
+  }
+
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://github.local')
     const token = /^(?:token|bearer)\s+(.+)$/i.exec(
@@ -475,15 +682,34 @@ export async function startGitHubApiEmulator(
       ghError(res, 401, 'Requires authentication')
       return
     }
-    if (!(token in options.tokens)) {
-      ghError(res, 401, 'Bad credentials')
-      return
-    }
     const parts = url.pathname
       .split('/')
       .filter(Boolean)
       .map(decodeURIComponent)
     const method = req.method ?? 'GET'
+    if (parts[0] === 'app' && parts[1] === 'installations') {
+      installationTokenRoute(res, parts, method, token)
+      return
+    }
+    const installation = installationTokens.get(token)
+    if (!(token in options.tokens) && !installation) {
+      ghError(res, 401, 'Bad credentials')
+      return
+    }
+    if (
+      installation &&
+      !installation.repositories.has(
+        `${parts[1] ?? ''}/${parts[2] ?? ''}`.toLowerCase()
+      )
+    ) {
+      ghError(res, 403, 'Resource not accessible by integration')
+      return
+    }
+    const login = installation?.login ?? options.tokens[token] ?? ''
+    if (parts[0] === 'repos' && parts[3] === 'dispatches') {
+      await dispatchRoute(req, res, parts, method, login)
+      return
+    }
     if (
       parts[0] === 'repos' &&
       parts[3] === 'actions' &&
@@ -497,14 +723,7 @@ export async function startGitHubApiEmulator(
       return
     }
     if (parts[0] === 'repos' && parts[3] === 'issues') {
-      await issuesRoute(
-        req,
-        res,
-        parts,
-        method,
-        options.tokens[token] ?? '',
-        url
-      )
+      await issuesRoute(req, res, parts, method, login, url)
       return
     }
     // repos/{owner}/{repo}/environments/{env}[/secrets[/public-key|/{name}]]
@@ -676,6 +895,10 @@ export async function startGitHubApiEmulator(
         ?.secrets.get(name.toUpperCase()),
     secretWrites,
     issues,
+    dispatches,
+    failNextDispatches: (...statuses) => {
+      dispatchFaults.push(...statuses)
+    },
     recordWorkflowRun: (repository, run) => {
       runs.set(runKey(repository, run.id, run.attempt), {
         run,

@@ -6,7 +6,11 @@ import {
   type ProductServiceRuntime
 } from '../service/runtime.js'
 import { startLoadGenerator, type LoadGenerator } from '../service/proxy.js'
-import { startPrometheus, type RunningPrometheus } from './server.js'
+import {
+  startPrometheus,
+  type PrometheusAlerting,
+  type RunningPrometheus
+} from './server.js'
 
 /**
  * The load profile of each image from the scenario's tags (`errorRate`, `p95LatencyMs`), defaulting to
@@ -58,6 +62,8 @@ export async function startMonitoring(options: {
   caPem: string
   workDir: string
   log?: Logger
+  /** Rule files and the Alertmanager Prometheus notifies (see startAlerting). */
+  alerting?: PrometheusAlerting
 }): Promise<Monitoring> {
   const settings = options.scenario.prometheus ?? {
     enabled: true,
@@ -68,7 +74,8 @@ export async function startMonitoring(options: {
     workDir: options.workDir,
     scrapeTargets: () => options.runtime.targets(),
     scrapeIntervalSeconds: settings.scrapeIntervalSeconds,
-    ...(options.log ? { log: options.log } : {})
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.alerting ? { alerting: options.alerting } : {})
   })
   const load = startLoadGenerator({
     url: options.serviceUrl,

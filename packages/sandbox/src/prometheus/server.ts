@@ -25,6 +25,18 @@ export interface PrometheusOptions {
   job?: string
   /** Diagnostics (start, target changes, Prometheus' log on failure). */
   log?: Logger
+  /** Alerting: rule files Prometheus evaluates and the Alertmanager it sends firing alerts to (API v2). */
+  alerting?: PrometheusAlerting
+}
+
+/** What Prometheus needs to evaluate alerting rules and notify an Alertmanager. */
+export interface PrometheusAlerting {
+  /** Rule files (absolute paths), as `rule_files:`. */
+  ruleFiles: string[]
+  /** Alertmanager base URL, e.g. `http://127.0.0.1:9093`. */
+  alertmanagerUrl: string
+  /** `global.external_labels` (added to every alert sent), e.g. `{environment: 'production'}`. */
+  externalLabels?: Record<string, string>
 }
 
 export interface RunningPrometheus {
@@ -54,13 +66,33 @@ function fileSd(targets: ScrapeTarget[]): string {
 function configYaml(
   job: string,
   interval: number,
-  targetsFile: string
+  targetsFile: string,
+  alerting?: PrometheusAlerting
 ): string {
+  // configuration/configuration.md (Prometheus 2.42): rule_files, alerting.alertmanagers[].static_configs
+  const alertingLines = alerting
+    ? [
+        `rule_files: ${JSON.stringify(alerting.ruleFiles)}`,
+        'alerting:',
+        '  alertmanagers:',
+        `    - scheme: ${new URL(alerting.alertmanagerUrl).protocol.replace(':', '')}`,
+        '      api_version: v2',
+        `      static_configs: [{ targets: [${JSON.stringify(new URL(alerting.alertmanagerUrl).host)}] }]`
+      ]
+    : []
+  const external = Object.entries(alerting?.externalLabels ?? {})
   return [
     'global:',
     `  scrape_interval: ${interval}s`,
     `  evaluation_interval: ${interval}s`,
     `  scrape_timeout: ${interval}s`,
+    ...(external.length > 0
+      ? [
+          '  external_labels:',
+          ...external.map(([k, v]) => `    ${k}: ${JSON.stringify(v)}`)
+        ]
+      : []),
+    ...alertingLines,
     'scrape_configs:',
     `  - job_name: ${JSON.stringify(job)}`,
     '    file_sd_configs:',
@@ -119,7 +151,12 @@ export async function startPrometheus(
   await writeTargets()
   await writeFile(
     configFile,
-    configYaml(options.job ?? 'product-service', interval, targetsFile)
+    configYaml(
+      options.job ?? 'product-service',
+      interval,
+      targetsFile,
+      options.alerting
+    )
   )
 
   let lastError = ''
