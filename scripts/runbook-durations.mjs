@@ -12,6 +12,8 @@ import { basename } from 'node:path'
 
 const START = '<!-- durations:start -->'
 const END = '<!-- durations:end -->'
+// The runbook's target for a full rollback: FULL_ROLLBACK_TARGET_SECONDS in packages/drill/src/scenarios/full.ts.
+const FULL_TARGET_SECONDS = 900
 
 const args = process.argv.slice(2)
 const check = args.includes('--check')
@@ -24,8 +26,10 @@ if (reports.length === 0) reports.push('drill-output/drill-report.json')
 
 /** Seconds as the runbook shows them: 42 s, 1.5 s, 4 min 30 s. */
 function seconds(value) {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return 'not measured'
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    return 'not measured'
   if (value < 60) return `${Number(value.toFixed(1))} s`
+  if (value >= 3600 && value % 3600 === 0) return `${value / 3600} h`
   const m = Math.floor(value / 60)
   const s = Math.round(value - m * 60)
   return s ? `${m} min ${s} s` : `${m} min`
@@ -39,7 +43,9 @@ for (const file of reports) {
   for (const path of report.paths ?? []) paths.set(path.name, path)
   if (report.full) full = report.full
   const day = String(report.started_at ?? '').slice(0, 10) || 'undated'
-  sources.push(`\`${basename(file)}\` (scenario \`${report.scenario ?? '?'}\`, ${day})`)
+  sources.push(
+    `scenario \`${report.scenario ?? '?'}\` on ${day} (\`${basename(file)}\`)`
+  )
 }
 
 const rows = []
@@ -56,17 +62,17 @@ if (db)
 const infra = paths.get('infrastructure')
 if (infra)
   rows.push(
-    `| Infrastructure (\`rollback-infrastructure.yml\`) | plan, review and apply of the reviewed plan ${seconds(infra.rto_seconds)} | within the system RTO ${seconds(infra.rto_target_seconds ?? 14400)} |`
+    `| Infrastructure (\`rollback-infrastructure.yml\`) | plan, review and apply of the reviewed plan ${seconds(infra.rto_seconds)} | system RTO ${seconds(infra.rto_target_seconds ?? 14400)} |`
   )
 if (full)
   rows.push(
-    `| Full (\`rollback-full.yml\`) | approval to the last stage validated ${seconds(full.rollback_seconds)} | within the system RTO 4 h |`
+    `| Full (\`rollback-full.yml\`) | approval to the end of the run (report and post-mortem included) ${seconds(full.rollback_seconds)} | ${seconds(FULL_TARGET_SECONDS)} |`
   )
 
 const block = [
   START,
-  `Measured by \`npm run drill\` against the sandbox (${sources.join(', ')}); regenerate with`,
-  '`node scripts/runbook-durations.mjs drill-output/drill-report.json`. The drill\'s Azure emulator restores in',
+  `Measured by \`npm run drill\` against the sandbox: ${sources.join('; ')}. Regenerate with`,
+  "`node scripts/runbook-durations.mjs drill-output/drill-report.json`. The drill's Azure emulator restores in",
   'seconds; a real point-in-time restore takes longer (it depends on the database size and the logs to replay:',
   'learn.microsoft.com/azure/postgresql/flexible-server/concepts-backup-restore), so plan with the targets.',
   '',
