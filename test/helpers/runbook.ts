@@ -148,7 +148,7 @@ function checkReferences(text: string, facts: Facts, root: string): string[] {
   const jobs = new Set(
     [...facts.workflows.values()].flatMap((w) => w.jobs.map((j) => j.id))
   )
-  for (const m of body.matchAll(/`([\w.-]+\.yml)` input `([^`]+)`/g)) {
+  for (const m of body.matchAll(/`([\w.-]+\.yml)`\s+input\s+`([^`]+)`/g)) {
     const [, file = '', input = ''] = m
     if (!(input in (facts.workflows.get(file)?.dispatch ?? {})))
       findings.push(
