@@ -4,9 +4,10 @@
 //
 // Each REPORT is a drill-output/drill-report.json (default: drill-output/drill-report.json): `paths[]` with `name`,
 // `rto_seconds`, `detection_seconds`, `rpo_seconds` and the targets; a `full` scenario report adds
-// `full.rollback_seconds`. Several reports merge (a later report's path of the same name wins), so the `all` and the
-// `full` scenario can both feed the block. The block between `<!-- durations:start -->` and `<!-- durations:end -->`
-// is rewritten; with --check nothing is written and the exit code is 1 when the block differs.
+// `full.rollback_seconds`, an `alert` scenario report `alert_scenario.planned_seconds`. Several reports merge (a later
+// report's path of the same name wins), so the `all`, `full` and `alert` scenarios can all feed the block. The block
+// between `<!-- durations:start -->` and `<!-- durations:end -->` is rewritten; with --check nothing is written and
+// the exit code is 1 when the block differs.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 
@@ -37,11 +38,13 @@ function seconds(value) {
 
 const paths = new Map()
 let full
+let alert
 const sources = []
 for (const file of reports) {
   const report = JSON.parse(readFileSync(file, 'utf8'))
   for (const path of report.paths ?? []) paths.set(path.name, path)
   if (report.full) full = report.full
+  if (report.alert_scenario) alert = report.alert_scenario
   const day = String(report.started_at ?? '').slice(0, 10) || 'undated'
   sources.push(
     `scenario \`${report.scenario ?? '?'}\` on ${day} (\`${basename(file)}\`)`
@@ -67,6 +70,11 @@ if (infra)
 if (full)
   rows.push(
     `| Full (\`rollback-full.yml\`) | approval to the end of the run (report and post-mortem included) ${seconds(full.rollback_seconds)} | ${seconds(FULL_TARGET_SECONDS)} |`
+  )
+
+if (alert)
+  rows.push(
+    `| Alert to planned rollback (\`rollback-on-alert.yml\`, rules' \`for:\` shortened) | alert firing to the rollback waiting for approval ${seconds(alert.planned_seconds)} | detection 5 min |`
   )
 
 const block = [
