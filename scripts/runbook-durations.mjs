@@ -79,9 +79,11 @@ if (alert)
 
 const block = [
   START,
-  `Measured by \`npm run drill\` against the sandbox: ${sources.join('; ')}. Regenerate with`,
-  "`node scripts/runbook-durations.mjs drill-output/drill-report.json`. The drill's Azure emulator restores in",
-  'seconds; a real point-in-time restore takes longer (it depends on the database size and the logs to replay:',
+  `Measured by \`npm run drill\` against the sandbox: ${sources.join('; ')}.`,
+  'These reports are kept in `test/fixtures/drill/`, and `test/contract/runbook.test.ts` checks this block against',
+  'them: after a new drill, copy its `drill-report.json` there and run',
+  "`node scripts/runbook-durations.mjs test/fixtures/drill/*.json`. The drill's Azure emulator restores in seconds;",
+  'a real point-in-time restore takes longer (it depends on the database size and the logs to replay:',
   'learn.microsoft.com/azure/postgresql/flexible-server/concepts-backup-restore), so plan with the targets.',
   '',
   '| Rollback | Measured in the drill | Target |',
