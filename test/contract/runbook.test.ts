@@ -8,6 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import {
   cpSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync
@@ -20,10 +21,11 @@ import { findExamples, ROOT } from '../helpers/workflow-examples.js'
 
 const RUNBOOK = join(ROOT, 'docs', 'runbook.md')
 const text = readFileSync(RUNBOOK, 'utf8')
-const REPORTS = [
-  'test/fixtures/drill/drill-report.all.json',
-  'test/fixtures/drill/drill-report.full.json'
-]
+/** The drill reports the runbook's durations come from, in the order `test/fixtures/drill/*.json` expands. */
+const REPORTS = readdirSync(join(ROOT, 'test/fixtures/drill'))
+  .filter((n) => n.endsWith('.json'))
+  .sort()
+  .map((n) => `test/fixtures/drill/${n}`)
 
 /** A scratch copy of what the runbook is checked against, so a test can rename things in it. */
 function scratchRepository(): string {
