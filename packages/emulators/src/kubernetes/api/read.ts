@@ -17,17 +17,12 @@ import {
   validateListOptions,
   wantsTable,
   type ApiContext,
+  type Handler,
   type Route
 } from './common.js'
 
 /** GET of one object: the object, or a one-row Table when the client asks for `as=Table`. */
-export function get(
-  ctx: ApiContext,
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  r: Route,
-  query: URLSearchParams
-): void {
+export const get: Handler = (ctx, req, res, r, query) => {
   const object = ctx.store.mustGet(r.def.plural, r.namespace, r.name ?? '')
   if (wantsTable(req))
     return sendJson(
@@ -47,13 +42,7 @@ export function get(
  * LIST: a typed List (or Table) of the matching objects, paged by `limit` and an opaque `continue` token
  * bound to the list's resourceVersion (410 Expired once that version is compacted).
  */
-export function list(
-  ctx: ApiContext,
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  r: Route,
-  query: URLSearchParams
-): void {
+export const list: Handler = (ctx, req, res, r, query) => {
   validateListOptions(query, false)
   const match = filters(r, query)
   let items = ctx.store.list(r.def.plural, r.namespace).filter(match)
