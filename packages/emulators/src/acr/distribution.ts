@@ -11,9 +11,7 @@ import {
   common,
   errors,
   findRepository,
-  page,
-  pageSize,
-  upperBound,
+  pageAfterLast,
   type AcrState
 } from './registry.js'
 
@@ -59,18 +57,15 @@ export const v2 = (
     return
   }
   if (m[2] === 'tags/list') {
-    const n = pageSize(url, res)
-    if (n === undefined) return
-    const last = url.searchParams.get('last')
-    const names = repo.tagsByName()
-    const start = last ? upperBound(names, last, (t) => t.name) : 0
-    const tags = page(
+    const tags = pageAfterLast(
+      url,
       res,
-      names,
-      start,
-      n,
-      (t) => `/v2/${name}/tags/list?last=${encodeURIComponent(t.name)}&n=${n}`
+      repo.tagsByName(),
+      (t) => t.name,
+      (t, n) =>
+        `/v2/${name}/tags/list?last=${encodeURIComponent(t.name)}&n=${n}`
     )
+    if (!tags) return
     sendJson(res, 200, { name, tags: tags.map((t) => t.name) }, common())
     return
   }
