@@ -3,7 +3,6 @@
  * (GET and HEAD, `Docker-Content-Digest`) and `blobs/{digest}` — following opencontainers/distribution-spec
  * spec.md (pull and content discovery).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import { sendJson } from '../http/server.js'
 import { authorize } from './auth.js'
 import {
@@ -12,17 +11,11 @@ import {
   errors,
   findRepository,
   pageAfterLast,
-  type AcrState
+  type AcrApi
 } from './registry.js'
 
 /** Serves `/v2/{path}` (`path` without the prefix; empty for the base endpoint). */
-export const v2 = (
-  state: AcrState,
-  req: IncomingMessage,
-  res: ServerResponse,
-  path: string,
-  url: URL
-) => {
+export const v2: AcrApi = (state, req, res, path, url) => {
   if (path === '') {
     if (!authorize(state, req, res, undefined)) return
     sendJson(res, 200, {}, common())

@@ -3,7 +3,7 @@
  * and `_manifests/{digest}`, with `n`/`last`/`orderby` paging — following Azure/azure-rest-api-specs
  * specification/containerregistry/data-plane/Azure.ContainerRegistry/stable/2021-07-01/containerregistry.json.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { ServerResponse } from 'node:http'
 import { sendJson } from '../http/server.js'
 import { authorize } from './auth.js'
 import {
@@ -16,6 +16,7 @@ import {
   pageAfterLast,
   pageSize,
   upperBound,
+  type AcrApi,
   type AcrState,
   type ManifestRecord,
   type Repository,
@@ -108,22 +109,14 @@ const listRepository = <T>(
     (x) =>
       `/acr/v1/${encoded}/${listing.kind}?last=${encodeURIComponent(listing.key(x))}&n=${n}&orderby=${encodeURIComponent(orderby)}${listing.extraQuery}`
   )
-  sendRepository(state, repo, res, listing.body(rows))
+  sendJson(res, 200, { ...names(state, repo), ...listing.body(rows) }, common())
 }
 
-/** 200 with a repository's `registry` and `imageName` and the given fields. */
-const sendRepository = (
-  state: AcrState,
-  repo: Repository,
-  res: ServerResponse,
-  fields: Record<string, unknown>
-) =>
-  sendJson(
-    res,
-    200,
-    { registry: state.loginServer, imageName: repo.name, ...fields },
-    common()
-  )
+/** The `registry` and `imageName` every repository answer starts with. */
+const names = (state: AcrState, repo: Repository) => ({
+  registry: state.loginServer,
+  imageName: repo.name
+})
 
 /**
  * `GET /acr/v1/{name}/_tags`: by name, or `orderby=timedesc|timeasc` (an unknown `last` answers 400), only
@@ -165,13 +158,7 @@ export const listManifests = (
   })
 
 /** Serves `/acr/v1/{path}` (`path` without the prefix). */
-export const acrV1 = (
-  state: AcrState,
-  req: IncomingMessage,
-  res: ServerResponse,
-  path: string,
-  url: URL
-) => {
+export const acrV1: AcrApi = (state, req, res, path, url) => {
   if (path === '_catalog') {
     if (!authorize(state, req, res, 'registry:catalog:*')) return
     const repositories = pageAfterLast(
@@ -202,13 +189,19 @@ export const acrV1 = (
   const kind = m?.[2]
   const item = m?.[3]
   if (kind === undefined) {
-    sendRepository(state, repo, res, {
-      createdTime: acrTime(repo.createdTime),
-      lastUpdateTime: acrTime(repo.lastUpdateTime),
-      manifestCount: repo.manifests.size,
-      tagCount: repo.tags.size,
-      changeableAttributes: { ...CHANGEABLE, teleportEnabled: false }
-    })
+    sendJson(
+      res,
+      200,
+      {
+        ...names(state, repo),
+        createdTime: acrTime(repo.createdTime),
+        lastUpdateTime: acrTime(repo.lastUpdateTime),
+        manifestCount: repo.manifests.size,
+        tagCount: repo.tags.size,
+        changeableAttributes: { ...CHANGEABLE, teleportEnabled: false }
+      },
+      common()
+    )
   } else if (kind === '_tags' && item === undefined) {
     listTags(state, repo, url, res)
   } else if (kind === '_tags' && item !== undefined) {
@@ -223,7 +216,15 @@ export const acrV1 = (
       )
       return
     }
-    sendRepository(state, repo, res, { tag: tagJson(repo, t) })
+    sendJson(
+      res,
+      200,
+      {
+        ...names(state, repo),
+        tag: tagJson(repo, t)
+      },
+      common()
+    )
   } else if (kind === '_manifests' && item === undefined) {
     listManifests(state, repo, url, res)
   } else {
@@ -235,6 +236,14 @@ export const acrV1 = (
       })
       return
     }
-    sendRepository(state, repo, res, { manifest: manifestJson(manifest) })
+    sendJson(
+      res,
+      200,
+      {
+        ...names(state, repo),
+        manifest: manifestJson(manifest)
+      },
+      common()
+    )
   }
 }

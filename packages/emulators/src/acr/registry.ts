@@ -6,7 +6,7 @@
  * data-plane/Azure.ContainerRegistry/stable/2021-07-01/containerregistry.json).
  */
 import { randomUUID } from 'node:crypto'
-import type { ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FaultQueue } from '../http/faults.js'
 import { sendJson } from '../http/server.js'
 import type { SigningKey } from '../github-oidc/jwt.js'
@@ -161,6 +161,15 @@ export interface AcrState {
   entra: AadTokenVerifier
   faults: FaultQueue
 }
+
+/** A handler of one API under the registry's root: `path` is what follows its prefix. */
+export type AcrApi = (
+  state: AcrState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  url: URL
+) => void
 
 /** Headers ACR sends on every answer. */
 export const common = (): Record<string, string> => ({
