@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { generateSigningKey } from '../github-oidc/jwt.js'
 import { FaultQueue, type Fault } from '../http/faults.js'
-import { startServer, type RequestLog } from '../http/server.js'
+import { serveEmulator, type RequestLog } from '../http/server.js'
 import type { KeyPairPem } from '../http/tls.js'
 import { exchange, token } from './auth.js'
 
@@ -141,12 +141,7 @@ export interface AcrEmulator {
     errors(res, 404, 'NOT_FOUND', `no route ${path}`)
   }
 
-  const server = await startServer({
-    name: 'acr',
-    tls: options.tls,
-    log: options.log,
-    handler
-  })
+  const server = await serveEmulator('acr', options, handler)
   state.baseUrl = server.url
   state.loginServer = new URL(server.url).host
 

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import {
   bearerToken,
   sendJson,
-  startServer,
+  serveEmulator,
   tokensEqual,
   type RequestLog
 } from '../http/server.js'
@@ -267,11 +267,7 @@ export async function startGitHubOidcEmulator(
     })
   }
 
-  const server = await startServer({
-    name: 'github-oidc',
-    log: options.log,
-    handler
-  })
+  const server = await serveEmulator('github-oidc', options, handler)
   base = server.url
   return {
     url: server.url,

@@ -7,7 +7,7 @@ import {
   readBody,
   readJson,
   sendJson,
-  startServer,
+  serveEmulator,
   type RequestLog
 } from '../http/server.js'
 import type { KeyPairPem } from '../http/tls.js'
@@ -521,12 +521,7 @@ export async function startKeyVaultEmulator(
     sendJson(res, 200, bundle(name, found))
   }
 
-  const server = await startServer({
-    name: 'keyvault',
-    tls: options.tls,
-    log: options.log,
-    handler
-  })
+  const server = await serveEmulator('keyvault', options, handler)
   base = server.url
   return {
     url: server.url,

@@ -565,7 +565,12 @@ function workloadTable(
       nameCol,
       ...countCols,
       ageCol,
-      col('Containers', 'string', 'Names of each container in the template.', 1),
+      col(
+        'Containers',
+        'string',
+        'Names of each container in the template.',
+        1
+      ),
       col(
         'Images',
         'string',
@@ -576,8 +581,7 @@ function workloadTable(
     ],
     cells: (o, now) => {
       const template = o.spec?.template as
-        | { spec?: { containers?: ContainerLike[] } }
-        | undefined
+        { spec?: { containers?: ContainerLike[] } } | undefined
       const containers = template?.spec?.containers ?? []
       return [
         o.metadata.name,
