@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { generateSigningKey } from '../github-oidc/jwt.js'
-import { FaultQueue, type Fault } from '../http/faults.js'
+import { FaultQueue, faultSender } from '../http/faults.js'
 import { serveEmulator, type RequestLog } from '../http/server.js'
 import type { KeyPairPem } from '../http/tls.js'
 import { exchange, token } from './auth.js'
@@ -103,20 +103,14 @@ export interface AcrEmulator {
     for (const t of r.tags) pushTag(state, r.name, t)
   }
 
-  const sendFault = (
-    res: ServerResponse,
-    status: number,
-    fault: Fault,
-    headers: Record<string, string>
-  ) =>
-    errors(
-      res,
-      status,
-      fault.code ?? (status === 429 ? 'TOOMANYREQUESTS' : 'UNKNOWN'),
-      fault.message ?? (status === 429 ? 'too many requests' : 'unknown error'),
-      undefined,
-      headers
-    )
+  const sendFault = faultSender(
+    {
+      throttle: { code: 'TOOMANYREQUESTS', message: 'too many requests' },
+      error: { code: 'UNKNOWN', message: 'unknown error' }
+    },
+    (res, status, { code, message }, headers) =>
+      errors(res, status, code, message, undefined, headers)
+  )
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'https://localhost')

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { EntraEmulator, VerifiedEntraToken } from '../entra/index.js'
-import { FaultQueue, type Fault } from '../http/faults.js'
+import { FaultQueue, faultSender } from '../http/faults.js'
 import {
   bearerToken,
   readBody,
@@ -194,22 +194,21 @@ export async function startKeyVaultEmulator(
     options.resourceId ??
     `/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/sandbox/providers/microsoft.keyvault/vaults/${options.name}`
   let base = ''
-  const sendFault = (
-    res: ServerResponse,
-    status: number,
-    fault: Fault,
-    headers: Record<string, string>
-  ) =>
-    kvError(
-      res,
-      status,
-      fault.code ?? (status === 429 ? 'Throttled' : 'InternalServerError'),
-      fault.message ??
-        (status === 429
-          ? 'Request was not processed because too many requests were received. Reason: VaultRequestTypeLimitReached'
-          : 'An unexpected error occurred.'),
-      headers
-    )
+  const sendFault = faultSender(
+    {
+      throttle: {
+        code: 'Throttled',
+        message:
+          'Request was not processed because too many requests were received. Reason: VaultRequestTypeLimitReached'
+      },
+      error: {
+        code: 'InternalServerError',
+        message: 'An unexpected error occurred.'
+      }
+    },
+    (res, status, { code, message }, headers) =>
+      kvError(res, status, code, message, headers)
+  )
 
   const set = (
     name: string,
