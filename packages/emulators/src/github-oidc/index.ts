@@ -14,16 +14,6 @@ import {
   type SigningKey
 } from './jwt.js'
 
-export {
-  decodeJwt,
-  generateSigningKey,
-  signJwt,
-  verifyJwtSignature,
-  type DecodedJwt,
-  type JwtAlgorithm,
-  type SigningKey
-} from './jwt.js'
-
 /** The issuer GitHub Actions puts in every OIDC token (no trailing slash). */
 export const GITHUB_OIDC_ISSUER = 'https://token.actions.githubusercontent.com'
 
