@@ -12,7 +12,6 @@ import {
   isControlledBy,
   nowIso,
   specReplicas,
-  type Condition,
   type ControllerContext
 } from './util.js'
 
@@ -140,16 +139,14 @@ export function createPod(ctx: ControllerContext, rs: KubeObject): KubeObject {
 
 /** Whether a pod's Ready condition is True. */
 export function isPodReady(pod: KubeObject): boolean {
-  const conditions = (pod.status?.conditions ?? []) as Condition[]
+  const conditions = pod.status?.conditions ?? []
   return conditions.some((c) => c.type === 'Ready' && c.status === 'True')
 }
 
 /** `podutil.IsPodAvailable`: Ready for at least `minReadyMs`. */
 export function isAvailable(pod: KubeObject, minReadyMs: number): boolean {
   if (minReadyMs === 0) return true
-  const ready = ((pod.status?.conditions ?? []) as Condition[]).find(
-    (c) => c.type === 'Ready'
-  )
+  const ready = (pod.status?.conditions ?? []).find((c) => c.type === 'Ready')
   const since = Date.parse(ready?.lastTransitionTime ?? '')
   return Number.isFinite(since) && since + minReadyMs <= Date.now()
 }

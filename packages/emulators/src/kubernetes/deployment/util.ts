@@ -5,7 +5,7 @@
 import { deepEqual } from '../patch.js'
 import { matchesLabels, selectorObjectRequirements } from '../selectors.js'
 import type { ObjectStore } from '../store.js'
-import type { KubeObject, OwnerReference } from '../types.js'
+import type { Condition, KubeObject, OwnerReference } from '../types.js'
 
 /** Annotation and label keys the controllers use. */
 export const ANNOTATIONS = {
@@ -186,14 +186,7 @@ export function nowIso(): string {
   return new Date().toISOString().replace(/\.\d+Z$/, 'Z')
 }
 
-export interface Condition {
-  type: string
-  status: string
-  reason?: string
-  message?: string
-  lastUpdateTime?: string
-  lastTransitionTime?: string
-}
+export type { Condition }
 
 /** `GetDeploymentCondition`. */
 export function getCondition(
