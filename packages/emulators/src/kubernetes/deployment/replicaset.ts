@@ -3,28 +3,20 @@
  * and deletes pods toward spec.replicas (deletion order of controller.ActivePods) and writes the status.
  */
 import { deepEqual } from '../patch.js'
-import { matchesLabels, selectorObjectRequirements } from '../selectors.js'
 import { randomSuffix } from '../store.js'
 import type { KubeObject } from '../types.js'
 import {
   controllerRef,
+  controlledBy,
   event,
-  isControlledBy,
   nowIso,
   specReplicas,
   type ControllerContext
 } from './util.js'
 
 /** Pods controlled by an RS (terminating ones included). */
-export function podsOf(ctx: ControllerContext, rs: KubeObject): KubeObject[] {
-  const requirements = selectorObjectRequirements(rs.spec?.selector)
-  return ctx.store
-    .list('pods', rs.metadata.namespace)
-    .filter(
-      (p) =>
-        isControlledBy(p, rs) && matchesLabels(requirements, p.metadata.labels)
-    )
-}
+export const podsOf = (ctx: ControllerContext, rs: KubeObject) =>
+  controlledBy(ctx, 'pods', rs)
 
 /** `syncReplicaSet`: creates or deletes pods toward `spec.replicas` and writes the ReplicaSet status. */
 export function syncReplicaSet(ctx: ControllerContext, rs: KubeObject): void {
