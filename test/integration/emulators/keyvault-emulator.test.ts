@@ -1,4 +1,3 @@
-import https from 'node:https'
 import tls from 'node:tls'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createAzureCredential } from '@rollback-actions/azure'
@@ -13,6 +12,7 @@ import {
   startDatabaseSandbox,
   type DatabaseSandbox
 } from '@rollback-actions/sandbox'
+import { httpsRequest } from '../../helpers/https.js'
 
 let sb: DatabaseSandbox
 let client: SecretClient
@@ -87,18 +87,10 @@ describe('Key Vault secrets emulator as @azure/keyvault-secrets calls it', () =>
       },
       sb.env
     ).getToken('https://management.azure.com/.default')
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = https.request(
-        `${sb.keyVault.url}/secrets/db-conn?api-version=7.6`,
-        { headers: { authorization: `Bearer ${armToken!.token}` } },
-        (res) => {
-          res.resume()
-          resolve(res.statusCode ?? 0)
-        }
-      )
-      req.on('error', reject)
-      req.end()
-    })
+    const { status } = await httpsRequest(
+      `${sb.keyVault.url}/secrets/db-conn?api-version=7.6`,
+      { headers: { authorization: `Bearer ${armToken!.token}` } }
+    )
     expect(status).toBe(401)
   })
 })
@@ -110,30 +102,18 @@ async function raw(
   body?: unknown
 ): Promise<{ status: number; json: Record<string, unknown> }> {
   const token = await credential().getToken('https://vault.azure.net/.default')
-  return new Promise((resolve, reject) => {
-    const req = https.request(
-      `${sb.keyVault.url}${path}`,
-      {
-        method,
-        headers: {
-          authorization: `Bearer ${token!.token}`,
-          'content-type': 'application/json'
-        }
-      },
-      (res) => {
-        let text = ''
-        res.on('data', (c: Buffer) => (text += c.toString('utf8')))
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            json: (text ? JSON.parse(text) : {}) as Record<string, unknown>
-          })
-        )
-      }
-    )
-    req.on('error', reject)
-    req.end(body === undefined ? undefined : JSON.stringify(body))
+  const reply = await httpsRequest(`${sb.keyVault.url}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token!.token}`,
+      'content-type': 'application/json'
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) })
   })
+  return {
+    status: reply.status,
+    json: (reply.text ? JSON.parse(reply.text) : {}) as Record<string, unknown>
+  }
 }
 
 function credential() {

@@ -9,9 +9,9 @@ import {
 } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import https from 'node:https'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { httpsRequest } from '../../helpers/https.js'
 import { RequestLog } from '@rollback-actions/emulators'
 import { createCertificateAuthority } from '@rollback-actions/emulators'
 import type { KeyPairPem } from '@rollback-actions/emulators'
@@ -109,24 +109,13 @@ function kubectl(...args: string[]): Promise<Run> {
 }
 
 /** GET through the emulator's HTTPS API (what any client sees). */
-function api<T = KubeObject>(path: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const req = https.request(
-      `${emulator.url}${path}`,
-      { ca: caPem, headers: { authorization: `Bearer ${TOKEN}` } },
-      (res) => {
-        let body = ''
-        res.on('data', (c: Buffer) => (body += c.toString()))
-        res.on('end', () => {
-          if (res.statusCode !== 200)
-            reject(new Error(`GET ${path}: ${res.statusCode} ${body}`))
-          else resolve(JSON.parse(body) as T)
-        })
-      }
-    )
-    req.on('error', reject)
-    req.end()
+async function api<T = KubeObject>(path: string): Promise<T> {
+  const { status, text } = await httpsRequest(`${emulator.url}${path}`, {
+    ca: caPem,
+    headers: { authorization: `Bearer ${TOKEN}` }
   })
+  if (status !== 200) throw new Error(`GET ${path}: ${status} ${text}`)
+  return JSON.parse(text) as T
 }
 
 const deployment = () =>

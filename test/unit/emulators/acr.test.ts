@@ -1,10 +1,10 @@
-import https from 'node:https'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import {
   ContainerRegistryClient,
   ContainerRegistryContentClient
 } from '@azure/container-registry'
 import { createAzureCredential } from '@rollback-actions/azure'
+import { httpsRequest } from '../../helpers/https.js'
 import { startAcrEmulator, type AcrEmulator } from '@rollback-actions/emulators'
 import {
   startEntraEmulator,
@@ -24,30 +24,18 @@ const SUBJECT = 'repo:warranty-hub/platform:environment:production'
 const day = 86_400_000
 const T0 = Date.UTC(2026, 10, 1)
 
-function post(
+async function post(
   url: string,
   body: string,
   ca: string
 ): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = https.request(
-      url,
-      {
-        method: 'POST',
-        ca,
-        headers: { 'content-type': 'application/x-www-form-urlencoded' }
-      },
-      (res) => {
-        let text = ''
-        res.on('data', (c: Buffer) => (text += c.toString('utf8')))
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: text })
-        )
-      }
-    )
-    req.on('error', reject)
-    req.end(body)
+  const reply = await httpsRequest(url, {
+    method: 'POST',
+    ca,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body
   })
+  return { status: reply.status, body: reply.text }
 }
 
 async function getOidc(oidc: GitHubOidcEmulator): Promise<string> {
@@ -342,22 +330,12 @@ describe('ACR emulator with the real @azure/container-registry and @azure/identi
       `${acr.loginServer}/warranty-hub/product-service:v1.2.0`
     )
     const digest = 'digest' in r ? r.digest : ''
-    const listed = await new Promise<string>((resolve, reject) => {
-      https
-        .get(
-          `${acr.url}/acr/v1/warranty-hub%2Fproduct-service/_tags?digest=${encodeURIComponent(digest)}&n=1`,
-          { ca, headers: { authorization: `Bearer ${token}` } },
-          (res) => {
-            let text = ''
-            res.on('data', (c: Buffer) => (text += c.toString('utf8')))
-            res.on('end', () =>
-              resolve(`${String(res.headers.link ?? '')}\n${text}`)
-            )
-          }
-        )
-        .on('error', reject)
-    })
-    const [link, body] = listed.split('\n') as [string, string]
+    const listed = await httpsRequest(
+      `${acr.url}/acr/v1/warranty-hub%2Fproduct-service/_tags?digest=${encodeURIComponent(digest)}&n=1`,
+      { ca, headers: { authorization: `Bearer ${token}` } }
+    )
+    const link = String(listed.headers.link ?? '')
+    const body = listed.text
     const tags = (
       JSON.parse(body) as { tags: Array<{ name: string; digest: string }> }
     ).tags

@@ -1,6 +1,7 @@
 // The emulator's HTTP surface: discovery, Status errors, PATCH content types, Table, chunked lists, watch.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import https from 'node:https'
+import { httpsRequest } from '../../helpers/https.js'
 import { RequestLog } from '@rollback-actions/emulators'
 import { createCertificateAuthority } from '@rollback-actions/emulators'
 import {
@@ -56,7 +57,7 @@ interface Reply {
   json: () => Record<string, unknown>
 }
 
-function request(
+async function request(
   method: string,
   path: string,
   options: {
@@ -66,38 +67,28 @@ function request(
     token?: string | null
   } = {}
 ): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = {}
-    if (options.token !== null)
-      headers.authorization = `Bearer ${options.token ?? TOKEN}`
-    if (options.accept) headers.accept = options.accept
-    const payload =
-      options.body === undefined
-        ? undefined
-        : typeof options.body === 'string'
-          ? options.body
-          : JSON.stringify(options.body)
-    if (payload !== undefined)
-      headers['content-type'] = options.contentType ?? 'application/json'
-    const req = https.request(
-      `${emulator.url}${path}`,
-      { method, ca: caPem, headers },
-      (res) => {
-        let text = ''
-        res.on('data', (c: Buffer) => (text += c.toString()))
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            text,
-            json: () => JSON.parse(text) as Record<string, unknown>
-          })
-        )
-      }
-    )
-    req.on('error', reject)
-    req.end(payload)
+  const headers: Record<string, string> = {}
+  if (options.token !== null)
+    headers.authorization = `Bearer ${options.token ?? TOKEN}`
+  if (options.accept) headers.accept = options.accept
+  const payload =
+    options.body === undefined
+      ? undefined
+      : typeof options.body === 'string'
+        ? options.body
+        : JSON.stringify(options.body)
+  if (payload !== undefined)
+    headers['content-type'] = options.contentType ?? 'application/json'
+  const reply = await httpsRequest(`${emulator.url}${path}`, {
+    method,
+    ca: caPem,
+    headers,
+    ...(payload === undefined ? {} : { body: payload })
   })
+  return {
+    ...reply,
+    json: () => JSON.parse(reply.text) as Record<string, unknown>
+  }
 }
 
 interface Stream {
