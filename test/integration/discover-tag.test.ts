@@ -5,20 +5,21 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bundleActions } from '../../scripts/bundle.mjs'
 import { actionDefaults } from '../helpers/fake-context.js'
-import { startAcrEmulator, type AcrEmulator } from '@rollback-actions/emulators'
 import {
-  startEntraEmulator,
-  type EntraEmulator
-} from '@rollback-actions/emulators'
-import {
-  startGitHubOidcEmulator,
+  RequestLog,
+  type AcrEmulator,
+  type EntraEmulator,
   type GitHubOidcEmulator
 } from '@rollback-actions/emulators'
-import { RequestLog } from '@rollback-actions/emulators'
-import { createCertificateAuthority } from '@rollback-actions/emulators'
-
-const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
-const CLIENT = '0b6f1b3c-5f7a-4c8e-9d2a-1a2b3c4d5e6f'
+import {
+  CLIENT,
+  FEATURE_RUN,
+  PRODUCTION_RUN,
+  TENANT,
+  startAcr,
+  startFederation,
+  type Federation
+} from '../helpers/federation.js'
 const REPO = 'warranty-hub/product-service'
 const day = 86_400_000
 
@@ -42,6 +43,7 @@ describe('discover-tag bundle, run as the runner runs it, against OIDC → Entra
   let dir: string
   let bundle: string
   let caFile: string
+  let world: Federation
   let oidc: GitHubOidcEmulator
   let entra: EntraEmulator
   let acr: AcrEmulator
@@ -56,69 +58,31 @@ describe('discover-tag bundle, run as the runner runs it, against OIDC → Entra
       write: true
     })
     bundle = entries[0]!.outfile
-    const authority = await createCertificateAuthority()
+    world = await startFederation({
+      log,
+      claims: { ...PRODUCTION_RUN, run_id: 4242 },
+      wrongClaims: { ...FEATURE_RUN, actor: 'mallory', run_id: 1 }
+    })
+    ;({ oidc, entra } = world)
+    wrong = world.wrong!
     caFile = join(dir, 'ca.pem')
-    await writeFile(caFile, authority.caPem)
-    const tls = await authority.issue(['127.0.0.1'])
-    oidc = await startGitHubOidcEmulator({
-      log,
-      claims: {
-        repository: 'warranty-hub/platform',
-        ref: 'refs/heads/main',
-        environment: 'production',
-        actor: 'octo-sre',
-        run_id: 4242
-      }
-    })
-    wrong = await startGitHubOidcEmulator({
-      log,
-      claims: {
-        repository: 'warranty-hub/platform',
-        ref: 'refs/heads/feature',
-        actor: 'mallory',
-        run_id: 1
-      }
-    })
-    entra = await startEntraEmulator({
-      tls,
-      log,
-      tenantId: TENANT,
-      federatedCredentials: [
-        {
-          clientId: CLIENT,
-          issuer: oidc.issuer,
-          subject: 'repo:warranty-hub/platform:environment:production',
-          audience: 'api://AzureADTokenExchange'
-        }
-      ],
-      issuerKeys: { [oidc.issuer]: [...oidc.jwks.keys, ...wrong.jwks.keys] }
-    })
+    await writeFile(caFile, world.caPem)
     const now = Date.now()
-    acr = await startAcrEmulator({
-      tls,
-      log,
-      entra,
-      repositories: [
-        {
-          name: REPO,
-          tags: [
-            { name: 'v1.0.0', pushed: new Date(now - 30 * day) },
-            { name: 'v1.1.0', pushed: new Date(now - 20 * day) },
-            { name: 'v1.2.0-stable', pushed: new Date(now - 10 * day) },
-            { name: 'v1.3.0', pushed: new Date(now - 3_600_000), broken: true }
-          ]
-        }
-      ]
-    })
+    acr = await startAcr(world, [
+      {
+        name: REPO,
+        tags: [
+          { name: 'v1.0.0', pushed: new Date(now - 30 * day) },
+          { name: 'v1.1.0', pushed: new Date(now - 20 * day) },
+          { name: 'v1.2.0-stable', pushed: new Date(now - 10 * day) },
+          { name: 'v1.3.0', pushed: new Date(now - 3_600_000), broken: true }
+        ]
+      }
+    ])
   }, 60_000)
 
   afterAll(async () => {
-    await Promise.all([
-      oidc?.close(),
-      wrong?.close(),
-      entra?.close(),
-      acr?.close()
-    ])
+    await Promise.all([world?.close(), acr?.close()])
     if (dir) await rm(dir, { recursive: true, force: true })
   })
 

@@ -5,22 +5,22 @@ import {
 } from '@azure/container-registry'
 import { createAzureCredential } from '@rollback-actions/azure'
 import { httpsRequest } from '../../helpers/https.js'
-import { startAcrEmulator, type AcrEmulator } from '@rollback-actions/emulators'
 import {
-  startEntraEmulator,
-  type EntraEmulator
-} from '@rollback-actions/emulators'
-import {
-  startGitHubOidcEmulator,
+  sha256Digest,
+  RequestLog,
+  type AcrEmulator,
+  type EntraEmulator,
   type GitHubOidcEmulator
 } from '@rollback-actions/emulators'
-import { sha256Digest } from '@rollback-actions/emulators'
-import { RequestLog } from '@rollback-actions/emulators'
-import { createCertificateAuthority } from '@rollback-actions/emulators'
+import {
+  CLIENT,
+  PRODUCTION_RUN,
+  TENANT,
+  startAcr,
+  startFederation,
+  type Federation
+} from '../../helpers/federation.js'
 
-const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
-const CLIENT = '0b6f1b3c-5f7a-4c8e-9d2a-1a2b3c4d5e6f'
-const SUBJECT = 'repo:warranty-hub/platform:environment:production'
 const day = 86_400_000
 const T0 = Date.UTC(2026, 10, 1)
 
@@ -51,77 +51,44 @@ async function getOidc(oidc: GitHubOidcEmulator): Promise<string> {
 describe('ACR emulator with the real @azure/container-registry and @azure/identity', () => {
   const log = new RequestLog()
   let ca: string
+  let world: Federation
   let oidc: GitHubOidcEmulator
   let wrongOidc: GitHubOidcEmulator
   let entra: EntraEmulator
   let acr: AcrEmulator
 
   beforeAll(async () => {
-    const authority = await createCertificateAuthority()
-    ca = authority.caPem
-    const tls = await authority.issue(['127.0.0.1', 'localhost'])
-    const claims = {
-      repository: 'warranty-hub/platform',
-      ref: 'refs/heads/main',
-      actor: 'octo-sre',
-      run_id: 42
-    }
-    oidc = await startGitHubOidcEmulator({
+    world = await startFederation({
       log,
-      claims: { ...claims, environment: 'production' }
+      wrongClaims: { ...PRODUCTION_RUN, environment: 'staging' }
     })
-    wrongOidc = await startGitHubOidcEmulator({
-      log,
-      claims: { ...claims, environment: 'staging' }
-    })
-    entra = await startEntraEmulator({
-      tls,
-      log,
-      tenantId: TENANT,
-      federatedCredentials: [
-        {
-          clientId: CLIENT,
-          issuer: oidc.issuer,
-          subject: SUBJECT,
-          audience: 'api://AzureADTokenExchange'
-        }
-      ],
-      issuerKeys: { [oidc.issuer]: [...oidc.jwks.keys, ...wrongOidc.jwks.keys] }
-    })
-    acr = await startAcrEmulator({
-      tls,
-      log,
-      entra,
-      repositories: [
-        {
-          name: 'warranty-hub/product-service',
-          tags: [
-            { name: 'v1.0.0', pushed: new Date(T0) },
-            { name: 'v1.1.0', pushed: new Date(T0 + day) },
-            {
-              name: 'v1.2.0-stable',
-              pushed: new Date(T0 + 2 * day),
-              digest: 'release-12'
-            },
-            {
-              name: 'v1.2.0',
-              pushed: new Date(T0 + 2 * day + 1000),
-              digest: 'release-12'
-            },
-            { name: 'v1.3.0', pushed: new Date(T0 + 3 * day), broken: true }
-          ]
-        }
-      ]
-    })
+    ;({ oidc, entra } = world)
+    wrongOidc = world.wrong!
+    ca = world.caPem
+    acr = await startAcr(world, [
+      {
+        name: 'warranty-hub/product-service',
+        tags: [
+          { name: 'v1.0.0', pushed: new Date(T0) },
+          { name: 'v1.1.0', pushed: new Date(T0 + day) },
+          {
+            name: 'v1.2.0-stable',
+            pushed: new Date(T0 + 2 * day),
+            digest: 'release-12'
+          },
+          {
+            name: 'v1.2.0',
+            pushed: new Date(T0 + 2 * day + 1000),
+            digest: 'release-12'
+          },
+          { name: 'v1.3.0', pushed: new Date(T0 + 3 * day), broken: true }
+        ]
+      }
+    ])
   })
 
   afterAll(async () => {
-    await Promise.all([
-      oidc?.close(),
-      wrongOidc?.close(),
-      entra?.close(),
-      acr?.close()
-    ])
+    await Promise.all([world?.close(), acr?.close()])
   })
 
   const client = (getAssertion: () => Promise<string>) =>
