@@ -5,12 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bundleActions } from '../../scripts/bundle.mjs'
 import { actionDefaults } from '../helpers/fake-context.js'
-import {
-  RequestLog,
-  type AcrEmulator,
-  type EntraEmulator,
-  type GitHubOidcEmulator
-} from '@rollback-actions/emulators'
+import { RequestLog, type AcrEmulator } from '@rollback-actions/emulators'
 import {
   CLIENT,
   FEATURE_RUN,
@@ -20,6 +15,7 @@ import {
   startFederation,
   type Federation
 } from '../helpers/federation.js'
+
 const REPO = 'warranty-hub/product-service'
 const day = 86_400_000
 
@@ -44,10 +40,7 @@ describe('discover-tag bundle, run as the runner runs it, against OIDC → Entra
   let bundle: string
   let caFile: string
   let world: Federation
-  let oidc: GitHubOidcEmulator
-  let entra: EntraEmulator
   let acr: AcrEmulator
-  let wrong: GitHubOidcEmulator
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'discover-tag-'))
@@ -63,8 +56,6 @@ describe('discover-tag bundle, run as the runner runs it, against OIDC → Entra
       claims: { ...PRODUCTION_RUN, run_id: 4242 },
       wrongClaims: { ...FEATURE_RUN, actor: 'mallory', run_id: 1 }
     })
-    ;({ oidc, entra } = world)
-    wrong = world.wrong!
     caFile = join(dir, 'ca.pem')
     await writeFile(caFile, world.caPem)
     const now = Date.now()
@@ -108,9 +99,9 @@ describe('discover-tag bundle, run as the runner runs it, against OIDC → Entra
       GITHUB_RUN_ID: '4242',
       GITHUB_SERVER_URL: 'https://github.com',
       ROLLBACK_AUDIT_FILE: join(dir, 'audit.jsonl'),
-      ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
-      ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
-      AZURE_AUTHORITY_HOST: entra.url,
+      ACTIONS_ID_TOKEN_REQUEST_URL: world.oidc.requestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: world.oidc.requestToken,
+      AZURE_AUTHORITY_HOST: world.entra.url,
       ...extraEnv
     }
     for (const [name, value] of Object.entries({
@@ -176,8 +167,8 @@ describe('discover-tag bundle, run as the runner runs it, against OIDC → Entra
   it('fails with exit 1 and the AADSTS message when the federated subject does not match, touching no tag', async () => {
     const since = log.mark()
     const result = await runAction(inputs(), {
-      ACTIONS_ID_TOKEN_REQUEST_URL: wrong.requestUrl,
-      ACTIONS_ID_TOKEN_REQUEST_TOKEN: wrong.requestToken
+      ACTIONS_ID_TOKEN_REQUEST_URL: world.wrong!.requestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: world.wrong!.requestToken
     })
     expect(result.code).toBe(1)
     expect(result.stdout).toMatch(

@@ -9,7 +9,6 @@ import {
   sha256Digest,
   RequestLog,
   type AcrEmulator,
-  type EntraEmulator,
   type GitHubOidcEmulator
 } from '@rollback-actions/emulators'
 import {
@@ -52,9 +51,6 @@ describe('ACR emulator with the real @azure/container-registry and @azure/identi
   const log = new RequestLog()
   let ca: string
   let world: Federation
-  let oidc: GitHubOidcEmulator
-  let wrongOidc: GitHubOidcEmulator
-  let entra: EntraEmulator
   let acr: AcrEmulator
 
   beforeAll(async () => {
@@ -62,8 +58,6 @@ describe('ACR emulator with the real @azure/container-registry and @azure/identi
       log,
       wrongClaims: { ...PRODUCTION_RUN, environment: 'staging' }
     })
-    ;({ oidc, entra } = world)
-    wrongOidc = world.wrong!
     ca = world.caPem
     acr = await startAcr(world, [
       {
@@ -97,7 +91,7 @@ describe('ACR emulator with the real @azure/container-registry and @azure/identi
       createAzureCredential({
         clientId: CLIENT,
         tenantId: TENANT,
-        authorityHost: entra.url,
+        authorityHost: world.entra.url,
         getAssertion,
         caPem: ca
       }),
@@ -106,7 +100,7 @@ describe('ACR emulator with the real @azure/container-registry and @azure/identi
 
   it('runs GitHub OIDC → Entra → ACR exchange → bearer and lists tags newest first', async () => {
     const since = log.mark()
-    const registry = client(() => getOidc(oidc))
+    const registry = client(() => getOidc(world.oidc))
     const names: string[] = []
     for await (const page of registry
       .getArtifact('warranty-hub/product-service', 'v1.3.0')
@@ -141,7 +135,7 @@ describe('ACR emulator with the real @azure/container-registry and @azure/identi
   })
 
   it('refuses a GitHub token whose subject has no federated credential, with the AADSTS error', async () => {
-    const registry = client(() => getOidc(wrongOidc))
+    const registry = client(() => getOidc(world.wrong!))
     const tags = registry
       .getArtifact('warranty-hub/product-service', 'v1.3.0')
       .listTagProperties()
@@ -149,7 +143,7 @@ describe('ACR emulator with the real @azure/container-registry and @azure/identi
   })
 
   it('serves tag properties and manifest properties with the singular wrappers', async () => {
-    const artifact = client(() => getOidc(oidc)).getArtifact(
+    const artifact = client(() => getOidc(world.oidc)).getArtifact(
       'warranty-hub/product-service',
       'v1.2.0'
     )
@@ -163,7 +157,7 @@ describe('ACR emulator with the real @azure/container-registry and @azure/identi
   })
 
   it('serves the catalog, repository properties and the manifest list in time order', async () => {
-    const registry = client(() => getOidc(oidc))
+    const registry = client(() => getOidc(world.oidc))
     const names: string[] = []
     for await (const name of registry.listRepositoryNames()) names.push(name)
     expect(names).toEqual(['warranty-hub/product-service'])
@@ -185,7 +179,7 @@ describe('ACR emulator with the real @azure/container-registry and @azure/identi
   })
 
   it('refuses an unknown manifest continuation instead of restarting the list (a client would loop)', async () => {
-    const repo = client(() => getOidc(oidc)).getRepository(
+    const repo = client(() => getOidc(world.oidc)).getRepository(
       'warranty-hub/product-service'
     )
     const pages = repo
@@ -198,7 +192,7 @@ describe('ACR emulator with the real @azure/container-registry and @azure/identi
   })
 
   it('answers 404 for a tag that does not exist', async () => {
-    const artifact = client(() => getOidc(oidc)).getArtifact(
+    const artifact = client(() => getOidc(world.oidc)).getArtifact(
       'warranty-hub/product-service',
       'v9.9.9'
     )
@@ -214,8 +208,8 @@ describe('ACR emulator with the real @azure/container-registry and @azure/identi
       createAzureCredential({
         clientId: CLIENT,
         tenantId: TENANT,
-        authorityHost: entra.url,
-        getAssertion: () => getOidc(oidc),
+        authorityHost: world.entra.url,
+        getAssertion: () => getOidc(world.oidc),
         caPem: ca
       }),
       { audience: 'https://containerregistry.azure.net', tlsOptions: { ca } }
@@ -267,8 +261,8 @@ describe('ACR emulator with the real @azure/container-registry and @azure/identi
     const aad = await createAzureCredential({
       clientId: CLIENT,
       tenantId: TENANT,
-      authorityHost: entra.url,
-      getAssertion: () => getOidc(oidc),
+      authorityHost: world.entra.url,
+      getAssertion: () => getOidc(world.oidc),
       caPem: ca
     }).getToken('https://containerregistry.azure.net/.default')
     const refresh = await post(
