@@ -20,16 +20,7 @@ let client: SecretClient
 beforeAll(async () => {
   sb = await startDatabaseSandbox()
   tls.setDefaultCACertificates([...tls.getCACertificates('default'), sb.caPem])
-  const credential = createAzureCredential(
-    {
-      clientId: sb.clientId,
-      tenantId: sb.tenantId,
-      getAssertion: () =>
-        Promise.resolve(sb.oidc.mint('api://AzureADTokenExchange'))
-    },
-    sb.env
-  )
-  client = createKeyVaultClient(sb.keyVault.url, credential)
+  client = createKeyVaultClient(sb.keyVault.url, credential())
 })
 afterAll(async () => {
   await sb?.close()
@@ -78,15 +69,9 @@ describe('Key Vault secrets emulator as @azure/keyvault-secrets calls it', () =>
   })
 
   it('refuses a token issued for another audience', async () => {
-    const armToken = await createAzureCredential(
-      {
-        clientId: sb.clientId,
-        tenantId: sb.tenantId,
-        getAssertion: () =>
-          Promise.resolve(sb.oidc.mint('api://AzureADTokenExchange'))
-      },
-      sb.env
-    ).getToken('https://management.azure.com/.default')
+    const armToken = await credential().getToken(
+      'https://management.azure.com/.default'
+    )
     const { status } = await httpsRequest(
       `${sb.keyVault.url}/secrets/db-conn?api-version=7.6`,
       { headers: { authorization: `Bearer ${armToken!.token}` } }
@@ -116,6 +101,7 @@ async function raw(
   }
 }
 
+/** The sandbox's federated credential, as the actions build it. */
 function credential() {
   return createAzureCredential(
     {

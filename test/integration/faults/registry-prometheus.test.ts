@@ -7,15 +7,12 @@ import {
   recordingLogger,
   retryPolicyFromEnv
 } from '@rollback-actions/action-kit'
-import { createAzureCredential } from '@rollback-actions/azure'
 import type { AcrEmulator } from '@rollback-actions/emulators'
 import { PrometheusClient } from '@rollback-actions/health'
 import { createRegistryClient } from '@rollback-actions/registry'
 import { startFaultProxy, type FaultProxy } from '../../helpers/fault-proxy.js'
 import {
-  AUDIENCE,
-  CLIENT,
-  TENANT,
+  federatedCredential,
   startAcr,
   startFederation,
   type Federation
@@ -56,14 +53,7 @@ const listTags = async () => {
   const client = await createRegistryClient({
     registry: proxy.host,
     kind: 'acr',
-    credential: () =>
-      createAzureCredential({
-        clientId: CLIENT,
-        tenantId: TENANT,
-        authorityHost: world.entra.url,
-        getAssertion: () => Promise.resolve(world.oidc.mint(AUDIENCE)),
-        caPem: world.caPem
-      }),
+    credential: () => federatedCredential(world),
     caPem: world.caPem,
     log,
     policy

@@ -3,7 +3,6 @@ import {
   ContainerRegistryClient,
   ContainerRegistryContentClient
 } from '@azure/container-registry'
-import { createAzureCredential } from '@rollback-actions/azure'
 import { httpsRequest } from '../../helpers/https.js'
 import {
   sha256Digest,
@@ -12,9 +11,8 @@ import {
   type GitHubOidcEmulator
 } from '@rollback-actions/emulators'
 import {
-  CLIENT,
+  federatedCredential,
   PRODUCTION_RUN,
-  TENANT,
   startAcr,
   startFederation,
   type Federation
@@ -88,13 +86,7 @@ describe('ACR emulator with the real @azure/container-registry and @azure/identi
   const client = (getAssertion: () => Promise<string>) =>
     new ContainerRegistryClient(
       acr.url,
-      createAzureCredential({
-        clientId: CLIENT,
-        tenantId: TENANT,
-        authorityHost: world.entra.url,
-        getAssertion,
-        caPem: ca
-      }),
+      federatedCredential(world, getAssertion),
       { audience: 'https://containerregistry.azure.net', tlsOptions: { ca } }
     )
 
@@ -205,13 +197,7 @@ describe('ACR emulator with the real @azure/container-registry and @azure/identi
     const content = new ContainerRegistryContentClient(
       acr.url,
       'warranty-hub/product-service',
-      createAzureCredential({
-        clientId: CLIENT,
-        tenantId: TENANT,
-        authorityHost: world.entra.url,
-        getAssertion: () => getOidc(world.oidc),
-        caPem: ca
-      }),
+      federatedCredential(world, () => getOidc(world.oidc)),
       { audience: 'https://containerregistry.azure.net', tlsOptions: { ca } }
     )
     const result = await content.getManifest('v1.1.0')
@@ -258,13 +244,9 @@ describe('ACR emulator with the real @azure/container-registry and @azure/identi
   })
 
   it("filters the tag listing by digest (the spec's digest parameter)", async () => {
-    const aad = await createAzureCredential({
-      clientId: CLIENT,
-      tenantId: TENANT,
-      authorityHost: world.entra.url,
-      getAssertion: () => getOidc(world.oidc),
-      caPem: ca
-    }).getToken('https://containerregistry.azure.net/.default')
+    const aad = await federatedCredential(world, () =>
+      getOidc(world.oidc)
+    ).getToken('https://containerregistry.azure.net/.default')
     const refresh = await post(
       `${acr.url}/oauth2/exchange`,
       new URLSearchParams({
