@@ -245,17 +245,28 @@ describe('redeploy bundle', () => {
   })
 })
 
+/**
+ * Runs redeploy in process on a freshly seeded Deployment in `prod` with `inputs`; returns the context, the
+ * Deployment's name and the request-log mark taken before the run.
+ */
+async function runInProcess(inputs: Record<string, string>) {
+  const name = await seed()
+  const mark = log.mark()
+  const ctx = fakeContext(
+    'redeploy',
+    { namespace: 'prod', deployments: name, ...inputs },
+    { KUBECONFIG: kubeconfig }
+  )
+  await run(ctx)
+  return { ctx, name, mark }
+}
+
 describe('redeploy in process', () => {
   it('refuses a digest the registry does not have, writing nothing', async () => {
-    const name = await seed()
-    const mark = log.mark()
     const missing = `sha256:${'9'.repeat(64)}`
-    const ctx = fakeContext(
-      'redeploy',
-      { namespace: 'prod', deployments: name, image: `${REPO}@${missing}` },
-      { KUBECONFIG: kubeconfig }
-    )
-    await run(ctx)
+    const { ctx, name, mark } = await runInProcess({
+      image: `${REPO}@${missing}`
+    })
     expect(ctx.failure).toMatch(
       new RegExp(
         `^redeploy: ${registry.host}/shop/web has no manifest ${missing} .*nothing was changed`
@@ -266,18 +277,9 @@ describe('redeploy in process', () => {
   })
 
   it('refuses a tag whose digest is another image (tag@digest disagree), writing nothing', async () => {
-    const name = await seed()
-    const mark = log.mark()
-    const ctx = fakeContext(
-      'redeploy',
-      {
-        namespace: 'prod',
-        deployments: name,
-        image: `${REPO}:v2@${digestOf[OLD] ?? ''}`
-      },
-      { KUBECONFIG: kubeconfig }
-    )
-    await run(ctx)
+    const { ctx, name, mark } = await runInProcess({
+      image: `${REPO}:v2@${digestOf[OLD] ?? ''}`
+    })
     expect(ctx.failure).toMatch(
       new RegExp(
         `^redeploy: input "image": ".*" names tag v2 and digest ${digestOf[OLD] ?? ''}, but .*:v2 is ${digestOf[LIVE] ?? ''}`
@@ -288,14 +290,10 @@ describe('redeploy in process', () => {
   })
 
   it('plans only on a dry run', async () => {
-    const name = await seed()
-    const mark = log.mark()
-    const ctx = fakeContext(
-      'redeploy',
-      { namespace: 'prod', deployments: name, image: OLD, 'dry-run': 'true' },
-      { KUBECONFIG: kubeconfig }
-    )
-    await run(ctx)
+    const { ctx, name, mark } = await runInProcess({
+      image: OLD,
+      'dry-run': 'true'
+    })
     expect(ctx.failure).toBeUndefined()
     expect(log.writes('kubernetes', mark)).toEqual([])
     expect(ctx.outputs['previous-images']).toBe(
@@ -311,19 +309,10 @@ describe('redeploy in process', () => {
   })
 
   it('refuses a registry outside allowed-registries without writing', async () => {
-    const name = await seed()
-    const mark = log.mark()
-    const ctx = fakeContext(
-      'redeploy',
-      {
-        namespace: 'prod',
-        deployments: name,
-        image: `other.azurecr.io/shop/web:v1`,
-        'allowed-registries': 'sandboxacr.azurecr.io'
-      },
-      { KUBECONFIG: kubeconfig }
-    )
-    await run(ctx)
+    const { ctx, mark } = await runInProcess({
+      image: `other.azurecr.io/shop/web:v1`,
+      'allowed-registries': 'sandboxacr.azurecr.io'
+    })
     expect(ctx.failure).toMatch(
       /registry other.azurecr.io, which is not allowed \(allowed: sandboxacr.azurecr.io\)/
     )
