@@ -1,12 +1,15 @@
 import tls from 'node:tls'
 import { afterAll, beforeAll } from '@jest/globals'
 import { createAzureCredential } from '@rollback-actions/azure'
+import { createCertificateAuthority } from '@rollback-actions/emulators'
 import {
   startDatabaseSandbox,
   type DatabaseSandbox
 } from '@rollback-actions/sandbox'
 import { run } from '../../actions/pitr-restore/src/main.js'
 import { fakeContext, type FakeContext } from './fake-context.js'
+import { startFaultProxy, type FaultProxy } from './fault-proxy.js'
+import { FAST_RETRY_ENV } from './kube-faults.js'
 
 /** Starts the database sandbox (ARM, Entra, GitHub OIDC, Key Vault, PostgreSQL) with its CA trusted by this process. */
 export async function startTrustedDatabaseSandbox(): Promise<DatabaseSandbox> {
@@ -105,6 +108,45 @@ export async function startPitrSandbox(): Promise<{
     Date.now()
   if (wait > 0) await new Promise((r) => setTimeout(r, wait))
   return { sb, base }
+}
+
+/**
+ * {@link startPitrSandbox} with a fault proxy in front of its ARM endpoint, serving a certificate from a CA of its
+ * own that this process trusts too.
+ */
+export async function startPitrSandboxBehindProxy(): Promise<{
+  sb: DatabaseSandbox
+  base: Record<string, string>
+  proxy: FaultProxy
+}> {
+  const { sb, base } = await startPitrSandbox()
+  const ca = await createCertificateAuthority()
+  tls.setDefaultCACertificates([...tls.getCACertificates('default'), ca.caPem])
+  const proxy = await startFaultProxy({
+    upstream: sb.env.ROLLBACK_ARM_ENDPOINT ?? '',
+    tls: await ca.issue(['127.0.0.1']),
+    caPem: sb.caPem
+  })
+  return { sb, base, proxy }
+}
+
+/**
+ * Runs `body` with the sandbox's environment sending ARM requests through `proxy` with the kit's short retries
+ * ({@link FAST_RETRY_ENV}); the environment is restored afterwards.
+ */
+export async function viaArmProxy<T>(
+  sb: DatabaseSandbox,
+  proxy: FaultProxy,
+  body: () => Promise<T>
+): Promise<T> {
+  const saved = { ...sb.env }
+  Object.assign(sb.env, FAST_RETRY_ENV, { ROLLBACK_ARM_ENDPOINT: proxy.url })
+  try {
+    return await body()
+  } finally {
+    for (const key of Object.keys(sb.env)) delete sb.env[key]
+    Object.assign(sb.env, saved)
+  }
 }
 
 /**

@@ -1,6 +1,5 @@
 import tls from 'node:tls'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { createAzureCredential } from '@rollback-actions/azure'
 import {
   createKeyVaultClient,
   readKeyVaultSecret,
@@ -13,6 +12,7 @@ import {
   type DatabaseSandbox
 } from '@rollback-actions/sandbox'
 import { httpsRequest } from '../../helpers/https.js'
+import { sandboxCredential } from '../../helpers/pitr.js'
 
 let sb: DatabaseSandbox
 let client: SecretClient
@@ -102,17 +102,7 @@ async function raw(
 }
 
 /** The sandbox's federated credential, as the actions build it. */
-function credential() {
-  return createAzureCredential(
-    {
-      clientId: sb.clientId,
-      tenantId: sb.tenantId,
-      getAssertion: () =>
-        Promise.resolve(sb.oidc.mint('api://AzureADTokenExchange'))
-    },
-    sb.env
-  )
-}
+const credential = () => sandboxCredential(sb)
 
 const errorOf = (json: Record<string, unknown>) =>
   json.error as {

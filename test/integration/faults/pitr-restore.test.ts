@@ -1,22 +1,24 @@
 // Regression tests of issue #10 items 5 and 10 (pitr-restore): start failures and status-read failures are told
 // apart, a Failed operation is quoted, terminal states fail fast, echoed values are cut, waits are deadlines.
-import tls from 'node:tls'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import {
   recordingLogger,
   retryPolicyFromEnv
 } from '@rollback-actions/action-kit'
-import { createAzureCredential } from '@rollback-actions/azure'
-import { createCertificateAuthority } from '@rollback-actions/emulators'
 import {
   applyRestore,
   createFlexibleServerClient,
   planRestore
 } from '@rollback-actions/pitr'
 import type { DatabaseSandbox } from '@rollback-actions/sandbox'
-import { startFaultProxy, type FaultProxy } from '../../helpers/fault-proxy.js'
+import type { FaultProxy } from '../../helpers/fault-proxy.js'
 import { FAST_RETRY_ENV } from '../../helpers/kube-faults.js'
-import { pitrHarness, startPitrSandbox } from '../../helpers/pitr.js'
+import {
+  pitrHarness,
+  sandboxCredential,
+  startPitrSandboxBehindProxy,
+  viaArmProxy
+} from '../../helpers/pitr.js'
 
 let sb: DatabaseSandbox
 let base: Record<string, string>
@@ -31,29 +33,14 @@ const { sourceWrites, putsFor, restore } = pitrHarness(
 )
 
 /** Runs the action with ARM behind the proxy and short retries. */
-async function restoreViaProxy(extra: Record<string, string>) {
-  const saved = { ...sb.env }
-  Object.assign(sb.env, FAST_RETRY_ENV, { ROLLBACK_ARM_ENDPOINT: proxy.url })
-  try {
-    return await restore(extra)
-  } finally {
-    for (const key of Object.keys(sb.env)) delete sb.env[key]
-    Object.assign(sb.env, saved)
-  }
-}
+const restoreViaProxy = (extra: Record<string, string>) =>
+  viaArmProxy(sb, proxy, () => restore(extra))
 
 const recent = () => new Date(Date.now() - 500).toISOString()
 const POLL = /azureAsyncOperation/
 
 beforeAll(async () => {
-  ;({ sb, base } = await startPitrSandbox())
-  const ca = await createCertificateAuthority()
-  tls.setDefaultCACertificates([...tls.getCACertificates('default'), ca.caPem])
-  proxy = await startFaultProxy({
-    upstream: sb.env.ROLLBACK_ARM_ENDPOINT ?? '',
-    tls: await ca.issue(['127.0.0.1']),
-    caPem: sb.caPem
-  })
+  ;({ sb, base, proxy } = await startPitrSandboxBehindProxy())
 })
 afterAll(async () => {
   await proxy?.close()
@@ -152,15 +139,7 @@ describe('pitr-restore waits are deadlines', () => {
     const log = recordingLogger()
     const client = createFlexibleServerClient(
       {
-        credential: createAzureCredential(
-          {
-            clientId: sb.clientId,
-            tenantId: sb.tenantId,
-            getAssertion: () =>
-              Promise.resolve(sb.oidc.mint('api://AzureADTokenExchange'))
-          },
-          sb.env
-        ),
+        credential: sandboxCredential(sb),
         subscriptionId: sb.arm.subscriptionId,
         log,
         policy: retryPolicyFromEnv(FAST_RETRY_ENV)
