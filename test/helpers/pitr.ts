@@ -150,6 +150,29 @@ export async function viaArmProxy<T>(
 }
 
 /**
+ * The ARM fault tests' set-up: {@link startPitrSandboxBehindProxy} before the file's tests, closed after them.
+ * `sb()` and `proxy()` read what started; {@link pitrHarness}'s helpers come with it, and `restoreViaProxy` runs
+ * pitr-restore with ARM behind the proxy ({@link viaArmProxy}).
+ */
+export function pitrBehindProxyForFile() {
+  let started:
+    Awaited<ReturnType<typeof startPitrSandboxBehindProxy>> | undefined
+  beforeAll(async () => {
+    started = await startPitrSandboxBehindProxy()
+  })
+  afterAll(async () => {
+    await started?.proxy.close()
+    await started?.sb.close()
+  })
+  const sb = () => started!.sb
+  const proxy = () => started!.proxy
+  const harness = pitrHarness(sb, () => started!.base)
+  const restoreViaProxy = (extra: Record<string, string>) =>
+    viaArmProxy(sb(), proxy(), () => harness.restore(extra))
+  return { ...harness, sb, proxy, restoreViaProxy }
+}
+
+/**
  * Starts {@link startPitrSandbox} before the file's tests (handing it to `set`) and closes it after them.
  */
 export function pitrSandboxForFile(

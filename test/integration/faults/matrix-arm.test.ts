@@ -1,31 +1,11 @@
 // Fault matrix (issue #10), Azure Resource Manager: pitr-restore's planning calls (GET source, GET target,
 // checkNameAvailability) × {429, 503 burst, reset, hang past timeout, terminal failure}, through the SDK's own retry
 // policy with the kit's numbers and a per-try timeout. Dry runs: the plan is what these calls decide.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { DatabaseSandbox } from '@rollback-actions/sandbox'
+import { describe, expect, it } from '@jest/globals'
 import { COMMON_FAULTS, faultRules } from '../../helpers/fault-matrix.js'
-import type { FaultProxy } from '../../helpers/fault-proxy.js'
-import {
-  pitrHarness,
-  startPitrSandboxBehindProxy,
-  viaArmProxy
-} from '../../helpers/pitr.js'
+import { pitrBehindProxyForFile } from '../../helpers/pitr.js'
 
-let sb: DatabaseSandbox
-let base: Record<string, string>
-let proxy: FaultProxy
-const { sourceWrites, restore } = pitrHarness(
-  () => sb,
-  () => base
-)
-
-beforeAll(async () => {
-  ;({ sb, base, proxy } = await startPitrSandboxBehindProxy())
-})
-afterAll(async () => {
-  await proxy?.close()
-  await sb?.close()
-})
+const { sb, proxy, sourceWrites, restoreViaProxy } = pitrBehindProxyForFile()
 
 const OPERATIONS = [
   {
@@ -60,22 +40,24 @@ describe('fault matrix: pitr-restore × Azure Resource Manager', () => {
   it.each(cells)('%s × %s', async (_op, fault, o) => {
     const target = `plan-${++seq}`
     const plan = () =>
-      viaArmProxy(sb, proxy, () =>
-        restore({
-          'restore-point': new Date(Date.now() - 500).toISOString(),
-          'target-server': target,
-          'dry-run': 'true'
-        })
-      )
-    const hits = proxy.hits.length
-    for (const rule of faultRules(fault, o.method, o.path)) proxy.inject(rule)
+      restoreViaProxy({
+        'restore-point': new Date(Date.now() - 500).toISOString(),
+        'target-server': target,
+        'dry-run': 'true'
+      })
+    const hits = proxy().hits.length
+    for (const rule of faultRules(fault, o.method, o.path)) proxy().inject(rule)
     let first
     try {
       first = await plan()
     } finally {
-      proxy.clear()
+      proxy().clear()
     }
-    expect(proxy.since(hits).some((h) => h.action !== 'forward')).toBe(true)
+    expect(
+      proxy()
+        .since(hits)
+        .some((h) => h.action !== 'forward')
+    ).toBe(true)
     expect(first.ctx.failure ?? '').toMatch(
       fault === 'terminal'
         ? new RegExp(`^pitr-restore: ${o.terminal.source}`)
@@ -83,7 +65,9 @@ describe('fault matrix: pitr-restore × Azure Resource Manager', () => {
     )
     // Planning never writes: no PUT for the target, nothing for the source.
     expect(
-      sb.log.writes('arm', first.mark).filter((e) => e.method !== 'POST')
+      sb()
+        .log.writes('arm', first.mark)
+        .filter((e) => e.method !== 'POST')
     ).toEqual([])
     expect(sourceWrites(first.mark)).toHaveLength(0)
     const again = await plan()
