@@ -173,20 +173,19 @@ export function pitrBehindProxyForFile() {
 }
 
 /**
- * Starts {@link startPitrSandbox} before the file's tests (handing it to `set`) and closes it after them.
+ * Starts {@link startPitrSandbox} before the file's tests and closes it after them; `sb()` reads the sandbox, and
+ * {@link pitrHarness}'s helpers come with it (the shared inputs included).
  */
-export function pitrSandboxForFile(
-  set: (started: { sb: DatabaseSandbox; base: Record<string, string> }) => void
-): void {
-  let sb: DatabaseSandbox | undefined
+export function pitrSandboxForFile() {
+  let started: Awaited<ReturnType<typeof startPitrSandbox>> | undefined
   beforeAll(async () => {
-    const started = await startPitrSandbox()
-    sb = started.sb
-    set(started)
+    started = await startPitrSandbox()
   })
   afterAll(async () => {
-    await sb?.close()
+    await started?.sb.close()
   })
+  const sb = () => started!.sb
+  return { ...pitrHarness(sb, () => started!.base), sb }
 }
 
 /** A restore point half a second ago (ISO 8601 UTC): after the source's base backup, before anything else. */
