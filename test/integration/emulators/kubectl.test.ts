@@ -12,17 +12,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { httpsRequest } from '../../helpers/https.js'
-import { RequestLog } from '@rollback-actions/emulators'
-import { createCertificateAuthority } from '@rollback-actions/emulators'
-import type { KeyPairPem } from '@rollback-actions/emulators'
 import {
   fakeRuntime,
-  startKubernetesEmulator
+  type KeyPairPem,
+  type KubeObject,
+  type KubernetesEmulator,
+  type RequestLog
 } from '@rollback-actions/emulators'
-import type {
-  KubeObject,
-  KubernetesEmulator
-} from '@rollback-actions/emulators'
+import { loopbackTls, startKube } from '../../helpers/kube.js'
 
 const REPO = 'sandboxacr.azurecr.io/warranty-hub/product-service'
 const IMAGES = {
@@ -41,21 +38,16 @@ let log: RequestLog
 let home: string
 
 beforeAll(async () => {
-  const ca = await createCertificateAuthority()
-  caPem = ca.caPem
-  tls = await ca.issue(['localhost', '127.0.0.1'])
+  ;({ caPem, tls } = await loopbackTls())
 })
 
 async function start(progressDeadlineSeconds?: number): Promise<void> {
-  log = new RequestLog()
-  emulator = await startKubernetesEmulator({
-    tls,
-    caPem,
-    log,
+  ;({ emulator, log } = await startKube({
+    certs: { caPem, tls },
     token: TOKEN,
     runtime: fakeRuntime({ images: IMAGES, broken: [`${REPO}:v1.3.0`] }),
     podStartLatencyMs: 300
-  })
+  }))
   home = mkdtempSync(join(tmpdir(), 'kubectl-test-'))
   writeFileSync(
     join(home, 'kubeconfig'),

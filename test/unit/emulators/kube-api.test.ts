@@ -2,28 +2,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import https from 'node:https'
 import { httpsRequest } from '../../helpers/https.js'
-import { RequestLog } from '@rollback-actions/emulators'
-import { createCertificateAuthority } from '@rollback-actions/emulators'
 import {
   fakeRuntime,
-  startKubernetesEmulator
+  type KubeObject,
+  type KubernetesEmulator
 } from '@rollback-actions/emulators'
-import type {
-  KubeObject,
-  KubernetesEmulator
-} from '@rollback-actions/emulators'
+import { startKube } from '../../helpers/kube.js'
 
 const TOKEN = 'api-test-token'
 let caPem: string
 let emulator: KubernetesEmulator
 
 beforeAll(async () => {
-  const ca = await createCertificateAuthority()
-  caPem = ca.caPem
-  emulator = await startKubernetesEmulator({
-    tls: await ca.issue(['127.0.0.1']),
-    caPem,
-    log: new RequestLog(),
+  ;({ emulator, caPem } = await startKube({
     token: TOKEN,
     runtime: fakeRuntime({
       images: {
@@ -38,7 +29,7 @@ beforeAll(async () => {
     crashBackoffBaseMs: 100,
     controllerTickMs: 50,
     bookmarkIntervalMs: 150
-  })
+  }))
   await emulator.seedDeployment({
     namespace: 'prod',
     name: 'web',
