@@ -195,13 +195,17 @@ describe('retryingFetch', () => {
     return { base, calls }
   }
 
-  it('retries a GET on 503 and 429 and returns the good answer', async () => {
-    const { base, calls } = answers([503, 429, 200])
-    const f = retryingFetch(base, {
+  /** The retrying fetch over `base` for remote `registry r`, with the fast policy and a recording log. */
+  const registryFetch = (base: Parameters<typeof retryingFetch>[0]) =>
+    retryingFetch(base, {
       policy: fast,
       log: recordingLogger(),
       remote: 'registry r'
     })
+
+  it('retries a GET on 503 and 429 and returns the good answer', async () => {
+    const { base, calls } = answers([503, 429, 200])
+    const f = registryFetch(base)
     const r = await f('https://r/v2/')
     expect(r.status).toBe(200)
     expect(calls).toHaveLength(3)
@@ -209,11 +213,7 @@ describe('retryingFetch', () => {
 
   it('returns the last transient answer when the tries run out', async () => {
     const { base } = answers([503, 503, 503, 200])
-    const f = retryingFetch(base, {
-      policy: fast,
-      log: recordingLogger(),
-      remote: 'registry r'
-    })
+    const f = registryFetch(base)
     const r = await f('https://r/v2/')
     expect(r.status).toBe(503)
     expect(await r.json()).toEqual({ status: 503 })
@@ -221,11 +221,7 @@ describe('retryingFetch', () => {
 
   it('never retries a POST', async () => {
     const { base, calls } = answers([503, 200])
-    const f = retryingFetch(base, {
-      policy: fast,
-      log: recordingLogger(),
-      remote: 'registry r'
-    })
+    const f = registryFetch(base)
     expect((await f('https://r/x', { method: 'POST' })).status).toBe(503)
     expect(calls).toHaveLength(1)
   })
