@@ -7,7 +7,7 @@ import {
   type KubeObject,
   type KubernetesEmulator
 } from '@rollback-actions/emulators'
-import { startKube } from '../../helpers/kube.js'
+import { seedWeb, startKube } from '../../helpers/kube.js'
 
 const TOKEN = 'api-test-token'
 let caPem: string
@@ -30,13 +30,7 @@ beforeAll(async () => {
     controllerTickMs: 50,
     bookmarkIntervalMs: 150
   }))
-  await emulator.seedDeployment({
-    namespace: 'prod',
-    name: 'web',
-    replicas: 2,
-    container: 'app',
-    images: ['reg/web:v1', 'reg/web:v2']
-  })
+  await seedWeb(emulator)
 })
 
 afterAll(() => emulator.close())

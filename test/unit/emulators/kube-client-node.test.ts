@@ -6,7 +6,7 @@ import {
   type KubernetesEmulator,
   type RequestLog
 } from '@rollback-actions/emulators'
-import { startKube } from '../../helpers/kube.js'
+import { seedWeb, startKube } from '../../helpers/kube.js'
 
 let emulator: KubernetesEmulator
 let log: RequestLog
@@ -25,13 +25,7 @@ beforeAll(async () => {
     }),
     podStartLatencyMs: 100
   }))
-  await emulator.seedDeployment({
-    namespace: 'prod',
-    name: 'web',
-    replicas: 2,
-    container: 'app',
-    images: ['reg/web:v1', 'reg/web:v2']
-  })
+  await seedWeb(emulator)
   kc = new k8s.KubeConfig()
   kc.loadFromString(emulator.kubeconfig({ namespace: 'prod' }))
   apps = kc.makeApiClient(k8s.AppsV1Api)
