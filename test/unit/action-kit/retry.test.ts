@@ -80,6 +80,23 @@ describe('networkFailure', () => {
 })
 
 describe('withRetry', () => {
+  /** withRetry of an operation that always fails with `error`; `calls()` counts the tries. */
+  const alwaysFailing = (
+    error: Error,
+    classify: Parameters<typeof withRetry>[2]['classify']
+  ) => {
+    let count = 0
+    const result = withRetry(
+      'remote: op',
+      () => {
+        count++
+        return Promise.reject(error)
+      },
+      { policy: fast, log: recordingLogger(), classify }
+    )
+    return { result, calls: () => count }
+  }
+
   it('retries a transient failure and logs one info line per wait', async () => {
     const log = recordingLogger()
     let calls = 0
@@ -96,33 +113,15 @@ describe('withRetry', () => {
 
   it('gives up after the attempts and rethrows the last failure unchanged', async () => {
     const error = new Error('still busy')
-    let calls = 0
-    await expect(
-      withRetry(
-        'remote: op',
-        () => {
-          calls++
-          return Promise.reject(error)
-        },
-        { policy: fast, log: recordingLogger(), classify: transient }
-      )
-    ).rejects.toBe(error)
-    expect(calls).toBe(3)
+    const { result, calls } = alwaysFailing(error, transient)
+    await expect(result).rejects.toBe(error)
+    expect(calls()).toBe(3)
   })
 
   it('does not retry what the classifier refuses', async () => {
-    let calls = 0
-    await expect(
-      withRetry(
-        'remote: op',
-        () => {
-          calls++
-          return Promise.reject(new Error('404'))
-        },
-        { policy: fast, log: recordingLogger(), classify: () => undefined }
-      )
-    ).rejects.toThrow('404')
-    expect(calls).toBe(1)
+    const { result, calls } = alwaysFailing(new Error('404'), () => undefined)
+    await expect(result).rejects.toThrow('404')
+    expect(calls()).toBe(1)
   })
 
   it('caps a Retry-After at maxDelayMs', async () => {
