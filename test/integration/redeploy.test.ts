@@ -115,6 +115,10 @@ const runBundle = (inputs: Record<string, string>) =>
     { entry: bundle, env: env(), timeoutMs: 60_000 }
   )
 
+/** Runs the bundle on Deployment `prod/<name>` with `image`, the other inputs at their defaults. */
+const redeployBundle = (name: string, image: string) =>
+  runBundle({ namespace: 'prod', deployments: name, image })
+
 const imageOf = (name: string) =>
   (
     emulator.store.get('deployments', 'prod', name)?.spec as {
@@ -126,11 +130,7 @@ describe('redeploy bundle', () => {
   it('rolls two deployments back and reports outputs, summary and audit', async () => {
     const a = await seed()
     const b = await seed()
-    const result = await runBundle({
-      namespace: 'prod',
-      deployments: `${a}\n${b}`,
-      image: OLD
-    })
+    const result = await redeployBundle(`${a}\n${b}`, OLD)
     expect(result.failure).toBeUndefined()
     expect(result.exitCode).toBe(0)
     expect(JSON.parse(result.outputs['previous-images'] ?? '')).toEqual({
@@ -189,11 +189,7 @@ describe('redeploy bundle', () => {
 
   it('fails fast on a crashing image with the pod reason and exit code 1', async () => {
     const name = await seed()
-    const result = await runBundle({
-      namespace: 'prod',
-      deployments: name,
-      image: BROKEN
-    })
+    const result = await redeployBundle(name, BROKEN)
     expect(result.exitCode).toBe(1)
     expect(result.failure).toMatch(
       new RegExp(
@@ -217,11 +213,7 @@ describe('redeploy bundle', () => {
     ;(d.spec as { paused?: boolean }).paused = true
     emulator.store.update('deployments', d)
     const mark = log.mark()
-    const result = await runBundle({
-      namespace: 'prod',
-      deployments: name,
-      image: OLD
-    })
+    const result = await redeployBundle(name, OLD)
     expect(result.exitCode).toBe(1)
     expect(result.failure).toMatch(
       new RegExp(
@@ -234,11 +226,7 @@ describe('redeploy bundle', () => {
 
   it('names the input when the image is not a reference, before any request', async () => {
     const mark = log.mark()
-    const result = await runBundle({
-      namespace: 'prod',
-      deployments: 'web-1',
-      image: 'Not An Image'
-    })
+    const result = await redeployBundle('web-1', 'Not An Image')
     expect(result.exitCode).toBe(1)
     expect(result.failure).toMatch(/^redeploy: input "image": /)
     expect(log.of('kubernetes', mark)).toEqual([])
