@@ -9,6 +9,11 @@ export const TERRAFORM_FIXTURES = join(
   'fixtures',
   'terraform'
 )
+/** `terraform show -json` of a rollback plan with destructive changes (what the fake prints by default). */
+export const ROLLBACK_PLAN_JSON = join(
+  TERRAFORM_FIXTURES,
+  'azurerm-rollback-plan.json'
+)
 /** A saved plan file (a zip with a `tfplan` entry) and its SHA-256, hex. */
 export const SAVED_PLAN = join(
   TERRAFORM_FIXTURES,
@@ -29,7 +34,9 @@ export interface FakeTerraform {
  * Writes a `terraform` shell script that answers `show -json ...` with the contents of `planJsonFile` and fails on
  * every other command (so a unit test notices when the action goes further than rendering).
  */
-export function fakeTerraform(planJsonFile: string): FakeTerraform {
+export function fakeTerraform(
+  planJsonFile: string = ROLLBACK_PLAN_JSON
+): FakeTerraform {
   const dir = mkdtempSync(join(tmpdir(), 'fake-terraform-'))
   const script = join(dir, 'terraform')
   writeFileSync(

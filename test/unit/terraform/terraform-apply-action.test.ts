@@ -93,9 +93,7 @@ describe('terraform-apply input checks (before terraform runs)', () => {
 
 describe('terraform-apply re-checks the plan it is about to run', () => {
   // `terraform show -json` prints the rollback plan fixture; `terraform apply` would exit 9.
-  const terraform = fakeTerraform(
-    join(TERRAFORM_FIXTURES, 'azurerm-rollback-plan.json')
-  )
+  const terraform = fakeTerraform()
   afterAll(() => terraform.remove())
 
   it('refuses a destructive change nobody allowed, before terraform apply runs', async () => {

@@ -9,20 +9,19 @@ import {
 } from '../../helpers/fake-context.js'
 import {
   fakeTerraform,
+  ROLLBACK_PLAN_JSON,
   SAVED_PLAN,
   SAVED_PLAN_SHA256,
   TERRAFORM_FIXTURES
 } from '../../helpers/fake-terraform.js'
 
 // `terraform show -json` of SAVED_PLAN prints the rollback plan fixture.
-const terraform = fakeTerraform(
-  join(TERRAFORM_FIXTURES, 'azurerm-rollback-plan.json')
-)
+const terraform = fakeTerraform()
 const fakeContext = (id: string, values: Record<string, string>) =>
   baseFakeContext(id, values, terraform.env)
 const inputs = (extra: Record<string, string> = {}) => ({
   'plan-file': SAVED_PLAN,
-  'plan-json': join(TERRAFORM_FIXTURES, 'azurerm-rollback-plan.json'),
+  'plan-json': ROLLBACK_PLAN_JSON,
   ...extra
 })
 /** Runs terraform-plan-review with {@link inputs} plus `extra`. */
@@ -134,7 +133,7 @@ describe('terraform-plan-review', () => {
 
   it('rejects a plan-file that is not a saved plan', async () => {
     const ctx = await review({
-      'plan-file': join(TERRAFORM_FIXTURES, 'azurerm-rollback-plan.json')
+      'plan-file': ROLLBACK_PLAN_JSON
     })
     expect(ctx.failure).toMatch(
       /^terraform-plan-review: input "plan-file": .*azurerm-rollback-plan.json is not a Terraform saved plan \(not a zip archive\)/
@@ -145,12 +144,9 @@ describe('terraform-plan-review', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plan-json-'))
     try {
       // The rendering of the plan file (fake terraform) holds 4 destructive changes; plan-json is edited to hold none.
-      const json = JSON.parse(
-        readFileSync(
-          join(TERRAFORM_FIXTURES, 'azurerm-rollback-plan.json'),
-          'utf8'
-        )
-      ) as { resource_changes: unknown[] }
+      const json = JSON.parse(readFileSync(ROLLBACK_PLAN_JSON, 'utf8')) as {
+        resource_changes: unknown[]
+      }
       json.resource_changes = []
       writeFileSync(join(dir, 'harmless.json'), JSON.stringify(json))
       const ctx = fakeContext(
