@@ -65,6 +65,8 @@ export function pitrHarness(
     sandbox()
       .log.writes('arm', mark)
       .filter((e) => /flexibleServers\/prod-db(\?|$)/.test(e.path))
+  /** Every ARM request since `mark`. */
+  const armRequests = (mark: number) => sandbox().log.of('arm', mark)
   /** PUT requests creating server `name` since `mark`. */
   const putsFor = (name: string, mark = 0) =>
     sandbox()
@@ -83,7 +85,7 @@ export function pitrHarness(
     })
     return { ctx, mark }
   }
-  return { sourceWrites, putsFor, restore }
+  return { sourceWrites, putsFor, armRequests, restore }
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   recent
 } from '../helpers/pitr.js'
 
-const { sb, sourceWrites, putsFor, restore } = pitrSandboxForFile()
+const { sb, sourceWrites, putsFor, armRequests, restore } = pitrSandboxForFile()
 
 /** Plans restoring prod-db's latest restore point into `targetServer` through the package API. */
 const planLatest = (c: ReturnType<typeof client>, targetServer: string) =>
@@ -49,11 +49,7 @@ describe('pitr-restore under HTTP faults (429, 500): a clear outcome, the source
       'target-server': 'throttled-ra'
     })
     expect(ctx.failure).toBeUndefined()
-    expect(
-      sb()
-        .log.of('arm', mark)
-        .some((e) => e.status === 429)
-    ).toBe(true)
+    expect(armRequests(mark).some((e) => e.status === 429)).toBe(true)
     expect(putsFor('throttled-ra', mark).map((e) => e.status)).toEqual([
       429, 202
     ])
@@ -108,9 +104,9 @@ describe('pitr-restore under HTTP faults (429, 500): a clear outcome, the source
     })
     expect(ctx.failure).toBeUndefined()
     expect(
-      sb()
-        .log.of('arm', mark)
-        .some((e) => e.status === 500 && /azureAsyncOperation/.test(e.path))
+      armRequests(mark).some(
+        (e) => e.status === 500 && /azureAsyncOperation/.test(e.path)
+      )
     ).toBe(true)
     expect(sourceWrites(mark)).toHaveLength(0)
   })
