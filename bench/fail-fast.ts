@@ -1,6 +1,11 @@
 import { runAction } from '@rollback-actions/drill'
 import type { ScenarioDeployment } from '@rollback-actions/sandbox'
-import { benchSandbox, kubectlTimed, type BenchResult } from './lib.js'
+import {
+  benchSandbox,
+  kubectlTimed,
+  sandboxIdentity,
+  type BenchResult
+} from './lib.js'
 
 /**
  * A broken image: how soon `redeploy` reports the rollout failed (pod-level reason) against `kubectl rollout status`,
@@ -37,7 +42,8 @@ export async function benchFailFast(options: {
         namespace: 'bench',
         deployments: 'fragile',
         image: image('v1.2.0-stable'),
-        'rollout-timeout': '5m'
+        'rollout-timeout': '5m',
+        ...sandboxIdentity(sandbox)
       },
       { env: sandbox.env }
     )
@@ -50,7 +56,8 @@ export async function benchFailFast(options: {
         namespace: 'bench',
         deployments: 'fragile',
         image: image('v1.3.1-crash'),
-        'rollout-timeout': '15m'
+        'rollout-timeout': '15m',
+        ...sandboxIdentity(sandbox)
       },
       { env: sandbox.env }
     )

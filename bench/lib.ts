@@ -87,3 +87,14 @@ export async function kubectlTimed(
     }
   }
 }
+
+/**
+ * The identity inputs of the actions that sign in to Azure (redeploy resolves its image in ACR before any write):
+ * the sandbox's federated app registration, as a workflow passes `vars.AZURE_CLIENT_ID` / `vars.AZURE_TENANT_ID`.
+ */
+export function sandboxIdentity(sandbox: Sandbox): Record<string, string> {
+  return {
+    'client-id': sandbox.env.AZURE_CLIENT_ID ?? '',
+    'tenant-id': sandbox.env.AZURE_TENANT_ID ?? ''
+  }
+}

@@ -1,6 +1,12 @@
 import { runAction } from '@rollback-actions/drill'
 import type { ScenarioDeployment } from '@rollback-actions/sandbox'
-import { benchSandbox, kubectlTimed, median, type BenchResult } from './lib.js'
+import {
+  benchSandbox,
+  kubectlTimed,
+  median,
+  sandboxIdentity,
+  type BenchResult
+} from './lib.js'
 
 const N = 10
 const NAMESPACE = 'bench'
@@ -46,7 +52,8 @@ export async function benchParallel(options: {
           namespace: NAMESPACE,
           deployments: names.join(','),
           image: image(t1),
-          'rollout-timeout': '5m'
+          'rollout-timeout': '5m',
+          ...sandboxIdentity(sandbox)
         },
         { env: sandbox.env }
       )
@@ -93,7 +100,8 @@ export async function benchParallel(options: {
           namespace: NAMESPACE,
           deployments: names[0] ?? '',
           image: image(t3),
-          'rollout-timeout': '5m'
+          'rollout-timeout': '5m',
+          ...sandboxIdentity(sandbox)
         },
         { env: sandbox.env }
       )

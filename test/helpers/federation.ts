@@ -1,3 +1,4 @@
+import { createAzureCredential } from '@rollback-actions/azure'
 import {
   createCertificateAuthority,
   RequestLog,
@@ -36,6 +37,24 @@ export const FEATURE_RUN: GitHubOidcClaims = {
   ref: 'refs/heads/feature',
   actor: 'octo',
   run_id: 8
+}
+
+/**
+ * The Azure credential of {@link CLIENT} in the federation's tenant, trusting its CA, that presents the ID
+ * tokens `getAssertion` returns (default: the issuer's for {@link PRODUCTION_RUN}, audience {@link AUDIENCE}).
+ */
+export function federatedCredential(
+  world: Federation,
+  getAssertion: () => Promise<string> = () =>
+    Promise.resolve(world.oidc.mint(AUDIENCE))
+): ReturnType<typeof createAzureCredential> {
+  return createAzureCredential({
+    clientId: CLIENT,
+    tenantId: TENANT,
+    authorityHost: world.entra.url,
+    getAssertion,
+    caPem: world.caPem
+  })
 }
 
 /**

@@ -8,7 +8,8 @@ import {
   type KeyPairPem,
   type KubernetesEmulator,
   type FakeRuntime,
-  type KubernetesEmulatorOptions
+  type KubernetesEmulatorOptions,
+  type SeedDeploymentSpec
 } from '@rollback-actions/emulators'
 
 /** A fresh CA and a certificate it signed for `localhost` and `127.0.0.1`. */
@@ -54,6 +55,24 @@ export function writeKubeconfig(
   const path = join(dir, 'kubeconfig')
   writeFileSync(path, emulator.kubeconfig(options))
   return path
+}
+
+/**
+ * Seeds the Deployment the emulator tests share: `prod/web`, 2 replicas of container `app`, revision 1 on
+ * `reg/web:v1` and revision 2 on `reg/web:v2`, with `spec` on top.
+ */
+export function seedWeb(
+  emulator: KubernetesEmulator,
+  spec: Partial<SeedDeploymentSpec> = {}
+) {
+  return emulator.seedDeployment({
+    namespace: 'prod',
+    name: 'web',
+    replicas: 2,
+    container: 'app',
+    images: ['reg/web:v1', 'reg/web:v2'],
+    ...spec
+  })
 }
 
 /** The shop/web images the rollout tests deploy: v1 and v2 run, v3 crashes (see {@link shopWebRuntime}). */

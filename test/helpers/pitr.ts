@@ -1,12 +1,15 @@
 import tls from 'node:tls'
 import { afterAll, beforeAll } from '@jest/globals'
 import { createAzureCredential } from '@rollback-actions/azure'
+import { createCertificateAuthority } from '@rollback-actions/emulators'
 import {
   startDatabaseSandbox,
   type DatabaseSandbox
 } from '@rollback-actions/sandbox'
 import { run } from '../../actions/pitr-restore/src/main.js'
 import { fakeContext, type FakeContext } from './fake-context.js'
+import { startFaultProxy, type FaultProxy } from './fault-proxy.js'
+import { FAST_RETRY_ENV } from './kube-faults.js'
 
 /** Starts the database sandbox (ARM, Entra, GitHub OIDC, Key Vault, PostgreSQL) with its CA trusted by this process. */
 export async function startTrustedDatabaseSandbox(): Promise<DatabaseSandbox> {
@@ -62,6 +65,8 @@ export function pitrHarness(
     sandbox()
       .log.writes('arm', mark)
       .filter((e) => /flexibleServers\/prod-db(\?|$)/.test(e.path))
+  /** Every ARM request since `mark`. */
+  const armRequests = (mark: number) => sandbox().log.of('arm', mark)
   /** PUT requests creating server `name` since `mark`. */
   const putsFor = (name: string, mark = 0) =>
     sandbox()
@@ -80,7 +85,7 @@ export function pitrHarness(
     })
     return { ctx, mark }
   }
-  return { sourceWrites, putsFor, restore }
+  return { sourceWrites, putsFor, armRequests, restore }
 }
 
 /**
@@ -108,20 +113,81 @@ export async function startPitrSandbox(): Promise<{
 }
 
 /**
- * Starts {@link startPitrSandbox} before the file's tests (handing it to `set`) and closes it after them.
+ * {@link startPitrSandbox} with a fault proxy in front of its ARM endpoint, serving a certificate from a CA of its
+ * own that this process trusts too.
  */
-export function pitrSandboxForFile(
-  set: (started: { sb: DatabaseSandbox; base: Record<string, string> }) => void
-): void {
-  let sb: DatabaseSandbox | undefined
+export async function startPitrSandboxBehindProxy(): Promise<{
+  sb: DatabaseSandbox
+  base: Record<string, string>
+  proxy: FaultProxy
+}> {
+  const { sb, base } = await startPitrSandbox()
+  const ca = await createCertificateAuthority()
+  tls.setDefaultCACertificates([...tls.getCACertificates('default'), ca.caPem])
+  const proxy = await startFaultProxy({
+    upstream: sb.env.ROLLBACK_ARM_ENDPOINT ?? '',
+    tls: await ca.issue(['127.0.0.1']),
+    caPem: sb.caPem
+  })
+  return { sb, base, proxy }
+}
+
+/**
+ * Runs `body` with the sandbox's environment sending ARM requests through `proxy` with the kit's short retries
+ * ({@link FAST_RETRY_ENV}); the environment is restored afterwards.
+ */
+export async function viaArmProxy<T>(
+  sb: DatabaseSandbox,
+  proxy: FaultProxy,
+  body: () => Promise<T>
+): Promise<T> {
+  const saved = { ...sb.env }
+  Object.assign(sb.env, FAST_RETRY_ENV, { ROLLBACK_ARM_ENDPOINT: proxy.url })
+  try {
+    return await body()
+  } finally {
+    for (const key of Object.keys(sb.env)) delete sb.env[key]
+    Object.assign(sb.env, saved)
+  }
+}
+
+/**
+ * The ARM fault tests' set-up: {@link startPitrSandboxBehindProxy} before the file's tests, closed after them.
+ * `sb()` and `proxy()` read what started; {@link pitrHarness}'s helpers come with it, and `restoreViaProxy` runs
+ * pitr-restore with ARM behind the proxy ({@link viaArmProxy}).
+ */
+export function pitrBehindProxyForFile() {
+  let started:
+    Awaited<ReturnType<typeof startPitrSandboxBehindProxy>> | undefined
   beforeAll(async () => {
-    const started = await startPitrSandbox()
-    sb = started.sb
-    set(started)
+    started = await startPitrSandboxBehindProxy()
   })
   afterAll(async () => {
-    await sb?.close()
+    await started?.proxy.close()
+    await started?.sb.close()
   })
+  const sb = () => started!.sb
+  const proxy = () => started!.proxy
+  const harness = pitrHarness(sb, () => started!.base)
+  const restoreViaProxy = (extra: Record<string, string>) =>
+    viaArmProxy(sb(), proxy(), () => harness.restore(extra))
+  return { ...harness, sb, proxy, restoreViaProxy }
+}
+
+/**
+ * Starts {@link startPitrSandbox} before the file's tests and closes it after them; `sb()` reads the sandbox, and
+ * {@link pitrHarness}'s helpers come with it (the shared inputs included).
+ */
+export function pitrSandboxForFile() {
+  let started: Awaited<ReturnType<typeof startPitrSandbox>> | undefined
+  beforeAll(async () => {
+    started = await startPitrSandbox()
+  })
+  afterAll(async () => {
+    await started?.sb.close()
+  })
+  const sb = () => started!.sb
+  return { ...pitrHarness(sb, () => started!.base), sb }
 }
 
 /** A restore point half a second ago (ISO 8601 UTC): after the source's base backup, before anything else. */

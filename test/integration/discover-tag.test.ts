@@ -5,20 +5,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bundleActions } from '../../scripts/bundle.mjs'
 import { actionDefaults } from '../helpers/fake-context.js'
-import { startAcrEmulator, type AcrEmulator } from '@rollback-actions/emulators'
+import { RequestLog, type AcrEmulator } from '@rollback-actions/emulators'
 import {
-  startEntraEmulator,
-  type EntraEmulator
-} from '@rollback-actions/emulators'
-import {
-  startGitHubOidcEmulator,
-  type GitHubOidcEmulator
-} from '@rollback-actions/emulators'
-import { RequestLog } from '@rollback-actions/emulators'
-import { createCertificateAuthority } from '@rollback-actions/emulators'
+  CLIENT,
+  FEATURE_RUN,
+  PRODUCTION_RUN,
+  TENANT,
+  startAcr,
+  startFederation,
+  type Federation
+} from '../helpers/federation.js'
 
-const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
-const CLIENT = '0b6f1b3c-5f7a-4c8e-9d2a-1a2b3c4d5e6f'
 const REPO = 'warranty-hub/product-service'
 const day = 86_400_000
 
@@ -42,10 +39,8 @@ describe('discover-tag bundle, run as the runner runs it, against OIDC → Entra
   let dir: string
   let bundle: string
   let caFile: string
-  let oidc: GitHubOidcEmulator
-  let entra: EntraEmulator
+  let world: Federation
   let acr: AcrEmulator
-  let wrong: GitHubOidcEmulator
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'discover-tag-'))
@@ -56,69 +51,29 @@ describe('discover-tag bundle, run as the runner runs it, against OIDC → Entra
       write: true
     })
     bundle = entries[0]!.outfile
-    const authority = await createCertificateAuthority()
+    world = await startFederation({
+      log,
+      claims: { ...PRODUCTION_RUN, run_id: 4242 },
+      wrongClaims: { ...FEATURE_RUN, actor: 'mallory', run_id: 1 }
+    })
     caFile = join(dir, 'ca.pem')
-    await writeFile(caFile, authority.caPem)
-    const tls = await authority.issue(['127.0.0.1'])
-    oidc = await startGitHubOidcEmulator({
-      log,
-      claims: {
-        repository: 'warranty-hub/platform',
-        ref: 'refs/heads/main',
-        environment: 'production',
-        actor: 'octo-sre',
-        run_id: 4242
-      }
-    })
-    wrong = await startGitHubOidcEmulator({
-      log,
-      claims: {
-        repository: 'warranty-hub/platform',
-        ref: 'refs/heads/feature',
-        actor: 'mallory',
-        run_id: 1
-      }
-    })
-    entra = await startEntraEmulator({
-      tls,
-      log,
-      tenantId: TENANT,
-      federatedCredentials: [
-        {
-          clientId: CLIENT,
-          issuer: oidc.issuer,
-          subject: 'repo:warranty-hub/platform:environment:production',
-          audience: 'api://AzureADTokenExchange'
-        }
-      ],
-      issuerKeys: { [oidc.issuer]: [...oidc.jwks.keys, ...wrong.jwks.keys] }
-    })
+    await writeFile(caFile, world.caPem)
     const now = Date.now()
-    acr = await startAcrEmulator({
-      tls,
-      log,
-      entra,
-      repositories: [
-        {
-          name: REPO,
-          tags: [
-            { name: 'v1.0.0', pushed: new Date(now - 30 * day) },
-            { name: 'v1.1.0', pushed: new Date(now - 20 * day) },
-            { name: 'v1.2.0-stable', pushed: new Date(now - 10 * day) },
-            { name: 'v1.3.0', pushed: new Date(now - 3_600_000), broken: true }
-          ]
-        }
-      ]
-    })
+    acr = await startAcr(world, [
+      {
+        name: REPO,
+        tags: [
+          { name: 'v1.0.0', pushed: new Date(now - 30 * day) },
+          { name: 'v1.1.0', pushed: new Date(now - 20 * day) },
+          { name: 'v1.2.0-stable', pushed: new Date(now - 10 * day) },
+          { name: 'v1.3.0', pushed: new Date(now - 3_600_000), broken: true }
+        ]
+      }
+    ])
   }, 60_000)
 
   afterAll(async () => {
-    await Promise.all([
-      oidc?.close(),
-      wrong?.close(),
-      entra?.close(),
-      acr?.close()
-    ])
+    await Promise.all([world?.close(), acr?.close()])
     if (dir) await rm(dir, { recursive: true, force: true })
   })
 
@@ -144,9 +99,9 @@ describe('discover-tag bundle, run as the runner runs it, against OIDC → Entra
       GITHUB_RUN_ID: '4242',
       GITHUB_SERVER_URL: 'https://github.com',
       ROLLBACK_AUDIT_FILE: join(dir, 'audit.jsonl'),
-      ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
-      ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
-      AZURE_AUTHORITY_HOST: entra.url,
+      ACTIONS_ID_TOKEN_REQUEST_URL: world.oidc.requestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: world.oidc.requestToken,
+      AZURE_AUTHORITY_HOST: world.entra.url,
       ...extraEnv
     }
     for (const [name, value] of Object.entries({
@@ -212,8 +167,8 @@ describe('discover-tag bundle, run as the runner runs it, against OIDC → Entra
   it('fails with exit 1 and the AADSTS message when the federated subject does not match, touching no tag', async () => {
     const since = log.mark()
     const result = await runAction(inputs(), {
-      ACTIONS_ID_TOKEN_REQUEST_URL: wrong.requestUrl,
-      ACTIONS_ID_TOKEN_REQUEST_TOKEN: wrong.requestToken
+      ACTIONS_ID_TOKEN_REQUEST_URL: world.wrong!.requestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: world.wrong!.requestToken
     })
     expect(result.code).toBe(1)
     expect(result.stdout).toMatch(

@@ -1,26 +1,17 @@
 import { describe, expect, it } from '@jest/globals'
-import type { DatabaseSandbox } from '@rollback-actions/sandbox'
-import { pitrHarness, pitrSandboxForFile, recent } from '../helpers/pitr.js'
+import { pitrSandboxForFile, recent } from '../helpers/pitr.js'
 
-let sb: DatabaseSandbox
-let base: Record<string, string>
-
-const { sourceWrites, putsFor, restore } = pitrHarness(
-  () => sb,
-  () => base
-)
-
-pitrSandboxForFile((started) => ({ sb, base } = started))
+const { sb, sourceWrites, putsFor, restore } = pitrSandboxForFile()
 
 describe('pitr-restore when the operation fails or never gets Ready: a clear outcome, the source untouched', () => {
   it('fails clearly when the operation ends Failed, and removes nothing from the source', async () => {
-    sb.injectFault({
+    sb().injectFault({
       kind: 'operation-fails',
       code: 'EmulatorRestoreFailed',
       message: 'Storage snapshot could not be restored.'
     })
-    const before = await sb.arm.servers
-      .get('prod-db')!
+    const before = await sb()
+      .arm.servers.get('prod-db')!
       .cluster!.query<{ n: string }>(
         'app',
         'SELECT count(*)::text AS n FROM orders'
@@ -32,20 +23,20 @@ describe('pitr-restore when the operation fails or never gets Ready: a clear out
     expect(ctx.failure).toMatch(
       /^pitr-restore: the restore of "op-failed" failed in Azure \(EmulatorRestoreFailed: .*Storage snapshot could not be restored\.\)\. Source "prod-db" is unchanged/
     )
-    expect(sb.arm.servers.has('op-failed')).toBe(false)
+    expect(sb().arm.servers.has('op-failed')).toBe(false)
     expect(sourceWrites(mark)).toHaveLength(0)
-    const after = await sb.arm.servers
-      .get('prod-db')!
+    const after = await sb()
+      .arm.servers.get('prod-db')!
       .cluster!.query<{ n: string }>(
         'app',
         'SELECT count(*)::text AS n FROM orders'
       )
     expect(after).toEqual(before)
-    expect(sb.arm.servers.get('prod-db')!.state).toBe('Ready')
+    expect(sb().arm.servers.get('prod-db')!.state).toBe('Ready')
   })
 
   it('stops at the timeout when the server never becomes Ready, and a re-run adopts it instead of restoring again', async () => {
-    sb.injectFault({ kind: 'never-ready' })
+    sb().injectFault({ kind: 'never-ready' })
     const rp = recent()
     const first = await restore({
       'restore-point': rp,
@@ -62,7 +53,7 @@ describe('pitr-restore when the operation fails or never gets Ready: a clear out
       /\/flexibleServers\/never-ready$/
     )
     // The service finishes later; the re-run adopts the tagged server: no second PUT.
-    sb.arm.servers.get('never-ready')!.state = 'Ready'
+    sb().arm.servers.get('never-ready')!.state = 'Ready'
     const second = await restore({
       'restore-point': rp,
       'target-server': 'never-ready',

@@ -115,6 +115,10 @@ const runBundle = (inputs: Record<string, string>) =>
     { entry: bundle, env: env(), timeoutMs: 60_000 }
   )
 
+/** Runs the bundle on Deployment `prod/<name>` with `image`, the other inputs at their defaults. */
+const redeployBundle = (name: string, image: string) =>
+  runBundle({ namespace: 'prod', deployments: name, image })
+
 const imageOf = (name: string) =>
   (
     emulator.store.get('deployments', 'prod', name)?.spec as {
@@ -126,11 +130,7 @@ describe('redeploy bundle', () => {
   it('rolls two deployments back and reports outputs, summary and audit', async () => {
     const a = await seed()
     const b = await seed()
-    const result = await runBundle({
-      namespace: 'prod',
-      deployments: `${a}\n${b}`,
-      image: OLD
-    })
+    const result = await redeployBundle(`${a}\n${b}`, OLD)
     expect(result.failure).toBeUndefined()
     expect(result.exitCode).toBe(0)
     expect(JSON.parse(result.outputs['previous-images'] ?? '')).toEqual({
@@ -189,11 +189,7 @@ describe('redeploy bundle', () => {
 
   it('fails fast on a crashing image with the pod reason and exit code 1', async () => {
     const name = await seed()
-    const result = await runBundle({
-      namespace: 'prod',
-      deployments: name,
-      image: BROKEN
-    })
+    const result = await redeployBundle(name, BROKEN)
     expect(result.exitCode).toBe(1)
     expect(result.failure).toMatch(
       new RegExp(
@@ -217,11 +213,7 @@ describe('redeploy bundle', () => {
     ;(d.spec as { paused?: boolean }).paused = true
     emulator.store.update('deployments', d)
     const mark = log.mark()
-    const result = await runBundle({
-      namespace: 'prod',
-      deployments: name,
-      image: OLD
-    })
+    const result = await redeployBundle(name, OLD)
     expect(result.exitCode).toBe(1)
     expect(result.failure).toMatch(
       new RegExp(
@@ -234,28 +226,35 @@ describe('redeploy bundle', () => {
 
   it('names the input when the image is not a reference, before any request', async () => {
     const mark = log.mark()
-    const result = await runBundle({
-      namespace: 'prod',
-      deployments: 'web-1',
-      image: 'Not An Image'
-    })
+    const result = await redeployBundle('web-1', 'Not An Image')
     expect(result.exitCode).toBe(1)
     expect(result.failure).toMatch(/^redeploy: input "image": /)
     expect(log.of('kubernetes', mark)).toEqual([])
   })
 })
 
+/**
+ * Runs redeploy in process on a freshly seeded Deployment in `prod` with `inputs`; returns the context, the
+ * Deployment's name and the request-log mark taken before the run.
+ */
+async function runInProcess(inputs: Record<string, string>) {
+  const name = await seed()
+  const mark = log.mark()
+  const ctx = fakeContext(
+    'redeploy',
+    { namespace: 'prod', deployments: name, ...inputs },
+    { KUBECONFIG: kubeconfig }
+  )
+  await run(ctx)
+  return { ctx, name, mark }
+}
+
 describe('redeploy in process', () => {
   it('refuses a digest the registry does not have, writing nothing', async () => {
-    const name = await seed()
-    const mark = log.mark()
     const missing = `sha256:${'9'.repeat(64)}`
-    const ctx = fakeContext(
-      'redeploy',
-      { namespace: 'prod', deployments: name, image: `${REPO}@${missing}` },
-      { KUBECONFIG: kubeconfig }
-    )
-    await run(ctx)
+    const { ctx, name, mark } = await runInProcess({
+      image: `${REPO}@${missing}`
+    })
     expect(ctx.failure).toMatch(
       new RegExp(
         `^redeploy: ${registry.host}/shop/web has no manifest ${missing} .*nothing was changed`
@@ -266,18 +265,9 @@ describe('redeploy in process', () => {
   })
 
   it('refuses a tag whose digest is another image (tag@digest disagree), writing nothing', async () => {
-    const name = await seed()
-    const mark = log.mark()
-    const ctx = fakeContext(
-      'redeploy',
-      {
-        namespace: 'prod',
-        deployments: name,
-        image: `${REPO}:v2@${digestOf[OLD] ?? ''}`
-      },
-      { KUBECONFIG: kubeconfig }
-    )
-    await run(ctx)
+    const { ctx, name, mark } = await runInProcess({
+      image: `${REPO}:v2@${digestOf[OLD] ?? ''}`
+    })
     expect(ctx.failure).toMatch(
       new RegExp(
         `^redeploy: input "image": ".*" names tag v2 and digest ${digestOf[OLD] ?? ''}, but .*:v2 is ${digestOf[LIVE] ?? ''}`
@@ -288,14 +278,10 @@ describe('redeploy in process', () => {
   })
 
   it('plans only on a dry run', async () => {
-    const name = await seed()
-    const mark = log.mark()
-    const ctx = fakeContext(
-      'redeploy',
-      { namespace: 'prod', deployments: name, image: OLD, 'dry-run': 'true' },
-      { KUBECONFIG: kubeconfig }
-    )
-    await run(ctx)
+    const { ctx, name, mark } = await runInProcess({
+      image: OLD,
+      'dry-run': 'true'
+    })
     expect(ctx.failure).toBeUndefined()
     expect(log.writes('kubernetes', mark)).toEqual([])
     expect(ctx.outputs['previous-images']).toBe(
@@ -311,19 +297,10 @@ describe('redeploy in process', () => {
   })
 
   it('refuses a registry outside allowed-registries without writing', async () => {
-    const name = await seed()
-    const mark = log.mark()
-    const ctx = fakeContext(
-      'redeploy',
-      {
-        namespace: 'prod',
-        deployments: name,
-        image: `other.azurecr.io/shop/web:v1`,
-        'allowed-registries': 'sandboxacr.azurecr.io'
-      },
-      { KUBECONFIG: kubeconfig }
-    )
-    await run(ctx)
+    const { ctx, mark } = await runInProcess({
+      image: `other.azurecr.io/shop/web:v1`,
+      'allowed-registries': 'sandboxacr.azurecr.io'
+    })
     expect(ctx.failure).toMatch(
       /registry other.azurecr.io, which is not allowed \(allowed: sandboxacr.azurecr.io\)/
     )

@@ -4,7 +4,6 @@ import {
   recordingLogger,
   silentLogger
 } from '@rollback-actions/action-kit'
-import { createAzureCredential } from '@rollback-actions/azure'
 import {
   createAcrRegistryClient,
   TagDiscoveryError,
@@ -16,11 +15,10 @@ import {
 } from '@rollback-actions/emulators'
 import {
   AUDIENCE,
-  CLIENT,
   FEATURE_RUN,
+  federatedCredential,
   startAcr,
   startFederation,
-  TENANT,
   type Federation
 } from '../helpers/federation.js'
 import { discover, PRODUCT_REPOSITORY as REPO } from '../helpers/registry.js'
@@ -76,13 +74,7 @@ describe('tag discovery against the ACR emulator through the real Azure SDKs', (
   ): RegistryClient =>
     createAcrRegistryClient({
       registry: acr.loginServer,
-      credential: createAzureCredential({
-        clientId: CLIENT,
-        tenantId: TENANT,
-        authorityHost: world.entra.url,
-        getAssertion: () => Promise.resolve(mint()),
-        caPem: world.caPem
-      }),
+      credential: federatedCredential(world, () => Promise.resolve(mint())),
       log: silentLogger,
       caPem: world.caPem,
       ...(pageSize ? { pageSize } : {})

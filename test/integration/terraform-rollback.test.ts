@@ -64,6 +64,19 @@ describe('rolling infrastructure back with the real terraform', () => {
     'terraform_data.network': '10.20.0.0/16'
   }
 
+  /** terraform-apply of the rollback plan with its own checksum, `inputs` on top. */
+  const applyRollbackPlan = (inputs: Record<string, string> = {}) =>
+    runAction(
+      'terraform-apply',
+      {
+        'plan-file': planFile,
+        'plan-sha256': digest(planFile),
+        'working-directory': join(workDir, 'rollback'),
+        ...inputs
+      },
+      { env }
+    )
+
   beforeAll(async () => {
     await requireTerraform()
     workDir = mkdtempSync(join(tmpdir(), 'tf-rollback-'))
@@ -223,17 +236,10 @@ describe('rolling infrastructure back with the real terraform', () => {
 
   it('applies nothing when the plan it is about to run holds a destructive change nobody allowed', async () => {
     const before = digest(repo.statePath)
-    const r = await runAction(
-      'terraform-apply',
-      {
-        'plan-file': planFile,
-        'plan-sha256': digest(planFile),
-        'working-directory': join(workDir, 'rollback'),
-        'protected-addresses': reviewInputs['protected-addresses'] ?? '',
-        'additional-protected-addresses': INFRA_PROTECTED_DATABASE
-      },
-      { env }
-    )
+    const r = await applyRollbackPlan({
+      'protected-addresses': reviewInputs['protected-addresses'] ?? '',
+      'additional-protected-addresses': INFRA_PROTECTED_DATABASE
+    })
     expect(r.exitCode).toBe(1)
     expect(r.failure).toMatch(
       /^terraform-apply: the plan has 3 destructive change\(s\) nobody allowed; nothing was applied:/
@@ -244,15 +250,9 @@ describe('rolling infrastructure back with the real terraform', () => {
 
   it('refuses to apply a plan whose checksum differs, applying nothing', async () => {
     const before = digest(repo.statePath)
-    const r = await runAction(
-      'terraform-apply',
-      {
-        'plan-file': planFile,
-        'plan-sha256': '0'.repeat(64),
-        'working-directory': join(workDir, 'rollback')
-      },
-      { env }
-    )
+    const r = await applyRollbackPlan({
+      'plan-sha256': '0'.repeat(64)
+    })
     expect(r.exitCode).toBe(1)
     expect(r.failure).toContain(
       `but the reviewed plan had ${'0'.repeat(64)}; this is not the plan a person reviewed, so nothing was applied`
@@ -277,16 +277,10 @@ describe('rolling infrastructure back with the real terraform', () => {
       0,
       '0'
     ])
-    const applied = await runAction(
-      'terraform-apply',
-      {
-        'plan-file': planFile,
-        'plan-sha256': reviewed.outputs['plan-sha256'] ?? '',
-        'working-directory': join(workDir, 'rollback'),
-        ...allowances
-      },
-      { env }
-    )
+    const applied = await applyRollbackPlan({
+      'plan-sha256': reviewed.outputs['plan-sha256'] ?? '',
+      ...allowances
+    })
     expect(applied.exitCode).toBe(0)
     expect(applied.outputs['applied-sha256']).toBe(digest(planFile))
     expect(JSON.parse(applied.outputs.changes ?? '')).toEqual(
@@ -312,19 +306,12 @@ describe('rolling infrastructure back with the real terraform', () => {
 
   it('refuses to apply the same plan again once the state has moved on (stale plan)', async () => {
     const before = digest(repo.statePath)
-    const r = await runAction(
-      'terraform-apply',
-      {
-        'plan-file': planFile,
-        'plan-sha256': digest(planFile),
-        'working-directory': join(workDir, 'rollback'),
-        'protected-addresses': reviewInputs['protected-addresses'] ?? '',
-        'additional-protected-addresses': INFRA_PROTECTED_DATABASE,
-        'allow-destroy':
-          'terraform_data.app_server, terraform_data.cache\nmodule.data.terraform_data.database'
-      },
-      { env }
-    )
+    const r = await applyRollbackPlan({
+      'protected-addresses': reviewInputs['protected-addresses'] ?? '',
+      'additional-protected-addresses': INFRA_PROTECTED_DATABASE,
+      'allow-destroy':
+        'terraform_data.app_server, terraform_data.cache\nmodule.data.terraform_data.database'
+    })
     expect(r.exitCode).toBe(1)
     expect(r.failure).toMatch(
       /^terraform-apply: the reviewed plan is stale: the state changed after it was made, so Terraform applied nothing/

@@ -1,4 +1,3 @@
-import https from 'node:https'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import {
   startPostgresArmEmulator,
@@ -6,6 +5,7 @@ import {
 } from '@rollback-actions/emulators'
 import { RequestLog } from '@rollback-actions/emulators'
 import { createCertificateAuthority } from '@rollback-actions/emulators'
+import { httpsRequest } from '../../helpers/https.js'
 
 const SUB = '6b1f3a52-9c0e-4d7a-8f21-3e5c9d4b7a10'
 const BASE = `/subscriptions/${SUB}/resourceGroups/rg-prod/providers/Microsoft.DBforPostgreSQL/flexibleServers`
@@ -35,7 +35,7 @@ interface Answer {
   body: ArmBody
 }
 
-function call(
+async function call(
   method: string,
   path: string,
   body?: unknown,
@@ -46,33 +46,20 @@ function call(
     : new URL(
         `${arm.url}${path}${path.includes('?') ? '&' : '?'}api-version=2025-08-01`
       )
-  return new Promise((resolve, reject) => {
-    const req = https.request(
-      url,
-      {
-        method,
-        ca: caPem,
-        headers: {
-          ...(auth ? { authorization: auth } : {}),
-          'content-type': 'application/json'
-        }
-      },
-      (res) => {
-        let text = ''
-        res.setEncoding('utf8')
-        res.on('data', (c: string) => (text += c))
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: (text ? JSON.parse(text) : {}) as ArmBody
-          })
-        )
-      }
-    )
-    req.on('error', reject)
-    req.end(body === undefined ? undefined : JSON.stringify(body))
+  const reply = await httpsRequest(url, {
+    method,
+    ca: caPem,
+    headers: {
+      ...(auth ? { authorization: auth } : {}),
+      'content-type': 'application/json'
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) })
   })
+  return {
+    status: reply.status,
+    headers: reply.headers,
+    body: (reply.text ? JSON.parse(reply.text) : {}) as ArmBody
+  }
 }
 
 const pitrBody = (pointInTimeUTC: string, source = 'prod-db') => ({

@@ -1,7 +1,5 @@
-import https from 'node:https'
 import tls from 'node:tls'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { createAzureCredential } from '@rollback-actions/azure'
 import {
   createKeyVaultClient,
   readKeyVaultSecret,
@@ -13,6 +11,8 @@ import {
   startDatabaseSandbox,
   type DatabaseSandbox
 } from '@rollback-actions/sandbox'
+import { httpsRequest } from '../../helpers/https.js'
+import { sandboxCredential } from '../../helpers/pitr.js'
 
 let sb: DatabaseSandbox
 let client: SecretClient
@@ -20,16 +20,7 @@ let client: SecretClient
 beforeAll(async () => {
   sb = await startDatabaseSandbox()
   tls.setDefaultCACertificates([...tls.getCACertificates('default'), sb.caPem])
-  const credential = createAzureCredential(
-    {
-      clientId: sb.clientId,
-      tenantId: sb.tenantId,
-      getAssertion: () =>
-        Promise.resolve(sb.oidc.mint('api://AzureADTokenExchange'))
-    },
-    sb.env
-  )
-  client = createKeyVaultClient(sb.keyVault.url, credential)
+  client = createKeyVaultClient(sb.keyVault.url, credential())
 })
 afterAll(async () => {
   await sb?.close()
@@ -78,27 +69,13 @@ describe('Key Vault secrets emulator as @azure/keyvault-secrets calls it', () =>
   })
 
   it('refuses a token issued for another audience', async () => {
-    const armToken = await createAzureCredential(
-      {
-        clientId: sb.clientId,
-        tenantId: sb.tenantId,
-        getAssertion: () =>
-          Promise.resolve(sb.oidc.mint('api://AzureADTokenExchange'))
-      },
-      sb.env
-    ).getToken('https://management.azure.com/.default')
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = https.request(
-        `${sb.keyVault.url}/secrets/db-conn?api-version=7.6`,
-        { headers: { authorization: `Bearer ${armToken!.token}` } },
-        (res) => {
-          res.resume()
-          resolve(res.statusCode ?? 0)
-        }
-      )
-      req.on('error', reject)
-      req.end()
-    })
+    const armToken = await credential().getToken(
+      'https://management.azure.com/.default'
+    )
+    const { status } = await httpsRequest(
+      `${sb.keyVault.url}/secrets/db-conn?api-version=7.6`,
+      { headers: { authorization: `Bearer ${armToken!.token}` } }
+    )
     expect(status).toBe(401)
   })
 })
@@ -110,43 +87,22 @@ async function raw(
   body?: unknown
 ): Promise<{ status: number; json: Record<string, unknown> }> {
   const token = await credential().getToken('https://vault.azure.net/.default')
-  return new Promise((resolve, reject) => {
-    const req = https.request(
-      `${sb.keyVault.url}${path}`,
-      {
-        method,
-        headers: {
-          authorization: `Bearer ${token!.token}`,
-          'content-type': 'application/json'
-        }
-      },
-      (res) => {
-        let text = ''
-        res.on('data', (c: Buffer) => (text += c.toString('utf8')))
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            json: (text ? JSON.parse(text) : {}) as Record<string, unknown>
-          })
-        )
-      }
-    )
-    req.on('error', reject)
-    req.end(body === undefined ? undefined : JSON.stringify(body))
+  const reply = await httpsRequest(`${sb.keyVault.url}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token!.token}`,
+      'content-type': 'application/json'
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) })
   })
+  return {
+    status: reply.status,
+    json: (reply.text ? JSON.parse(reply.text) : {}) as Record<string, unknown>
+  }
 }
 
-function credential() {
-  return createAzureCredential(
-    {
-      clientId: sb.clientId,
-      tenantId: sb.tenantId,
-      getAssertion: () =>
-        Promise.resolve(sb.oidc.mint('api://AzureADTokenExchange'))
-    },
-    sb.env
-  )
-}
+/** The sandbox's federated credential, as the actions build it. */
+const credential = () => sandboxCredential(sb)
 
 const errorOf = (json: Record<string, unknown>) =>
   json.error as {

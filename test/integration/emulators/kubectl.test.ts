@@ -9,20 +9,17 @@ import {
 } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import https from 'node:https'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { RequestLog } from '@rollback-actions/emulators'
-import { createCertificateAuthority } from '@rollback-actions/emulators'
-import type { KeyPairPem } from '@rollback-actions/emulators'
+import { httpsRequest } from '../../helpers/https.js'
 import {
   fakeRuntime,
-  startKubernetesEmulator
+  type KeyPairPem,
+  type KubeObject,
+  type KubernetesEmulator,
+  type RequestLog
 } from '@rollback-actions/emulators'
-import type {
-  KubeObject,
-  KubernetesEmulator
-} from '@rollback-actions/emulators'
+import { loopbackTls, startKube } from '../../helpers/kube.js'
 
 const REPO = 'sandboxacr.azurecr.io/warranty-hub/product-service'
 const IMAGES = {
@@ -41,21 +38,16 @@ let log: RequestLog
 let home: string
 
 beforeAll(async () => {
-  const ca = await createCertificateAuthority()
-  caPem = ca.caPem
-  tls = await ca.issue(['localhost', '127.0.0.1'])
+  ;({ caPem, tls } = await loopbackTls())
 })
 
 async function start(progressDeadlineSeconds?: number): Promise<void> {
-  log = new RequestLog()
-  emulator = await startKubernetesEmulator({
-    tls,
-    caPem,
-    log,
+  ;({ emulator, log } = await startKube({
+    certs: { caPem, tls },
     token: TOKEN,
     runtime: fakeRuntime({ images: IMAGES, broken: [`${REPO}:v1.3.0`] }),
     podStartLatencyMs: 300
-  })
+  }))
   home = mkdtempSync(join(tmpdir(), 'kubectl-test-'))
   writeFileSync(
     join(home, 'kubeconfig'),
@@ -109,24 +101,13 @@ function kubectl(...args: string[]): Promise<Run> {
 }
 
 /** GET through the emulator's HTTPS API (what any client sees). */
-function api<T = KubeObject>(path: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const req = https.request(
-      `${emulator.url}${path}`,
-      { ca: caPem, headers: { authorization: `Bearer ${TOKEN}` } },
-      (res) => {
-        let body = ''
-        res.on('data', (c: Buffer) => (body += c.toString()))
-        res.on('end', () => {
-          if (res.statusCode !== 200)
-            reject(new Error(`GET ${path}: ${res.statusCode} ${body}`))
-          else resolve(JSON.parse(body) as T)
-        })
-      }
-    )
-    req.on('error', reject)
-    req.end()
+async function api<T = KubeObject>(path: string): Promise<T> {
+  const { status, text } = await httpsRequest(`${emulator.url}${path}`, {
+    ca: caPem,
+    headers: { authorization: `Bearer ${TOKEN}` }
   })
+  if (status !== 200) throw new Error(`GET ${path}: ${status} ${text}`)
+  return JSON.parse(text) as T
 }
 
 const deployment = () =>

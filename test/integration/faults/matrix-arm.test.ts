@@ -1,37 +1,11 @@
 // Fault matrix (issue #10), Azure Resource Manager: pitr-restore's planning calls (GET source, GET target,
 // checkNameAvailability) × {429, 503 burst, reset, hang past timeout, terminal failure}, through the SDK's own retry
 // policy with the kit's numbers and a per-try timeout. Dry runs: the plan is what these calls decide.
-import tls from 'node:tls'
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { createCertificateAuthority } from '@rollback-actions/emulators'
-import type { DatabaseSandbox } from '@rollback-actions/sandbox'
+import { describe, expect, it } from '@jest/globals'
 import { COMMON_FAULTS, faultRules } from '../../helpers/fault-matrix.js'
-import { startFaultProxy, type FaultProxy } from '../../helpers/fault-proxy.js'
-import { FAST_RETRY_ENV } from '../../helpers/kube-faults.js'
-import { pitrHarness, startPitrSandbox } from '../../helpers/pitr.js'
+import { pitrBehindProxyForFile } from '../../helpers/pitr.js'
 
-let sb: DatabaseSandbox
-let base: Record<string, string>
-let proxy: FaultProxy
-const { sourceWrites, restore } = pitrHarness(
-  () => sb,
-  () => base
-)
-
-beforeAll(async () => {
-  ;({ sb, base } = await startPitrSandbox())
-  const ca = await createCertificateAuthority()
-  tls.setDefaultCACertificates([...tls.getCACertificates('default'), ca.caPem])
-  proxy = await startFaultProxy({
-    upstream: sb.env.ROLLBACK_ARM_ENDPOINT ?? '',
-    tls: await ca.issue(['127.0.0.1']),
-    caPem: sb.caPem
-  })
-})
-afterAll(async () => {
-  await proxy?.close()
-  await sb?.close()
-})
+const { sb, proxy, sourceWrites, restoreViaProxy } = pitrBehindProxyForFile()
 
 const OPERATIONS = [
   {
@@ -65,31 +39,25 @@ let seq = 0
 describe('fault matrix: pitr-restore × Azure Resource Manager', () => {
   it.each(cells)('%s × %s', async (_op, fault, o) => {
     const target = `plan-${++seq}`
-    const plan = async () => {
-      const saved = { ...sb.env }
-      Object.assign(sb.env, FAST_RETRY_ENV, {
-        ROLLBACK_ARM_ENDPOINT: proxy.url
+    const plan = () =>
+      restoreViaProxy({
+        'restore-point': new Date(Date.now() - 500).toISOString(),
+        'target-server': target,
+        'dry-run': 'true'
       })
-      try {
-        return await restore({
-          'restore-point': new Date(Date.now() - 500).toISOString(),
-          'target-server': target,
-          'dry-run': 'true'
-        })
-      } finally {
-        for (const key of Object.keys(sb.env)) delete sb.env[key]
-        Object.assign(sb.env, saved)
-      }
-    }
-    const hits = proxy.hits.length
-    for (const rule of faultRules(fault, o.method, o.path)) proxy.inject(rule)
+    const hits = proxy().hits.length
+    for (const rule of faultRules(fault, o.method, o.path)) proxy().inject(rule)
     let first
     try {
       first = await plan()
     } finally {
-      proxy.clear()
+      proxy().clear()
     }
-    expect(proxy.since(hits).some((h) => h.action !== 'forward')).toBe(true)
+    expect(
+      proxy()
+        .since(hits)
+        .some((h) => h.action !== 'forward')
+    ).toBe(true)
     expect(first.ctx.failure ?? '').toMatch(
       fault === 'terminal'
         ? new RegExp(`^pitr-restore: ${o.terminal.source}`)
@@ -97,7 +65,9 @@ describe('fault matrix: pitr-restore × Azure Resource Manager', () => {
     )
     // Planning never writes: no PUT for the target, nothing for the source.
     expect(
-      sb.log.writes('arm', first.mark).filter((e) => e.method !== 'POST')
+      sb()
+        .log.writes('arm', first.mark)
+        .filter((e) => e.method !== 'POST')
     ).toEqual([])
     expect(sourceWrites(first.mark)).toHaveLength(0)
     const again = await plan()

@@ -1,80 +1,42 @@
 // Regression tests of issue #10 items 5 and 10 (pitr-restore): start failures and status-read failures are told
 // apart, a Failed operation is quoted, terminal states fail fast, echoed values are cut, waits are deadlines.
-import tls from 'node:tls'
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import {
   recordingLogger,
   retryPolicyFromEnv
 } from '@rollback-actions/action-kit'
-import { createAzureCredential } from '@rollback-actions/azure'
-import { createCertificateAuthority } from '@rollback-actions/emulators'
 import {
   applyRestore,
   createFlexibleServerClient,
   planRestore
 } from '@rollback-actions/pitr'
-import type { DatabaseSandbox } from '@rollback-actions/sandbox'
-import { startFaultProxy, type FaultProxy } from '../../helpers/fault-proxy.js'
 import { FAST_RETRY_ENV } from '../../helpers/kube-faults.js'
-import { pitrHarness, startPitrSandbox } from '../../helpers/pitr.js'
+import {
+  pitrBehindProxyForFile,
+  recent,
+  sandboxCredential
+} from '../../helpers/pitr.js'
 
-let sb: DatabaseSandbox
-let base: Record<string, string>
-let proxy: FaultProxy
+const { sb, proxy, sourceWrites, putsFor, restoreViaProxy } =
+  pitrBehindProxyForFile()
 
-const { sourceWrites, putsFor, restore } = pitrHarness(
-  () => sb,
-  () => ({
-    ...base
-    // the harness passes sb.env; the proxy and short retries come in as inputs' env below
-  })
-)
-
-/** Runs the action with ARM behind the proxy and short retries. */
-async function restoreViaProxy(extra: Record<string, string>) {
-  const saved = { ...sb.env }
-  Object.assign(sb.env, FAST_RETRY_ENV, { ROLLBACK_ARM_ENDPOINT: proxy.url })
-  try {
-    return await restore(extra)
-  } finally {
-    for (const key of Object.keys(sb.env)) delete sb.env[key]
-    Object.assign(sb.env, saved)
-  }
-}
-
-const recent = () => new Date(Date.now() - 500).toISOString()
 const POLL = /azureAsyncOperation/
-
-beforeAll(async () => {
-  ;({ sb, base } = await startPitrSandbox())
-  const ca = await createCertificateAuthority()
-  tls.setDefaultCACertificates([...tls.getCACertificates('default'), ca.caPem])
-  proxy = await startFaultProxy({
-    upstream: sb.env.ROLLBACK_ARM_ENDPOINT ?? '',
-    tls: await ca.issue(['127.0.0.1']),
-    caPem: sb.caPem
-  })
-})
-afterAll(async () => {
-  await proxy?.close()
-  await sb?.close()
-})
 
 describe('pitr-restore tells start failures from status-read failures', () => {
   it('reports resets on the status polls as an accepted restore whose status is unreadable, and a re-run adopts it', async () => {
-    proxy.inject({ path: POLL, fault: { kind: 'reset' }, times: Infinity })
+    proxy().inject({ path: POLL, fault: { kind: 'reset' }, times: Infinity })
     const rp = recent()
     const first = await restoreViaProxy({
       'restore-point': rp,
       'target-server': 'poll-reset'
     })
-    proxy.clear()
+    proxy().clear()
     expect(first.ctx.failure).toMatch(
       /Azure accepted the restore of "poll-reset", but its status could not be read \(ECONNRESET\).*re-run with the same inputs to adopt it/
     )
     expect(first.ctx.failure).not.toMatch(/starting the restore/)
     expect(sourceWrites(first.mark)).toHaveLength(0)
-    await sb.arm.operations.at(-1)?.done
+    await sb().arm.operations.at(-1)?.done
     const second = await restoreViaProxy({
       'restore-point': rp,
       'target-server': 'poll-reset'
@@ -84,7 +46,7 @@ describe('pitr-restore tells start failures from status-read failures', () => {
   })
 
   it("quotes the operation's error code and message when it ends Failed on the first poll", async () => {
-    proxy.inject({
+    proxy().inject({
       path: POLL,
       fault: {
         kind: 'status',
@@ -102,13 +64,13 @@ describe('pitr-restore tells start failures from status-read failures', () => {
       'restore-point': recent(),
       'target-server': 'op-failed-first-poll'
     })
-    proxy.clear()
+    proxy().clear()
     expect(ctx.failure).toMatch(
       /the restore of "op-failed-first-poll" failed in Azure \(PointInTimeRestoreFailed: The restore point is not covered by the backups\.\)/
     )
     expect(ctx.failure).not.toMatch(/starting the restore/)
     expect(sourceWrites(mark)).toHaveLength(0)
-    await sb.arm.operations.at(-1)?.done
+    await sb().arm.operations.at(-1)?.done
   })
 
   it('fails at once when the server to adopt is Dropping', async () => {
@@ -118,7 +80,7 @@ describe('pitr-restore tells start failures from status-read failures', () => {
       'target-server': 'dropping'
     })
     expect(first.ctx.failure).toBeUndefined()
-    sb.arm.servers.get('dropping')!.state = 'Dropping'
+    sb().arm.servers.get('dropping')!.state = 'Dropping'
     const started = Date.now()
     const second = await restoreViaProxy({
       'restore-point': rp,
@@ -152,25 +114,17 @@ describe('pitr-restore waits are deadlines', () => {
     const log = recordingLogger()
     const client = createFlexibleServerClient(
       {
-        credential: createAzureCredential(
-          {
-            clientId: sb.clientId,
-            tenantId: sb.tenantId,
-            getAssertion: () =>
-              Promise.resolve(sb.oidc.mint('api://AzureADTokenExchange'))
-          },
-          sb.env
-        ),
-        subscriptionId: sb.arm.subscriptionId,
+        credential: sandboxCredential(sb()),
+        subscriptionId: sb().arm.subscriptionId,
         log,
         policy: retryPolicyFromEnv(FAST_RETRY_ENV)
       },
-      sb.env
+      sb().env
     )
     const plan = await planRestore(
       client,
       {
-        subscriptionId: sb.arm.subscriptionId,
+        subscriptionId: sb().arm.subscriptionId,
         resourceGroup: 'rg-prod',
         sourceServer: 'prod-db',
         restorePoint: { latest: true },

@@ -7,87 +7,45 @@ import {
   recordingLogger,
   retryPolicyFromEnv
 } from '@rollback-actions/action-kit'
-import { createAzureCredential } from '@rollback-actions/azure'
-import {
-  createCertificateAuthority,
-  RequestLog,
-  startAcrEmulator,
-  startEntraEmulator,
-  startGitHubOidcEmulator,
-  type AcrEmulator,
-  type EntraEmulator,
-  type GitHubOidcEmulator
-} from '@rollback-actions/emulators'
+import type { AcrEmulator } from '@rollback-actions/emulators'
 import { PrometheusClient } from '@rollback-actions/health'
 import { createRegistryClient } from '@rollback-actions/registry'
 import { startFaultProxy, type FaultProxy } from '../../helpers/fault-proxy.js'
+import {
+  federatedCredential,
+  startAcr,
+  startFederation,
+  type Federation
+} from '../../helpers/federation.js'
 import { FAST_RETRY_ENV } from '../../helpers/kube-faults.js'
 
-const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
-const CLIENT = '0b6f1b3c-5f7a-4c8e-9d2a-1a2b3c4d5e6f'
-const AUDIENCE = 'api://AzureADTokenExchange'
 const REPO = 'warranty-hub/product-service'
 const T0 = Date.UTC(2026, 0, 1)
 const policy = retryPolicyFromEnv(FAST_RETRY_ENV)
 
-let ca: string
-let oidc: GitHubOidcEmulator
-let entra: EntraEmulator
+let world: Federation
 let acr: AcrEmulator
 let proxy: FaultProxy
 
 beforeAll(async () => {
-  const log = new RequestLog()
-  const authority = await createCertificateAuthority()
-  ca = authority.caPem
-  const tls = await authority.issue(['127.0.0.1'])
-  oidc = await startGitHubOidcEmulator({
-    log,
-    claims: {
-      repository: 'warranty-hub/platform',
-      ref: 'refs/heads/main',
-      environment: 'production',
-      actor: 'octo-sre',
-      run_id: 7
+  world = await startFederation({})
+  acr = await startAcr(world, [
+    {
+      name: REPO,
+      tags: [
+        { name: 'v1.0.0', pushed: new Date(T0) },
+        { name: 'v1.1.0', pushed: new Date(T0 + 3_600_000) }
+      ]
     }
+  ])
+  proxy = await startFaultProxy({
+    upstream: acr.url,
+    tls: world.tls,
+    caPem: world.caPem
   })
-  entra = await startEntraEmulator({
-    tls,
-    log,
-    tenantId: TENANT,
-    federatedCredentials: [
-      {
-        clientId: CLIENT,
-        issuer: oidc.issuer,
-        subject: 'repo:warranty-hub/platform:environment:production',
-        audience: AUDIENCE
-      }
-    ],
-    issuerKeys: { [oidc.issuer]: oidc.jwks.keys }
-  })
-  acr = await startAcrEmulator({
-    tls,
-    log,
-    entra,
-    repositories: [
-      {
-        name: REPO,
-        tags: [
-          { name: 'v1.0.0', pushed: new Date(T0) },
-          { name: 'v1.1.0', pushed: new Date(T0 + 3_600_000) }
-        ]
-      }
-    ]
-  })
-  proxy = await startFaultProxy({ upstream: acr.url, tls, caPem: ca })
 })
 afterAll(async () => {
-  await Promise.all([
-    proxy?.close(),
-    acr?.close(),
-    entra?.close(),
-    oidc?.close()
-  ])
+  await Promise.all([proxy?.close(), acr?.close(), world?.close()])
 })
 
 const listTags = async () => {
@@ -95,15 +53,8 @@ const listTags = async () => {
   const client = await createRegistryClient({
     registry: proxy.host,
     kind: 'acr',
-    credential: () =>
-      createAzureCredential({
-        clientId: CLIENT,
-        tenantId: TENANT,
-        authorityHost: entra.url,
-        getAssertion: () => Promise.resolve(oidc.mint(AUDIENCE)),
-        caPem: ca
-      }),
-    caPem: ca,
+    credential: () => federatedCredential(world),
+    caPem: world.caPem,
     log,
     policy
   })

@@ -10,6 +10,14 @@ import { run as validateHealth } from '../../../actions/validate-health/src/main
 import type { ActionContext } from '@rollback-actions/action-kit'
 import { fakeContext } from '../../helpers/fake-context.js'
 
+const validateHealthCase = {
+  id: 'validate-health',
+  run: validateHealth,
+  required: {
+    'http-checks': '- name: api\n  url: http://127.0.0.1:9/healthz'
+  }
+}
+
 // Valid required inputs of each action, so that the only fault is the duration; nothing is reachable (no
 // KUBECONFIG, no Azure, a Prometheus URL nobody listens on), so an action that got past its inputs fails differently.
 const cases: {
@@ -62,26 +70,8 @@ const cases: {
     value: '600h',
     maximum: '6h'
   },
-  {
-    id: 'validate-health',
-    run: validateHealth,
-    required: {
-      'http-checks': '- name: api\n  url: http://127.0.0.1:9/healthz'
-    },
-    input: 'timeout',
-    value: '600h',
-    maximum: '6h'
-  },
-  {
-    id: 'validate-health',
-    run: validateHealth,
-    required: {
-      'http-checks': '- name: api\n  url: http://127.0.0.1:9/healthz'
-    },
-    input: 'interval',
-    value: '2h',
-    maximum: '1h'
-  },
+  { ...validateHealthCase, input: 'timeout', value: '600h', maximum: '6h' },
+  { ...validateHealthCase, input: 'interval', value: '2h', maximum: '1h' },
   {
     id: 'evaluate-rollback-triggers',
     run: evaluateTriggers,
@@ -113,18 +103,18 @@ describe('every duration input has a maximum, refused before anything is touched
 
 describe('action.yml documents each duration maximum', () => {
   const actionsDir = join(import.meta.dirname, '..', '..', '..', 'actions')
-  const durationInputs = readdirSync(actionsDir)
-    .filter((id) => existsSync(join(actionsDir, id, 'action.yml')))
-    .flatMap((id) => {
-      const doc = parse(
-        readFileSync(join(actionsDir, id, 'action.yml'), 'utf8')
-      ) as { inputs?: Record<string, { description?: string }> }
-      return Object.entries(doc.inputs ?? {})
-        .filter(([name]) =>
-          /(^|-)(timeout|interval|duration|offset)$/.test(name)
-        )
-        .map(([name, spec]) => [id, name, spec.description ?? ''] as const)
-    })
+  // actions/dist holds the shared bundle chunks, not an action: only folders with an action.yml count.
+  const ids = readdirSync(actionsDir).filter((id) =>
+    existsSync(join(actionsDir, id, 'action.yml'))
+  )
+  const durationInputs = ids.flatMap((id) => {
+    const doc = parse(
+      readFileSync(join(actionsDir, id, 'action.yml'), 'utf8')
+    ) as { inputs?: Record<string, { description?: string }> }
+    return Object.entries(doc.inputs ?? {})
+      .filter(([name]) => /(^|-)(timeout|interval|duration|offset)$/.test(name))
+      .map(([name, spec]) => [id, name, spec.description ?? ''] as const)
+  })
 
   it('finds the duration inputs', () => {
     expect(durationInputs.length).toBeGreaterThanOrEqual(7)

@@ -80,6 +80,23 @@ describe('networkFailure', () => {
 })
 
 describe('withRetry', () => {
+  /** withRetry of an operation that always fails with `error`; `calls()` counts the tries. */
+  const alwaysFailing = (
+    error: Error,
+    classify: Parameters<typeof withRetry>[2]['classify']
+  ) => {
+    let count = 0
+    const result = withRetry(
+      'remote: op',
+      () => {
+        count++
+        return Promise.reject(error)
+      },
+      { policy: fast, log: recordingLogger(), classify }
+    )
+    return { result, calls: () => count }
+  }
+
   it('retries a transient failure and logs one info line per wait', async () => {
     const log = recordingLogger()
     let calls = 0
@@ -96,33 +113,15 @@ describe('withRetry', () => {
 
   it('gives up after the attempts and rethrows the last failure unchanged', async () => {
     const error = new Error('still busy')
-    let calls = 0
-    await expect(
-      withRetry(
-        'remote: op',
-        () => {
-          calls++
-          return Promise.reject(error)
-        },
-        { policy: fast, log: recordingLogger(), classify: transient }
-      )
-    ).rejects.toBe(error)
-    expect(calls).toBe(3)
+    const { result, calls } = alwaysFailing(error, transient)
+    await expect(result).rejects.toBe(error)
+    expect(calls()).toBe(3)
   })
 
   it('does not retry what the classifier refuses', async () => {
-    let calls = 0
-    await expect(
-      withRetry(
-        'remote: op',
-        () => {
-          calls++
-          return Promise.reject(new Error('404'))
-        },
-        { policy: fast, log: recordingLogger(), classify: () => undefined }
-      )
-    ).rejects.toThrow('404')
-    expect(calls).toBe(1)
+    const { result, calls } = alwaysFailing(new Error('404'), () => undefined)
+    await expect(result).rejects.toThrow('404')
+    expect(calls()).toBe(1)
   })
 
   it('caps a Retry-After at maxDelayMs', async () => {
@@ -195,13 +194,17 @@ describe('retryingFetch', () => {
     return { base, calls }
   }
 
-  it('retries a GET on 503 and 429 and returns the good answer', async () => {
-    const { base, calls } = answers([503, 429, 200])
-    const f = retryingFetch(base, {
+  /** The retrying fetch over `base` for remote `registry r`, with the fast policy and a recording log. */
+  const registryFetch = (base: Parameters<typeof retryingFetch>[0]) =>
+    retryingFetch(base, {
       policy: fast,
       log: recordingLogger(),
       remote: 'registry r'
     })
+
+  it('retries a GET on 503 and 429 and returns the good answer', async () => {
+    const { base, calls } = answers([503, 429, 200])
+    const f = registryFetch(base)
     const r = await f('https://r/v2/')
     expect(r.status).toBe(200)
     expect(calls).toHaveLength(3)
@@ -209,11 +212,7 @@ describe('retryingFetch', () => {
 
   it('returns the last transient answer when the tries run out', async () => {
     const { base } = answers([503, 503, 503, 200])
-    const f = retryingFetch(base, {
-      policy: fast,
-      log: recordingLogger(),
-      remote: 'registry r'
-    })
+    const f = registryFetch(base)
     const r = await f('https://r/v2/')
     expect(r.status).toBe(503)
     expect(await r.json()).toEqual({ status: 503 })
@@ -221,11 +220,7 @@ describe('retryingFetch', () => {
 
   it('never retries a POST', async () => {
     const { base, calls } = answers([503, 200])
-    const f = retryingFetch(base, {
-      policy: fast,
-      log: recordingLogger(),
-      remote: 'registry r'
-    })
+    const f = registryFetch(base)
     expect((await f('https://r/x', { method: 'POST' })).status).toBe(503)
     expect(calls).toHaveLength(1)
   })

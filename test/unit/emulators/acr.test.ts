@@ -1,53 +1,38 @@
-import https from 'node:https'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import {
   ContainerRegistryClient,
   ContainerRegistryContentClient
 } from '@azure/container-registry'
-import { createAzureCredential } from '@rollback-actions/azure'
-import { startAcrEmulator, type AcrEmulator } from '@rollback-actions/emulators'
+import { httpsRequest } from '../../helpers/https.js'
 import {
-  startEntraEmulator,
-  type EntraEmulator
-} from '@rollback-actions/emulators'
-import {
-  startGitHubOidcEmulator,
+  sha256Digest,
+  RequestLog,
+  type AcrEmulator,
   type GitHubOidcEmulator
 } from '@rollback-actions/emulators'
-import { sha256Digest } from '@rollback-actions/emulators'
-import { RequestLog } from '@rollback-actions/emulators'
-import { createCertificateAuthority } from '@rollback-actions/emulators'
+import {
+  federatedCredential,
+  PRODUCTION_RUN,
+  startAcr,
+  startFederation,
+  type Federation
+} from '../../helpers/federation.js'
 
-const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
-const CLIENT = '0b6f1b3c-5f7a-4c8e-9d2a-1a2b3c4d5e6f'
-const SUBJECT = 'repo:warranty-hub/platform:environment:production'
 const day = 86_400_000
 const T0 = Date.UTC(2026, 10, 1)
 
-function post(
+async function post(
   url: string,
   body: string,
   ca: string
 ): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = https.request(
-      url,
-      {
-        method: 'POST',
-        ca,
-        headers: { 'content-type': 'application/x-www-form-urlencoded' }
-      },
-      (res) => {
-        let text = ''
-        res.on('data', (c: Buffer) => (text += c.toString('utf8')))
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: text })
-        )
-      }
-    )
-    req.on('error', reject)
-    req.end(body)
+  const reply = await httpsRequest(url, {
+    method: 'POST',
+    ca,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body
   })
+  return { status: reply.status, body: reply.text }
 }
 
 async function getOidc(oidc: GitHubOidcEmulator): Promise<string> {
@@ -63,95 +48,51 @@ async function getOidc(oidc: GitHubOidcEmulator): Promise<string> {
 describe('ACR emulator with the real @azure/container-registry and @azure/identity', () => {
   const log = new RequestLog()
   let ca: string
-  let oidc: GitHubOidcEmulator
-  let wrongOidc: GitHubOidcEmulator
-  let entra: EntraEmulator
+  let world: Federation
   let acr: AcrEmulator
 
   beforeAll(async () => {
-    const authority = await createCertificateAuthority()
-    ca = authority.caPem
-    const tls = await authority.issue(['127.0.0.1', 'localhost'])
-    const claims = {
-      repository: 'warranty-hub/platform',
-      ref: 'refs/heads/main',
-      actor: 'octo-sre',
-      run_id: 42
-    }
-    oidc = await startGitHubOidcEmulator({
+    world = await startFederation({
       log,
-      claims: { ...claims, environment: 'production' }
+      wrongClaims: { ...PRODUCTION_RUN, environment: 'staging' }
     })
-    wrongOidc = await startGitHubOidcEmulator({
-      log,
-      claims: { ...claims, environment: 'staging' }
-    })
-    entra = await startEntraEmulator({
-      tls,
-      log,
-      tenantId: TENANT,
-      federatedCredentials: [
-        {
-          clientId: CLIENT,
-          issuer: oidc.issuer,
-          subject: SUBJECT,
-          audience: 'api://AzureADTokenExchange'
-        }
-      ],
-      issuerKeys: { [oidc.issuer]: [...oidc.jwks.keys, ...wrongOidc.jwks.keys] }
-    })
-    acr = await startAcrEmulator({
-      tls,
-      log,
-      entra,
-      repositories: [
-        {
-          name: 'warranty-hub/product-service',
-          tags: [
-            { name: 'v1.0.0', pushed: new Date(T0) },
-            { name: 'v1.1.0', pushed: new Date(T0 + day) },
-            {
-              name: 'v1.2.0-stable',
-              pushed: new Date(T0 + 2 * day),
-              digest: 'release-12'
-            },
-            {
-              name: 'v1.2.0',
-              pushed: new Date(T0 + 2 * day + 1000),
-              digest: 'release-12'
-            },
-            { name: 'v1.3.0', pushed: new Date(T0 + 3 * day), broken: true }
-          ]
-        }
-      ]
-    })
+    ca = world.caPem
+    acr = await startAcr(world, [
+      {
+        name: 'warranty-hub/product-service',
+        tags: [
+          { name: 'v1.0.0', pushed: new Date(T0) },
+          { name: 'v1.1.0', pushed: new Date(T0 + day) },
+          {
+            name: 'v1.2.0-stable',
+            pushed: new Date(T0 + 2 * day),
+            digest: 'release-12'
+          },
+          {
+            name: 'v1.2.0',
+            pushed: new Date(T0 + 2 * day + 1000),
+            digest: 'release-12'
+          },
+          { name: 'v1.3.0', pushed: new Date(T0 + 3 * day), broken: true }
+        ]
+      }
+    ])
   })
 
   afterAll(async () => {
-    await Promise.all([
-      oidc?.close(),
-      wrongOidc?.close(),
-      entra?.close(),
-      acr?.close()
-    ])
+    await Promise.all([world?.close(), acr?.close()])
   })
 
   const client = (getAssertion: () => Promise<string>) =>
     new ContainerRegistryClient(
       acr.url,
-      createAzureCredential({
-        clientId: CLIENT,
-        tenantId: TENANT,
-        authorityHost: entra.url,
-        getAssertion,
-        caPem: ca
-      }),
+      federatedCredential(world, getAssertion),
       { audience: 'https://containerregistry.azure.net', tlsOptions: { ca } }
     )
 
   it('runs GitHub OIDC → Entra → ACR exchange → bearer and lists tags newest first', async () => {
     const since = log.mark()
-    const registry = client(() => getOidc(oidc))
+    const registry = client(() => getOidc(world.oidc))
     const names: string[] = []
     for await (const page of registry
       .getArtifact('warranty-hub/product-service', 'v1.3.0')
@@ -186,7 +127,7 @@ describe('ACR emulator with the real @azure/container-registry and @azure/identi
   })
 
   it('refuses a GitHub token whose subject has no federated credential, with the AADSTS error', async () => {
-    const registry = client(() => getOidc(wrongOidc))
+    const registry = client(() => getOidc(world.wrong!))
     const tags = registry
       .getArtifact('warranty-hub/product-service', 'v1.3.0')
       .listTagProperties()
@@ -194,7 +135,7 @@ describe('ACR emulator with the real @azure/container-registry and @azure/identi
   })
 
   it('serves tag properties and manifest properties with the singular wrappers', async () => {
-    const artifact = client(() => getOidc(oidc)).getArtifact(
+    const artifact = client(() => getOidc(world.oidc)).getArtifact(
       'warranty-hub/product-service',
       'v1.2.0'
     )
@@ -208,7 +149,7 @@ describe('ACR emulator with the real @azure/container-registry and @azure/identi
   })
 
   it('serves the catalog, repository properties and the manifest list in time order', async () => {
-    const registry = client(() => getOidc(oidc))
+    const registry = client(() => getOidc(world.oidc))
     const names: string[] = []
     for await (const name of registry.listRepositoryNames()) names.push(name)
     expect(names).toEqual(['warranty-hub/product-service'])
@@ -230,7 +171,7 @@ describe('ACR emulator with the real @azure/container-registry and @azure/identi
   })
 
   it('refuses an unknown manifest continuation instead of restarting the list (a client would loop)', async () => {
-    const repo = client(() => getOidc(oidc)).getRepository(
+    const repo = client(() => getOidc(world.oidc)).getRepository(
       'warranty-hub/product-service'
     )
     const pages = repo
@@ -243,7 +184,7 @@ describe('ACR emulator with the real @azure/container-registry and @azure/identi
   })
 
   it('answers 404 for a tag that does not exist', async () => {
-    const artifact = client(() => getOidc(oidc)).getArtifact(
+    const artifact = client(() => getOidc(world.oidc)).getArtifact(
       'warranty-hub/product-service',
       'v9.9.9'
     )
@@ -256,13 +197,7 @@ describe('ACR emulator with the real @azure/container-registry and @azure/identi
     const content = new ContainerRegistryContentClient(
       acr.url,
       'warranty-hub/product-service',
-      createAzureCredential({
-        clientId: CLIENT,
-        tenantId: TENANT,
-        authorityHost: entra.url,
-        getAssertion: () => getOidc(oidc),
-        caPem: ca
-      }),
+      federatedCredential(world, () => getOidc(world.oidc)),
       { audience: 'https://containerregistry.azure.net', tlsOptions: { ca } }
     )
     const result = await content.getManifest('v1.1.0')
@@ -309,13 +244,9 @@ describe('ACR emulator with the real @azure/container-registry and @azure/identi
   })
 
   it("filters the tag listing by digest (the spec's digest parameter)", async () => {
-    const aad = await createAzureCredential({
-      clientId: CLIENT,
-      tenantId: TENANT,
-      authorityHost: entra.url,
-      getAssertion: () => getOidc(oidc),
-      caPem: ca
-    }).getToken('https://containerregistry.azure.net/.default')
+    const aad = await federatedCredential(world, () =>
+      getOidc(world.oidc)
+    ).getToken('https://containerregistry.azure.net/.default')
     const refresh = await post(
       `${acr.url}/oauth2/exchange`,
       new URLSearchParams({
@@ -342,22 +273,12 @@ describe('ACR emulator with the real @azure/container-registry and @azure/identi
       `${acr.loginServer}/warranty-hub/product-service:v1.2.0`
     )
     const digest = 'digest' in r ? r.digest : ''
-    const listed = await new Promise<string>((resolve, reject) => {
-      https
-        .get(
-          `${acr.url}/acr/v1/warranty-hub%2Fproduct-service/_tags?digest=${encodeURIComponent(digest)}&n=1`,
-          { ca, headers: { authorization: `Bearer ${token}` } },
-          (res) => {
-            let text = ''
-            res.on('data', (c: Buffer) => (text += c.toString('utf8')))
-            res.on('end', () =>
-              resolve(`${String(res.headers.link ?? '')}\n${text}`)
-            )
-          }
-        )
-        .on('error', reject)
-    })
-    const [link, body] = listed.split('\n') as [string, string]
+    const listed = await httpsRequest(
+      `${acr.url}/acr/v1/warranty-hub%2Fproduct-service/_tags?digest=${encodeURIComponent(digest)}&n=1`,
+      { ca, headers: { authorization: `Bearer ${token}` } }
+    )
+    const link = String(listed.headers.link ?? '')
+    const body = listed.text
     const tags = (
       JSON.parse(body) as { tags: Array<{ name: string; digest: string }> }
     ).tags

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import https from 'node:https'
 import type { JsonWebKey } from 'node:crypto'
 import {
   startEntraEmulator,
@@ -13,6 +12,7 @@ import {
 } from '@rollback-actions/emulators'
 import { RequestLog } from '@rollback-actions/emulators'
 import { createCertificateAuthority } from '@rollback-actions/emulators'
+import { httpsRequest } from '../../helpers/https.js'
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 const CLIENT = '0b6f1b3c-5f7a-4c8e-9d2a-1a2b3c4d5e6f'
@@ -20,33 +20,21 @@ const ISSUER = 'https://token.actions.githubusercontent.com'
 const SUBJECT = 'repo:o/r:environment:production'
 const key = generateSigningKey('RS256')
 
-function request(
+async function request(
   url: string,
   ca: string,
   body?: string
 ): Promise<{ status: number; json: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const req = https.request(
-      url,
-      {
-        method: body === undefined ? 'GET' : 'POST',
-        ca,
-        headers: { 'content-type': 'application/x-www-form-urlencoded' }
-      },
-      (res) => {
-        let text = ''
-        res.on('data', (c: Buffer) => (text += c.toString('utf8')))
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            json: JSON.parse(text) as Record<string, unknown>
-          })
-        )
-      }
-    )
-    req.on('error', reject)
-    req.end(body)
+  const reply = await httpsRequest(url, {
+    method: body === undefined ? 'GET' : 'POST',
+    ca,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    ...(body === undefined ? {} : { body })
   })
+  return {
+    status: reply.status,
+    json: JSON.parse(reply.text) as Record<string, unknown>
+  }
 }
 
 function assertion(claims: Record<string, unknown> = {}): string {

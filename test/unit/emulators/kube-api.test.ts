@@ -1,28 +1,20 @@
 // The emulator's HTTP surface: discovery, Status errors, PATCH content types, Table, chunked lists, watch.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import https from 'node:https'
-import { RequestLog } from '@rollback-actions/emulators'
-import { createCertificateAuthority } from '@rollback-actions/emulators'
+import { httpsRequest } from '../../helpers/https.js'
 import {
   fakeRuntime,
-  startKubernetesEmulator
+  type KubeObject,
+  type KubernetesEmulator
 } from '@rollback-actions/emulators'
-import type {
-  KubeObject,
-  KubernetesEmulator
-} from '@rollback-actions/emulators'
+import { seedWeb, startKube } from '../../helpers/kube.js'
 
 const TOKEN = 'api-test-token'
 let caPem: string
 let emulator: KubernetesEmulator
 
 beforeAll(async () => {
-  const ca = await createCertificateAuthority()
-  caPem = ca.caPem
-  emulator = await startKubernetesEmulator({
-    tls: await ca.issue(['127.0.0.1']),
-    caPem,
-    log: new RequestLog(),
+  ;({ emulator, caPem } = await startKube({
     token: TOKEN,
     runtime: fakeRuntime({
       images: {
@@ -37,14 +29,8 @@ beforeAll(async () => {
     crashBackoffBaseMs: 100,
     controllerTickMs: 50,
     bookmarkIntervalMs: 150
-  })
-  await emulator.seedDeployment({
-    namespace: 'prod',
-    name: 'web',
-    replicas: 2,
-    container: 'app',
-    images: ['reg/web:v1', 'reg/web:v2']
-  })
+  }))
+  await seedWeb(emulator)
 })
 
 afterAll(() => emulator.close())
@@ -56,7 +42,7 @@ interface Reply {
   json: () => Record<string, unknown>
 }
 
-function request(
+async function request(
   method: string,
   path: string,
   options: {
@@ -66,38 +52,28 @@ function request(
     token?: string | null
   } = {}
 ): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = {}
-    if (options.token !== null)
-      headers.authorization = `Bearer ${options.token ?? TOKEN}`
-    if (options.accept) headers.accept = options.accept
-    const payload =
-      options.body === undefined
-        ? undefined
-        : typeof options.body === 'string'
-          ? options.body
-          : JSON.stringify(options.body)
-    if (payload !== undefined)
-      headers['content-type'] = options.contentType ?? 'application/json'
-    const req = https.request(
-      `${emulator.url}${path}`,
-      { method, ca: caPem, headers },
-      (res) => {
-        let text = ''
-        res.on('data', (c: Buffer) => (text += c.toString()))
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            text,
-            json: () => JSON.parse(text) as Record<string, unknown>
-          })
-        )
-      }
-    )
-    req.on('error', reject)
-    req.end(payload)
+  const headers: Record<string, string> = {}
+  if (options.token !== null)
+    headers.authorization = `Bearer ${options.token ?? TOKEN}`
+  if (options.accept) headers.accept = options.accept
+  const payload =
+    options.body === undefined
+      ? undefined
+      : typeof options.body === 'string'
+        ? options.body
+        : JSON.stringify(options.body)
+  if (payload !== undefined)
+    headers['content-type'] = options.contentType ?? 'application/json'
+  const reply = await httpsRequest(`${emulator.url}${path}`, {
+    method,
+    ca: caPem,
+    headers,
+    ...(payload === undefined ? {} : { body: payload })
   })
+  return {
+    ...reply,
+    json: () => JSON.parse(reply.text) as Record<string, unknown>
+  }
 }
 
 interface Stream {

@@ -1,13 +1,12 @@
 // @kubernetes/client-node 2.x against the emulator: read, strategic merge patch, Watch.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import * as k8s from '@kubernetes/client-node'
-import { RequestLog } from '@rollback-actions/emulators'
-import { createCertificateAuthority } from '@rollback-actions/emulators'
 import {
   fakeRuntime,
-  startKubernetesEmulator
+  type KubernetesEmulator,
+  type RequestLog
 } from '@rollback-actions/emulators'
-import type { KubernetesEmulator } from '@rollback-actions/emulators'
+import { seedWeb, startKube } from '../../helpers/kube.js'
 
 let emulator: KubernetesEmulator
 let log: RequestLog
@@ -15,12 +14,7 @@ let apps: k8s.AppsV1Api
 let kc: k8s.KubeConfig
 
 beforeAll(async () => {
-  const ca = await createCertificateAuthority()
-  log = new RequestLog()
-  emulator = await startKubernetesEmulator({
-    tls: await ca.issue(['localhost', '127.0.0.1']),
-    caPem: ca.caPem,
-    log,
+  ;({ emulator, log } = await startKube({
     token: 'client-node-token',
     runtime: fakeRuntime({
       images: {
@@ -30,14 +24,8 @@ beforeAll(async () => {
       }
     }),
     podStartLatencyMs: 100
-  })
-  await emulator.seedDeployment({
-    namespace: 'prod',
-    name: 'web',
-    replicas: 2,
-    container: 'app',
-    images: ['reg/web:v1', 'reg/web:v2']
-  })
+  }))
+  await seedWeb(emulator)
   kc = new k8s.KubeConfig()
   kc.loadFromString(emulator.kubeconfig({ namespace: 'prod' }))
   apps = kc.makeApiClient(k8s.AppsV1Api)

@@ -1,20 +1,20 @@
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
-import { RequestLog } from '@rollback-actions/emulators'
-import { createCertificateAuthority } from '@rollback-actions/emulators'
-import type { KeyPairPem } from '@rollback-actions/emulators'
 import {
   applyJsonPatch,
   fakeRuntime,
   podTemplateHash,
   resolveFenceposts,
-  startKubernetesEmulator
+  type FakeRuntime,
+  type KubeObject,
+  type KubernetesEmulator,
+  type SeedDeploymentSpec
 } from '@rollback-actions/emulators'
-import type {
-  FakeRuntime,
-  KubeObject,
-  KubernetesEmulator,
-  SeedDeploymentSpec
-} from '@rollback-actions/emulators'
+import {
+  loopbackTls,
+  seedWeb,
+  startKube,
+  type LoopbackTls
+} from '../../helpers/kube.js'
 
 const IMAGES: Record<string, string> = {
   'reg/web:v1': 'sha256:01',
@@ -24,15 +24,12 @@ const IMAGES: Record<string, string> = {
   'reg/web:bad': 'sha256:0b'
 }
 
-let caPem: string
-let tls: KeyPairPem
+let certs: LoopbackTls
 let emulator: KubernetesEmulator | undefined
 let runtime: FakeRuntime
 
 beforeAll(async () => {
-  const ca = await createCertificateAuthority()
-  caPem = ca.caPem
-  tls = await ca.issue(['127.0.0.1'])
+  certs = await loopbackTls()
 })
 
 afterEach(async () => {
@@ -49,26 +46,17 @@ async function seeded(
     broken: ['reg/web:bad'],
     exitAfterMs: 100
   })
-  emulator = await startKubernetesEmulator({
-    tls,
-    caPem,
-    log: new RequestLog(),
+  ;({ emulator } = await startKube({
+    certs,
     token: 't',
     runtime,
     podStartLatencyMs: 100,
     crashBackoffBaseMs: 200,
     pullBackoffMs: 300,
     controllerTickMs: 50
-  })
+  }))
   before?.(emulator)
-  await emulator.seedDeployment({
-    namespace: 'prod',
-    name: 'web',
-    replicas: 2,
-    container: 'app',
-    images: ['reg/web:v1', 'reg/web:v2'],
-    ...spec
-  })
+  await seedWeb(emulator, spec)
   return emulator
 }
 

@@ -39,6 +39,10 @@ type Deployment = ReturnType<typeof deployment>
 const containers = (d: unknown) =>
   (d as Deployment).spec.template.spec.containers
 
+/** A strategic merge patch of the Deployment's pod spec (`spec.template.spec`). */
+const patchPodSpec = (podSpec: Record<string, unknown>) =>
+  strategicMergePatch(deployment(), { spec: { template: { spec: podSpec } } })
+
 function apiError(fn: () => unknown): ApiError {
   try {
     fn()
@@ -51,18 +55,9 @@ function apiError(fn: () => unknown): ApiError {
 
 describe('strategic merge patch', () => {
   it('merges containers by name, keeping the other container (kubectl set image)', () => {
-    const out = strategicMergePatch(deployment(), {
-      spec: {
-        template: {
-          spec: {
-            '$setElementOrder/containers': [
-              { name: 'app' },
-              { name: 'sidecar' }
-            ],
-            containers: [{ image: 'reg/web:v2', name: 'app' }]
-          }
-        }
-      }
+    const out = patchPodSpec({
+      '$setElementOrder/containers': [{ name: 'app' }, { name: 'sidecar' }],
+      containers: [{ image: 'reg/web:v2', name: 'app' }]
     })
     expect(containers(out).map((c) => [c.name, c.image])).toEqual([
       ['app', 'reg/web:v2'],
@@ -72,39 +67,24 @@ describe('strategic merge patch', () => {
   })
 
   it('reorders a keyed list with $setElementOrder', () => {
-    const out = strategicMergePatch(deployment(), {
-      spec: {
-        template: {
-          spec: {
-            '$setElementOrder/containers': [
-              { name: 'sidecar' },
-              { name: 'app' }
-            ]
-          }
-        }
-      }
+    const out = patchPodSpec({
+      '$setElementOrder/containers': [{ name: 'sidecar' }, { name: 'app' }]
     })
     expect(containers(out).map((c) => c.name)).toEqual(['sidecar', 'app'])
   })
 
   it('merges env by name and deletes an item with $patch: delete', () => {
-    const out = strategicMergePatch(deployment(), {
-      spec: {
-        template: {
-          spec: {
-            containers: [
-              {
-                name: 'app',
-                env: [
-                  { name: 'B', value: '20' },
-                  { name: 'C', value: '3' },
-                  { name: 'A', $patch: 'delete' }
-                ]
-              }
-            ]
-          }
+    const out = patchPodSpec({
+      containers: [
+        {
+          name: 'app',
+          env: [
+            { name: 'B', value: '20' },
+            { name: 'C', value: '3' },
+            { name: 'A', $patch: 'delete' }
+          ]
         }
-      }
+      ]
     })
     expect(containers(out)[0]?.env).toEqual([
       { name: 'B', value: '20' },
@@ -113,20 +93,14 @@ describe('strategic merge patch', () => {
   })
 
   it('merges ports by containerPort and volumeMounts by mountPath', () => {
-    const out = strategicMergePatch(deployment(), {
-      spec: {
-        template: {
-          spec: {
-            containers: [
-              {
-                name: 'app',
-                ports: [{ containerPort: 9090 }],
-                volumeMounts: [{ mountPath: '/data', readOnly: true }]
-              }
-            ]
-          }
+    const out = patchPodSpec({
+      containers: [
+        {
+          name: 'app',
+          ports: [{ containerPort: 9090 }],
+          volumeMounts: [{ mountPath: '/data', readOnly: true }]
         }
-      }
+      ]
     }) as Deployment
     const app = containers(out)[0]
     expect(app?.ports?.map((p) => p.containerPort)).toEqual([8080, 9090])
@@ -136,10 +110,8 @@ describe('strategic merge patch', () => {
   })
 
   it('replaces primitive lists such as args', () => {
-    const out = strategicMergePatch(deployment(), {
-      spec: {
-        template: { spec: { containers: [{ name: 'sidecar', args: ['--c'] }] } }
-      }
+    const out = patchPodSpec({
+      containers: [{ name: 'sidecar', args: ['--c'] }]
     })
     expect(containers(out)[1]?.args).toEqual(['--c'])
   })
@@ -180,24 +152,14 @@ describe('strategic merge patch', () => {
   })
 
   it('replaces a whole keyed list with a $patch: replace item', () => {
-    const out = strategicMergePatch(deployment(), {
-      spec: {
-        template: {
-          spec: {
-            containers: [{ $patch: 'replace' }, { name: 'only', image: 'x' }]
-          }
-        }
-      }
+    const out = patchPodSpec({
+      containers: [{ $patch: 'replace' }, { name: 'only', image: 'x' }]
     })
     expect(containers(out)).toEqual([{ name: 'only', image: 'x' }])
   })
 
   it('rejects a keyed list item without its merge key', () => {
-    const error = apiError(() =>
-      strategicMergePatch(deployment(), {
-        spec: { template: { spec: { containers: [{ image: 'x' }] } } }
-      })
-    )
+    const error = apiError(() => patchPodSpec({ containers: [{ image: 'x' }] }))
     expect(error.code).toBe(422)
     expect(error.message).toContain('does not contain declared merge key: name')
   })

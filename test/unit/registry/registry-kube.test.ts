@@ -125,15 +125,21 @@ describe('readRunningImage', () => {
     await server?.close()
   })
 
+  /** readRunningImage of Deployment `prod/<deployment>` through the test's clients, quietly. */
+  const readProd = (
+    deployment: string,
+    options: { repository?: string } = {}
+  ) =>
+    readRunningImage({
+      namespace: 'prod',
+      deployment,
+      clients,
+      log: silentLogger,
+      ...options
+    })
+
   it('reads the image and the digest the current pods pulled', async () => {
-    await expect(
-      readRunningImage({
-        namespace: 'prod',
-        deployment: 'api',
-        clients,
-        log: silentLogger
-      })
-    ).resolves.toEqual({
+    await expect(readProd('api')).resolves.toEqual({
       image: 'reg.example/team/api:v1.3.0',
       container: 'api',
       digest: DIGEST
@@ -152,12 +158,7 @@ describe('readRunningImage', () => {
 
   it('takes the digest from an image pinned by digest without listing pods', async () => {
     const since = log.mark()
-    const r = await readRunningImage({
-      namespace: 'prod',
-      deployment: 'pinned',
-      clients,
-      log: silentLogger
-    })
+    const r = await readProd('pinned')
     expect(r.digest).toBe(DIGEST)
     expect(log.of('kubernetes', since).map((e) => e.path)).toEqual([
       '/apis/apps/v1/namespaces/prod/deployments/pinned'
@@ -165,13 +166,7 @@ describe('readRunningImage', () => {
   })
 
   it('picks the container whose image is from the repository', async () => {
-    const r = await readRunningImage({
-      namespace: 'prod',
-      deployment: 'sidecar',
-      repository: 'team/api',
-      clients,
-      log: silentLogger
-    })
+    const r = await readProd('sidecar', { repository: 'team/api' })
     expect(r).toMatchObject({
       container: 'app',
       image: 'reg.example/team/api:v1.2.0'
@@ -180,25 +175,14 @@ describe('readRunningImage', () => {
 
   it('fails naming the containers when none is from the repository', async () => {
     await expect(
-      readRunningImage({
-        namespace: 'prod',
-        deployment: 'sidecar',
-        repository: 'team/other',
-        clients,
-        log: silentLogger
-      })
+      readProd('sidecar', { repository: 'team/other' })
     ).rejects.toThrow(
       /has 2 containers \(proxy=envoyproxy\/envoy:v1\.30, app=reg\.example\/team\/api:v1\.2\.0\)/
     )
   })
 
   it('fails with a ConfigurationError when the Deployment does not exist', async () => {
-    const error = await readRunningImage({
-      namespace: 'prod',
-      deployment: 'gone',
-      clients,
-      log: silentLogger
-    }).catch((e: unknown) => e)
+    const error = await readProd('gone').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ConfigurationError)
     expect((error as Error).message).toBe(
       'Deployment prod/gone does not exist: check the namespace and deployment inputs'

@@ -15,10 +15,12 @@ import {
   fakeContext,
   runFake
 } from '../../helpers/fake-context.js'
-import { fakeTerraform } from '../../helpers/fake-terraform.js'
-
-const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'terraform')
-const PLAN_FILE = join(FIXTURES, 'zip-with-tfplan-entry.tfplan')
+import {
+  fakeTerraform,
+  SAVED_PLAN,
+  SAVED_PLAN_SHA256,
+  TERRAFORM_FIXTURES
+} from '../../helpers/fake-terraform.js'
 
 describe('terraform-apply input checks (before terraform runs)', () => {
   let workDir: string
@@ -36,7 +38,7 @@ describe('terraform-apply input checks (before terraform runs)', () => {
       run,
       'terraform-apply',
       {
-        'plan-file': PLAN_FILE,
+        'plan-file': SAVED_PLAN,
         'plan-sha256': 'e'.repeat(64),
         'working-directory': workDir
       },
@@ -51,7 +53,7 @@ describe('terraform-apply input checks (before terraform runs)', () => {
 
   it('rejects a plan-sha256 that is not a digest', async () => {
     const ctx = await runFake(run, 'terraform-apply', {
-      'plan-file': PLAN_FILE,
+      'plan-file': SAVED_PLAN,
       'plan-sha256': 'latest'
     })
     expect(ctx.failure).toBe(
@@ -64,7 +66,7 @@ describe('terraform-apply input checks (before terraform runs)', () => {
       run,
       'terraform-apply',
       {
-        'plan-file': join(FIXTURES, 'state.json'),
+        'plan-file': join(TERRAFORM_FIXTURES, 'state.json'),
         'plan-sha256': 'e'.repeat(64)
       },
       env
@@ -78,7 +80,7 @@ describe('terraform-apply input checks (before terraform runs)', () => {
     const ctx = await runFake(
       run,
       'terraform-apply',
-      { 'plan-file': PLAN_FILE, 'plan-sha256': 'e'.repeat(64) },
+      { 'plan-file': SAVED_PLAN, 'plan-sha256': 'e'.repeat(64) },
       env
     )
     expect(ctx.audit.steps[0]).toMatchObject({
@@ -91,15 +93,13 @@ describe('terraform-apply input checks (before terraform runs)', () => {
 
 describe('terraform-apply re-checks the plan it is about to run', () => {
   // `terraform show -json` prints the rollback plan fixture; `terraform apply` would exit 9.
-  const terraform = fakeTerraform(join(FIXTURES, 'azurerm-rollback-plan.json'))
+  const terraform = fakeTerraform()
   afterAll(() => terraform.remove())
-  const PLAN_SHA =
-    '299758c874e5420d246a722795a2e3e95b136ae0c4f8039f2b2d912fc67776c6'
 
   it('refuses a destructive change nobody allowed, before terraform apply runs', async () => {
     const ctx = fakeContext(
       'terraform-apply',
-      { 'plan-file': PLAN_FILE, 'plan-sha256': PLAN_SHA },
+      { 'plan-file': SAVED_PLAN, 'plan-sha256': SAVED_PLAN_SHA256 },
       terraform.env
     )
     await run(ctx)

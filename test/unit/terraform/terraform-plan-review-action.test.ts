@@ -7,19 +7,21 @@ import {
   fakeContext as baseFakeContext,
   runFake
 } from '../../helpers/fake-context.js'
-import { fakeTerraform } from '../../helpers/fake-terraform.js'
+import {
+  fakeTerraform,
+  ROLLBACK_PLAN_JSON,
+  SAVED_PLAN,
+  SAVED_PLAN_SHA256,
+  TERRAFORM_FIXTURES
+} from '../../helpers/fake-terraform.js'
 
-const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'terraform')
-const PLAN_FILE = join(FIXTURES, 'zip-with-tfplan-entry.tfplan')
-const PLAN_SHA =
-  '299758c874e5420d246a722795a2e3e95b136ae0c4f8039f2b2d912fc67776c6'
-// `terraform show -json` of PLAN_FILE prints the rollback plan fixture.
-const terraform = fakeTerraform(join(FIXTURES, 'azurerm-rollback-plan.json'))
+// `terraform show -json` of SAVED_PLAN prints the rollback plan fixture.
+const terraform = fakeTerraform()
 const fakeContext = (id: string, values: Record<string, string>) =>
   baseFakeContext(id, values, terraform.env)
 const inputs = (extra: Record<string, string> = {}) => ({
-  'plan-file': PLAN_FILE,
-  'plan-json': join(FIXTURES, 'azurerm-rollback-plan.json'),
+  'plan-file': SAVED_PLAN,
+  'plan-json': ROLLBACK_PLAN_JSON,
   ...extra
 })
 /** Runs terraform-plan-review with {@link inputs} plus `extra`. */
@@ -54,7 +56,7 @@ describe('terraform-plan-review', () => {
       'delete-count': '2',
       'destructive-count': '4',
       'refused-count': '4',
-      'plan-sha256': PLAN_SHA
+      'plan-sha256': SAVED_PLAN_SHA256
     })
     expect(ctx.summaryText).toContain('### Terraform plan review')
     expect(ctx.summaryText).toContain('**refused** (replace)')
@@ -106,7 +108,7 @@ describe('terraform-plan-review', () => {
     expect(ctx.audit.steps[0]).toMatchObject({
       step: 'Review plan',
       outcome: 'failed',
-      details: { plan_sha256: PLAN_SHA }
+      details: { plan_sha256: SAVED_PLAN_SHA256 }
     })
   })
 
@@ -121,7 +123,9 @@ describe('terraform-plan-review', () => {
   })
 
   it('rejects plan-json that is not Terraform plan JSON', async () => {
-    const ctx = await review({ 'plan-json': join(FIXTURES, 'state.json') })
+    const ctx = await review({
+      'plan-json': join(TERRAFORM_FIXTURES, 'state.json')
+    })
     expect(ctx.failure).toMatch(
       /^terraform-plan-review: input "plan-json": is Terraform state JSON, not plan JSON/
     )
@@ -129,7 +133,7 @@ describe('terraform-plan-review', () => {
 
   it('rejects a plan-file that is not a saved plan', async () => {
     const ctx = await review({
-      'plan-file': join(FIXTURES, 'azurerm-rollback-plan.json')
+      'plan-file': ROLLBACK_PLAN_JSON
     })
     expect(ctx.failure).toMatch(
       /^terraform-plan-review: input "plan-file": .*azurerm-rollback-plan.json is not a Terraform saved plan \(not a zip archive\)/
@@ -140,9 +144,9 @@ describe('terraform-plan-review', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plan-json-'))
     try {
       // The rendering of the plan file (fake terraform) holds 4 destructive changes; plan-json is edited to hold none.
-      const json = JSON.parse(
-        readFileSync(join(FIXTURES, 'azurerm-rollback-plan.json'), 'utf8')
-      ) as { resource_changes: unknown[] }
+      const json = JSON.parse(readFileSync(ROLLBACK_PLAN_JSON, 'utf8')) as {
+        resource_changes: unknown[]
+      }
       json.resource_changes = []
       writeFileSync(join(dir, 'harmless.json'), JSON.stringify(json))
       const ctx = fakeContext(

@@ -6,15 +6,15 @@ import {
   verifySavedPlan,
   zipEntryNames
 } from '@rollback-actions/terraform'
-
-const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'terraform')
-const PLAN = join(FIXTURES, 'zip-with-tfplan-entry.tfplan')
-const PLAN_SHA =
-  '299758c874e5420d246a722795a2e3e95b136ae0c4f8039f2b2d912fc67776c6'
+import {
+  SAVED_PLAN,
+  SAVED_PLAN_SHA256,
+  TERRAFORM_FIXTURES
+} from '../../helpers/fake-terraform.js'
 
 describe('zipEntryNames', () => {
   it('lists the entries of a zip archive', () => {
-    expect(zipEntryNames(readFileSync(PLAN))).toEqual([
+    expect(zipEntryNames(readFileSync(SAVED_PLAN))).toEqual([
       'tfplan',
       'tfstate',
       'tfconfig/m-/main.tf'
@@ -30,9 +30,9 @@ describe('zipEntryNames', () => {
 
 describe('readSavedPlan', () => {
   it('returns the bytes and their SHA-256', async () => {
-    const plan = await readSavedPlan(PLAN)
-    expect(plan.sha256).toBe(PLAN_SHA)
-    expect(plan.bytes.length).toBe(readFileSync(PLAN).length)
+    const plan = await readSavedPlan(SAVED_PLAN)
+    expect(plan.sha256).toBe(SAVED_PLAN_SHA256)
+    expect(plan.bytes.length).toBe(readFileSync(SAVED_PLAN).length)
   })
 
   it.each([
@@ -43,16 +43,18 @@ describe('readSavedPlan', () => {
       /zip without a "tfplan" entry/
     ]
   ])('rejects %s', async (_what, file, reason) => {
-    const error = readSavedPlan(join(FIXTURES, file), 'plan-file')
+    const error = readSavedPlan(join(TERRAFORM_FIXTURES, file), 'plan-file')
     await expect(error).rejects.toThrow(
       /^input "plan-file": .* is not a Terraform saved plan/
     )
-    await expect(readSavedPlan(join(FIXTURES, file))).rejects.toThrow(reason)
+    await expect(readSavedPlan(join(TERRAFORM_FIXTURES, file))).rejects.toThrow(
+      reason
+    )
   })
 
   it('says when the file does not exist', async () => {
     await expect(
-      readSavedPlan(join(FIXTURES, 'missing.tfplan'))
+      readSavedPlan(join(TERRAFORM_FIXTURES, 'missing.tfplan'))
     ).rejects.toThrow(
       /^input "plan-file": file .*missing.tfplan does not exist; .*download the plan artifact first/
     )
@@ -62,19 +64,19 @@ describe('readSavedPlan', () => {
 describe('verifySavedPlan', () => {
   it('accepts the reviewed digest in any case', async () => {
     await expect(
-      verifySavedPlan(PLAN, PLAN_SHA.toUpperCase())
-    ).resolves.toMatchObject({ sha256: PLAN_SHA })
+      verifySavedPlan(SAVED_PLAN, SAVED_PLAN_SHA256.toUpperCase())
+    ).resolves.toMatchObject({ sha256: SAVED_PLAN_SHA256 })
   })
 
   it('refuses a plan whose digest differs, naming both digests', async () => {
     const other = 'f'.repeat(64)
-    await expect(verifySavedPlan(PLAN, other)).rejects.toThrow(
-      `input "plan-sha256": ${PLAN} has SHA-256 ${PLAN_SHA}, but the reviewed plan had ${other}; this is not the plan a person reviewed, so nothing was applied.`
+    await expect(verifySavedPlan(SAVED_PLAN, other)).rejects.toThrow(
+      `input "plan-sha256": ${SAVED_PLAN} has SHA-256 ${SAVED_PLAN_SHA256}, but the reviewed plan had ${other}; this is not the plan a person reviewed, so nothing was applied.`
     )
   })
 
   it('refuses a digest that is not 64 hex digits', async () => {
-    await expect(verifySavedPlan(PLAN, 'abc')).rejects.toThrow(
+    await expect(verifySavedPlan(SAVED_PLAN, 'abc')).rejects.toThrow(
       /^input "plan-sha256": "abc" is not a SHA-256/
     )
   })

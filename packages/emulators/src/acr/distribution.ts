@@ -3,7 +3,6 @@
  * (GET and HEAD, `Docker-Content-Digest`) and `blobs/{digest}` — following opencontainers/distribution-spec
  * spec.md (pull and content discovery).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import { sendJson } from '../http/server.js'
 import { authorize } from './auth.js'
 import {
@@ -11,20 +10,12 @@ import {
   common,
   errors,
   findRepository,
-  page,
-  pageSize,
-  upperBound,
-  type AcrState
+  pageAfterLast,
+  type AcrApi
 } from './registry.js'
 
 /** Serves `/v2/{path}` (`path` without the prefix; empty for the base endpoint). */
-export const v2 = (
-  state: AcrState,
-  req: IncomingMessage,
-  res: ServerResponse,
-  path: string,
-  url: URL
-) => {
+export const v2: AcrApi = (state, req, res, path, url) => {
   if (path === '') {
     if (!authorize(state, req, res, undefined)) return
     sendJson(res, 200, {}, common())
@@ -59,18 +50,15 @@ export const v2 = (
     return
   }
   if (m[2] === 'tags/list') {
-    const n = pageSize(url, res)
-    if (n === undefined) return
-    const last = url.searchParams.get('last')
-    const names = repo.tagsByName()
-    const start = last ? upperBound(names, last, (t) => t.name) : 0
-    const tags = page(
+    const tags = pageAfterLast(
+      url,
       res,
-      names,
-      start,
-      n,
-      (t) => `/v2/${name}/tags/list?last=${encodeURIComponent(t.name)}&n=${n}`
+      repo.tagsByName(),
+      (t) => t.name,
+      (t, n) =>
+        `/v2/${name}/tags/list?last=${encodeURIComponent(t.name)}&n=${n}`
     )
+    if (!tags) return
     sendJson(res, 200, { name, tags: tags.map((t) => t.name) }, common())
     return
   }

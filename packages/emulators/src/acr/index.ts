@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { generateSigningKey } from '../github-oidc/jwt.js'
-import { FaultQueue, type Fault } from '../http/faults.js'
-import { startServer, type RequestLog } from '../http/server.js'
+import { FaultQueue, faultSender } from '../http/faults.js'
+import { serveEmulator, type RequestLog } from '../http/server.js'
 import type { KeyPairPem } from '../http/tls.js'
 import { exchange, token } from './auth.js'
 
@@ -103,20 +103,14 @@ export interface AcrEmulator {
     for (const t of r.tags) pushTag(state, r.name, t)
   }
 
-  const sendFault = (
-    res: ServerResponse,
-    status: number,
-    fault: Fault,
-    headers: Record<string, string>
-  ) =>
-    errors(
-      res,
-      status,
-      fault.code ?? (status === 429 ? 'TOOMANYREQUESTS' : 'UNKNOWN'),
-      fault.message ?? (status === 429 ? 'too many requests' : 'unknown error'),
-      undefined,
-      headers
-    )
+  const sendFault = faultSender(
+    {
+      throttle: { code: 'TOOMANYREQUESTS', message: 'too many requests' },
+      error: { code: 'UNKNOWN', message: 'unknown error' }
+    },
+    (res, status, { code, message }, headers) =>
+      errors(res, status, code, message, undefined, headers)
+  )
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'https://localhost')
@@ -141,12 +135,7 @@ export interface AcrEmulator {
     errors(res, 404, 'NOT_FOUND', `no route ${path}`)
   }
 
-  const server = await startServer({
-    name: 'acr',
-    tls: options.tls,
-    log: options.log,
-    handler
-  })
+  const server = await serveEmulator('acr', options, handler)
   state.baseUrl = server.url
   state.loginServer = new URL(server.url).host
 

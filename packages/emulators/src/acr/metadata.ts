@@ -3,7 +3,7 @@
  * and `_manifests/{digest}`, with `n`/`last`/`orderby` paging — following Azure/azure-rest-api-specs
  * specification/containerregistry/data-plane/Azure.ContainerRegistry/stable/2021-07-01/containerregistry.json.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { ServerResponse } from 'node:http'
 import { sendJson } from '../http/server.js'
 import { authorize } from './auth.js'
 import {
@@ -13,8 +13,10 @@ import {
   errors,
   findRepository,
   page,
+  pageAfterLast,
   pageSize,
   upperBound,
+  type AcrApi,
   type AcrState,
   type ManifestRecord,
   type Repository,
@@ -46,6 +48,76 @@ export const manifestJson = (m: ManifestRecord) => ({
   changeableAttributes: { ...CHANGEABLE, quarantineState: 'Passed' }
 })
 
+/** What {@link listRepository} needs to page one of a repository's listings. */
+interface Listing<T> {
+  /** The path segment after the repository: `_tags` or `_manifests`. */
+  kind: '_tags' | '_manifests'
+  /** The items ascending by name (digest for manifests) or by time. */
+  items: (order: 'name' | 'time') => readonly T[]
+  /** What `last` names: the tag's name or the manifest's digest. */
+  key: (item: T) => string
+  /** More query for the next page's link (`&digest=…`); empty for none. */
+  extraQuery: string
+  /** The answer's own fields besides `registry` and `imageName`. */
+  body: (page: T[]) => Record<string, unknown>
+}
+
+/**
+ * A repository's `_tags` or `_manifests`: by name, or `orderby=timedesc|timeasc`, where an unknown `last`
+ * answers 400 PAGINATION_INVALID (a restarted list would make a client loop).
+ */
+const listRepository = <T>(
+  state: AcrState,
+  repo: Repository,
+  url: URL,
+  res: ServerResponse,
+  listing: Listing<T>
+) => {
+  const n = pageSize(url, res)
+  if (n === undefined) return
+  const orderby = url.searchParams.get('orderby') ?? ''
+  const last = url.searchParams.get('last')
+  let items: readonly T[]
+  let start = 0
+  if (orderby === 'timedesc' || orderby === 'timeasc') {
+    const asc = listing.items('time')
+    items = orderby === 'timeasc' ? asc : [...asc].reverse()
+    if (last) {
+      const i = items.findIndex((x) => listing.key(x) === last)
+      if (i < 0) {
+        const what = listing.kind === '_tags' ? 'tag' : 'digest'
+        errors(
+          res,
+          400,
+          'PAGINATION_INVALID',
+          `continuation ${what} ${last} is not in ${repo.name}`
+        )
+        return
+      }
+      start = i + 1
+    }
+  } else {
+    items = listing.items('name')
+    if (last) start = upperBound(items, last, listing.key)
+  }
+  const encoded = encodeURIComponent(repo.name)
+  const rows = page(
+    res,
+    items,
+    start,
+    n,
+    (x) =>
+      `/acr/v1/${encoded}/${listing.kind}?last=${encodeURIComponent(listing.key(x))}&n=${n}&orderby=${encodeURIComponent(orderby)}${listing.extraQuery}`
+  )
+  sendJson(res, 200, { ...names(state, repo), ...listing.body(rows) }, common())
+}
+
+/** The `registry` and `imageName` every repository answer starts with. */
+const names = (state: AcrState, repo: Repository) => ({
+  registry: state.loginServer,
+  imageName: repo.name
+})
+
 /**
  * `GET /acr/v1/{name}/_tags`: by name, or `orderby=timedesc|timeasc` (an unknown `last` answers 400), only
  * the tags of one manifest with `digest`.
@@ -56,50 +128,18 @@ export const listTags = (
   url: URL,
   res: ServerResponse
 ) => {
-  const n = pageSize(url, res)
-  if (n === undefined) return
-  const orderby = url.searchParams.get('orderby') ?? ''
-  const last = url.searchParams.get('last')
   // `digest` (containerregistry.json GetTags): only the tags pointing at that manifest.
   const digest = url.searchParams.get('digest') ?? ''
-  const encoded = encodeURIComponent(repo.name)
-  const linkFor = (t: TagRecord) =>
-    `/acr/v1/${encoded}/_tags?last=${encodeURIComponent(t.name)}&n=${n}&orderby=${encodeURIComponent(orderby)}${digest ? `&digest=${encodeURIComponent(digest)}` : ''}`
-  const keep = (list: readonly TagRecord[]) =>
-    digest ? list.filter((x) => x.digest === digest) : list
-  let items: readonly TagRecord[]
-  let start = 0
-  if (orderby === 'timedesc' || orderby === 'timeasc') {
-    const { list } = repo.tagsByTime()
-    items = keep(orderby === 'timeasc' ? list : [...list].reverse())
-    if (last) {
-      const i = items.findIndex((x) => x.name === last)
-      if (i < 0) {
-        errors(
-          res,
-          400,
-          'PAGINATION_INVALID',
-          `continuation tag ${last} is not in ${repo.name}`
-        )
-        return
-      }
-      start = i + 1
-    }
-  } else {
-    items = keep(repo.tagsByName())
-    if (last) start = upperBound(items, last, (x) => x.name)
-  }
-  const tags = page(res, items, start, n, linkFor)
-  sendJson(
-    res,
-    200,
-    {
-      registry: state.loginServer,
-      imageName: repo.name,
-      tags: tags.map((t) => tagJson(repo, t))
+  listRepository(state, repo, url, res, {
+    kind: '_tags',
+    items: (order) => {
+      const list = order === 'time' ? repo.tagsByTime().list : repo.tagsByName()
+      return digest ? list.filter((x) => x.digest === digest) : list
     },
-    common()
-  )
+    key: (t) => t.name,
+    extraQuery: digest ? `&digest=${encodeURIComponent(digest)}` : '',
+    body: (tags) => ({ tags: tags.map((t) => tagJson(repo, t)) })
+  })
 }
 
 /** `GET /acr/v1/{name}/_manifests`: by digest or by time, like the tag listing. */
@@ -108,77 +148,27 @@ export const listManifests = (
   repo: Repository,
   url: URL,
   res: ServerResponse
-) => {
-  const n = pageSize(url, res)
-  if (n === undefined) return
-  const orderby = url.searchParams.get('orderby') ?? ''
-  const last = url.searchParams.get('last')
-  const encoded = encodeURIComponent(repo.name)
-  let items: readonly ManifestRecord[]
-  let start = 0
-  if (orderby === 'timedesc' || orderby === 'timeasc') {
-    const asc = repo.manifestList('time')
-    items = orderby === 'timeasc' ? asc : [...asc].reverse()
-    if (last) {
-      const i = items.findIndex((m) => m.image.manifestDigest === last)
-      if (i < 0) {
-        // like the tag listing: an unknown continuation never restarts the list (a client would loop)
-        errors(
-          res,
-          400,
-          'PAGINATION_INVALID',
-          `continuation digest ${last} is not in ${repo.name}`
-        )
-        return
-      }
-      start = i + 1
-    }
-  } else {
-    items = repo.manifestList('name')
-    if (last) start = upperBound(items, last, (m) => m.image.manifestDigest)
-  }
-  const manifests = page(
-    res,
-    items,
-    start,
-    n,
-    (m) =>
-      `/acr/v1/${encoded}/_manifests?last=${encodeURIComponent(m.image.manifestDigest)}&n=${n}&orderby=${encodeURIComponent(orderby)}`
-  )
-  sendJson(
-    res,
-    200,
-    {
-      registry: state.loginServer,
-      imageName: repo.name,
-      manifests: manifests.map(manifestJson)
-    },
-    common()
-  )
-}
+) =>
+  listRepository(state, repo, url, res, {
+    kind: '_manifests',
+    items: (order) => repo.manifestList(order),
+    key: (m) => m.image.manifestDigest,
+    extraQuery: '',
+    body: (manifests) => ({ manifests: manifests.map(manifestJson) })
+  })
 
 /** Serves `/acr/v1/{path}` (`path` without the prefix). */
-export const acrV1 = (
-  state: AcrState,
-  req: IncomingMessage,
-  res: ServerResponse,
-  path: string,
-  url: URL
-) => {
+export const acrV1: AcrApi = (state, req, res, path, url) => {
   if (path === '_catalog') {
     if (!authorize(state, req, res, 'registry:catalog:*')) return
-    const n = pageSize(url, res)
-    if (n === undefined) return
-    const names = [...state.repos.keys()].sort()
-    const last = url.searchParams.get('last')
-    const start = last ? upperBound(names, last, (s) => s) : 0
-    const repositories = page(
+    const repositories = pageAfterLast(
+      url,
       res,
-      names,
-      start,
-      n,
-      (l) => `/acr/v1/_catalog?last=${encodeURIComponent(l)}&n=${n}&orderby=`
+      [...state.repos.keys()].sort(),
+      (s) => s,
+      (l, n) => `/acr/v1/_catalog?last=${encodeURIComponent(l)}&n=${n}&orderby=`
     )
+    if (!repositories) return
     sendJson(res, 200, { repositories }, common())
     return
   }
@@ -203,8 +193,7 @@ export const acrV1 = (
       res,
       200,
       {
-        registry: state.loginServer,
-        imageName: repo.name,
+        ...names(state, repo),
         createdTime: acrTime(repo.createdTime),
         lastUpdateTime: acrTime(repo.lastUpdateTime),
         manifestCount: repo.manifests.size,
@@ -231,8 +220,7 @@ export const acrV1 = (
       res,
       200,
       {
-        registry: state.loginServer,
-        imageName: repo.name,
+        ...names(state, repo),
         tag: tagJson(repo, t)
       },
       common()
@@ -252,8 +240,7 @@ export const acrV1 = (
       res,
       200,
       {
-        registry: state.loginServer,
-        imageName: repo.name,
+        ...names(state, repo),
         manifest: manifestJson(manifest)
       },
       common()

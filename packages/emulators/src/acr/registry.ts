@@ -6,7 +6,7 @@
  * data-plane/Azure.ContainerRegistry/stable/2021-07-01/containerregistry.json).
  */
 import { randomUUID } from 'node:crypto'
-import type { ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FaultQueue } from '../http/faults.js'
 import { sendJson } from '../http/server.js'
 import type { SigningKey } from '../github-oidc/jwt.js'
@@ -162,6 +162,15 @@ export interface AcrState {
   faults: FaultQueue
 }
 
+/** A handler of one API under the registry's root: `path` is what follows its prefix. */
+export type AcrApi = (
+  state: AcrState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  url: URL
+) => void
+
 /** Headers ACR sends on every answer. */
 export const common = (): Record<string, string> => ({
   'docker-distribution-api-version': 'registry/2.0',
@@ -218,7 +227,6 @@ export const page = <T>(
   return slice
 }
 
-/** One page of `items` from `start`; sets `Link: <...>; rel="next"` when more follow. */
 /** The `n` parameter (default 100, at most 1000); answers 400 PAGINATION_NUMBER_INVALID and returns undefined when malformed. */
 export const pageSize = (url: URL, res: ServerResponse): number | undefined => {
   const raw = url.searchParams.get('n')
@@ -234,6 +242,25 @@ export const pageSize = (url: URL, res: ServerResponse): number | undefined => {
     return undefined
   }
   return Math.min(n, 1000)
+}
+
+/**
+ * The page of `sorted` (lexical by `key`) after the `last` query parameter, `n` long (see {@link pageSize});
+ * `link` builds the next page's link from the page's last item and `n`. Undefined after answering 400 for
+ * a malformed `n`.
+ */
+export const pageAfterLast = <T>(
+  url: URL,
+  res: ServerResponse,
+  sorted: readonly T[],
+  key: (item: T) => string,
+  link: (last: T, n: number) => string
+): T[] | undefined => {
+  const n = pageSize(url, res)
+  if (n === undefined) return undefined
+  const last = url.searchParams.get('last')
+  const start = last ? upperBound(sorted, last, key) : 0
+  return page(res, sorted, start, n, (x) => link(x, n))
 }
 
 /** Adds or moves a tag (like `docker push`); returns the manifest digest it points at. */

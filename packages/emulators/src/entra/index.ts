@@ -9,7 +9,7 @@ import {
 import {
   readForm,
   sendJson,
-  startServer,
+  serveEmulator,
   type RequestLog
 } from '../http/server.js'
 import type { KeyPairPem } from '../http/tls.js'
@@ -412,12 +412,7 @@ export async function startEntraEmulator(
     })
   }
 
-  const server = await startServer({
-    name: 'entra',
-    tls: options.tls,
-    log: options.log,
-    handler
-  })
+  const server = await serveEmulator('entra', options, handler)
   base = server.url
   return {
     url: server.url,

@@ -3,23 +3,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import {
   bearerToken,
   sendJson,
-  startServer,
+  serveEmulator,
   tokensEqual,
   type RequestLog
 } from '../http/server.js'
 import {
   generateSigningKey,
   signJwt,
-  type JwtAlgorithm,
-  type SigningKey
-} from './jwt.js'
-
-export {
-  decodeJwt,
-  generateSigningKey,
-  signJwt,
-  verifyJwtSignature,
-  type DecodedJwt,
   type JwtAlgorithm,
   type SigningKey
 } from './jwt.js'
@@ -267,11 +257,7 @@ export async function startGitHubOidcEmulator(
     })
   }
 
-  const server = await startServer({
-    name: 'github-oidc',
-    log: options.log,
-    handler
-  })
+  const server = await serveEmulator('github-oidc', options, handler)
   base = server.url
   return {
     url: server.url,

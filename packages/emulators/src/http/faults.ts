@@ -35,6 +35,36 @@ export type FaultSender = (
   headers: Record<string, string>
 ) => void
 
+/** A service's own code and message for an error answer. */
+export interface FaultWords {
+  code: string
+  message: string
+}
+
+/**
+ * A {@link FaultSender} answering with `send`: the fault's own `code` and `message`, else the service's
+ * words for the status (429: `throttle`, any other: `error`).
+ */
+export function faultSender(
+  words: { throttle: FaultWords; error: FaultWords },
+  send: (
+    res: ServerResponse,
+    status: number,
+    error: FaultWords,
+    headers: Record<string, string>
+  ) => void
+): FaultSender {
+  return (res, status, fault, headers) => {
+    const d = status === 429 ? words.throttle : words.error
+    send(
+      res,
+      status,
+      { code: fault.code ?? d.code, message: fault.message ?? d.message },
+      headers
+    )
+  }
+}
+
 /** The faults injected into one emulator, consumed in injection order. */
 export class FaultQueue<F extends Fault = Fault> {
   private readonly faults: F[] = []

@@ -137,6 +137,23 @@ export async function startServer(
   }
 }
 
+/**
+ * {@link startServer} for one emulator: its name and handler, with the `tls` (plain HTTP when absent) and
+ * request `log` of its options.
+ */
+export function serveEmulator(
+  name: string,
+  options: { tls?: KeyPairPem | undefined; log: RequestLog },
+  handler: Handler
+): Promise<RunningServer> {
+  return startServer({
+    name,
+    log: options.log,
+    handler,
+    ...(options.tls ? { tls: options.tls } : {})
+  })
+}
+
 /** Reads a whole request body (bounded to 16 MiB). */
 export async function readBody(req: http.IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = []

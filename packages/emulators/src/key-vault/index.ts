@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { EntraEmulator, VerifiedEntraToken } from '../entra/index.js'
-import { FaultQueue, type Fault } from '../http/faults.js'
+import { FaultQueue, faultSender } from '../http/faults.js'
 import {
   bearerToken,
   readBody,
   readJson,
   sendJson,
-  startServer,
+  serveEmulator,
   type RequestLog
 } from '../http/server.js'
 import type { KeyPairPem } from '../http/tls.js'
@@ -194,22 +194,21 @@ export async function startKeyVaultEmulator(
     options.resourceId ??
     `/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/sandbox/providers/microsoft.keyvault/vaults/${options.name}`
   let base = ''
-  const sendFault = (
-    res: ServerResponse,
-    status: number,
-    fault: Fault,
-    headers: Record<string, string>
-  ) =>
-    kvError(
-      res,
-      status,
-      fault.code ?? (status === 429 ? 'Throttled' : 'InternalServerError'),
-      fault.message ??
-        (status === 429
-          ? 'Request was not processed because too many requests were received. Reason: VaultRequestTypeLimitReached'
-          : 'An unexpected error occurred.'),
-      headers
-    )
+  const sendFault = faultSender(
+    {
+      throttle: {
+        code: 'Throttled',
+        message:
+          'Request was not processed because too many requests were received. Reason: VaultRequestTypeLimitReached'
+      },
+      error: {
+        code: 'InternalServerError',
+        message: 'An unexpected error occurred.'
+      }
+    },
+    (res, status, { code, message }, headers) =>
+      kvError(res, status, code, message, headers)
+  )
 
   const set = (
     name: string,
@@ -521,12 +520,7 @@ export async function startKeyVaultEmulator(
     sendJson(res, 200, bundle(name, found))
   }
 
-  const server = await startServer({
-    name: 'keyvault',
-    tls: options.tls,
-    log: options.log,
-    handler
-  })
+  const server = await serveEmulator('keyvault', options, handler)
   base = server.url
   return {
     url: server.url,

@@ -45,47 +45,37 @@ export function qualifiedResource(plural: string, group: string): string {
   return group ? `${plural}.${group}` : plural
 }
 
+/**
+ * The factory of an error about one named object: `text` words the message around its subject
+ * (`deployments.apps "web"`); `details` carry `name`, `group` and `kind` as the API server sends them.
+ */
+const objectError =
+  (status: number, reason: string, text: (subject: string) => string) =>
+  (plural: string, group: string, name: string): ApiError =>
+    new ApiError(
+      status,
+      reason,
+      text(`${qualifiedResource(plural, group)} "${name}"`),
+      { name, group, kind: plural }
+    )
+
 /** 404 NotFound: `deployments.apps "web" not found`. */
-export function notFound(
-  plural: string,
-  group: string,
-  name: string
-): ApiError {
-  return new ApiError(
-    404,
-    'NotFound',
-    `${qualifiedResource(plural, group)} "${name}" not found`,
-    { name, group, kind: plural }
-  )
-}
+export const notFound = objectError(404, 'NotFound', (s) => `${s} not found`)
 
 /** 409 AlreadyExists. */
-export function alreadyExists(
-  plural: string,
-  group: string,
-  name: string
-): ApiError {
-  return new ApiError(
-    409,
-    'AlreadyExists',
-    `${qualifiedResource(plural, group)} "${name}" already exists`,
-    { name, group, kind: plural }
-  )
-}
+export const alreadyExists = objectError(
+  409,
+  'AlreadyExists',
+  (s) => `${s} already exists`
+)
 
 /** 409 Conflict for a stale `metadata.resourceVersion`. */
-export function conflict(
-  plural: string,
-  group: string,
-  name: string
-): ApiError {
-  return new ApiError(
-    409,
-    'Conflict',
-    `Operation cannot be fulfilled on ${qualifiedResource(plural, group)} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
-    { name, group, kind: plural }
-  )
-}
+export const conflict = objectError(
+  409,
+  'Conflict',
+  (s) =>
+    `Operation cannot be fulfilled on ${s}: the object has been modified; please apply your changes to the latest version and try again`
+)
 
 /** 422 Invalid with `details.causes`. */
 export function invalid(

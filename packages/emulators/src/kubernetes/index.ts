@@ -5,7 +5,7 @@
  * upstream sources (kubernetes/kubernetes pkg/controller/deployment, apimachinery) whose semantics it follows.
  */
 import { stringify as toYaml } from 'yaml'
-import { startServer } from '../http/server.js'
+import { serveEmulator } from '../http/server.js'
 import type { RequestLog } from '../http/server.js'
 import type { KeyPairPem } from '../http/tls.js'
 import { createApiHandler } from './api.js'
@@ -243,12 +243,7 @@ export async function startKubernetesEmulator(
   })
   let server
   try {
-    server = await startServer({
-      name: 'kubernetes',
-      tls: options.tls,
-      log: options.log,
-      handler: api.handler
-    })
+    server = await serveEmulator('kubernetes', options, api.handler)
   } catch (error) {
     clearInterval(tick)
     throw error

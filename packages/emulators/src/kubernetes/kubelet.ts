@@ -7,17 +7,13 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { ObjectStore } from './store.js'
-import type { ContainerHandle, ContainerRuntime, KubeObject } from './types.js'
+import type {
+  ContainerHandle,
+  ContainerRuntime,
+  KubeObject,
+  TerminatedState
+} from './types.js'
 import { deepEqual } from './patch.js'
-
-interface Terminated {
-  exitCode: number
-  reason: string
-  message?: string
-  startedAt: string
-  finishedAt: string
-  containerID: string
-}
 
 interface ContainerRun {
   name: string
@@ -42,8 +38,8 @@ interface ContainerRun {
   restartCount: number
   crashes: number
   waiting?: { reason: string; message?: string }
-  terminated?: Terminated
-  lastTerminated?: Terminated
+  terminated?: TerminatedState
+  lastTerminated?: TerminatedState
   previousLogs?: string[]
   nextAttemptAt: number
   failedAt: number
@@ -483,7 +479,7 @@ export class Kubelet {
     c.ready = false
     void handle?.stop().catch(() => undefined)
     const finishedAt = nowIso()
-    const terminated: Terminated = {
+    const terminated: TerminatedState = {
       exitCode: exit.exitCode,
       reason: exit.reason,
       ...(exit.message && exit.reason !== 'Error'

@@ -539,33 +539,60 @@ const col = (
   priority
 })
 
-/** The wide (-o wide) columns kubectl shows for workloads with a pod template: Containers, Images, Selector. */
-function templateCols() {
-  return [
-    col('Containers', 'string', 'Names of each container in the template.', 1),
-    col(
-      'Images',
-      'string',
-      'Images referenced by each container in the template.',
-      1
-    ),
-    col('Selector', 'string', 'Label selector for pods.', 1)
-  ]
-}
-
 interface ContainerLike {
   name?: string
   image?: string
 }
 
-function containerColumns(
-  template: { spec?: { containers?: ContainerLike[] } } | undefined
-): [string, string] {
-  const containers = template?.spec?.containers ?? []
-  return [
-    containers.map((c) => c.name ?? '').join(','),
-    containers.map((c) => c.image ?? '').join(',')
-  ]
+interface Table {
+  columns: Column[]
+  cells: (object: KubeObject, now: number) => unknown[]
+}
+
+/**
+ * The table of a workload with a pod template (Deployment, ReplicaSet): Name,
+ * the given count columns, Age, then the wide (-o wide) columns kubectl shows:
+ * Containers, Images, Selector.
+ */
+function workloadTable(
+  nameCol: Column,
+  ageCol: Column,
+  countCols: Column[],
+  counts: (object: KubeObject) => unknown[]
+): Table {
+  return {
+    columns: [
+      nameCol,
+      ...countCols,
+      ageCol,
+      col(
+        'Containers',
+        'string',
+        'Names of each container in the template.',
+        1
+      ),
+      col(
+        'Images',
+        'string',
+        'Images referenced by each container in the template.',
+        1
+      ),
+      col('Selector', 'string', 'Label selector for pods.', 1)
+    ],
+    cells: (o, now) => {
+      const template = o.spec?.template as
+        { spec?: { containers?: ContainerLike[] } } | undefined
+      const containers = template?.spec?.containers ?? []
+      return [
+        o.metadata.name,
+        ...counts(o),
+        age(o.metadata.creationTimestamp, now),
+        containers.map((c) => c.name ?? '').join(','),
+        containers.map((c) => c.image ?? '').join(','),
+        selectorObjectToString(o.spec?.selector)
+      ]
+    }
+  }
 }
 
 /** Pod STATUS as kubectl prints it (printPod: reason, waiting/terminated reasons, Terminating). */
@@ -620,10 +647,7 @@ function podRestarts(pod: KubeObject, now: number): string {
 }
 
 /** Column definitions and a row builder per resource. */
-export function tableFor(def: ResourceDef): {
-  columns: Column[]
-  cells: (object: KubeObject, now: number) => unknown[]
-} {
+export function tableFor(def: ResourceDef): Table {
   const nameCol = col(
     'Name',
     'string',
@@ -638,9 +662,10 @@ export function tableFor(def: ResourceDef): {
   )
   switch (def.plural) {
     case 'deployments':
-      return {
-        columns: [
-          nameCol,
+      return workloadTable(
+        nameCol,
+        ageCol,
+        [
           col('Ready', 'string', 'Number of the pod with ready state'),
           col(
             'Up-to-date',
@@ -651,52 +676,33 @@ export function tableFor(def: ResourceDef): {
             'Available',
             'integer',
             'Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.'
-          ),
-          ageCol,
-          ...templateCols()
+          )
         ],
-        cells: (d, now) => {
-          const [names, images] = containerColumns(d.spec?.template)
-          return [
-            d.metadata.name,
-            `${d.status?.readyReplicas ?? 0}/${d.spec?.replicas ?? 0}`,
-            d.status?.updatedReplicas ?? 0,
-            d.status?.availableReplicas ?? 0,
-            age(d.metadata.creationTimestamp, now),
-            names,
-            images,
-            selectorObjectToString(d.spec?.selector)
-          ]
-        }
-      }
+        (d) => [
+          `${d.status?.readyReplicas ?? 0}/${d.spec?.replicas ?? 0}`,
+          d.status?.updatedReplicas ?? 0,
+          d.status?.availableReplicas ?? 0
+        ]
+      )
     case 'replicasets':
-      return {
-        columns: [
-          nameCol,
+      return workloadTable(
+        nameCol,
+        ageCol,
+        [
           col('Desired', 'integer', 'Number of desired pods.'),
           col('Current', 'integer', 'Number of actual replicas.'),
           col(
             'Ready',
             'integer',
             'The number of ready replicas for this replica set.'
-          ),
-          ageCol,
-          ...templateCols()
+          )
         ],
-        cells: (rs, now) => {
-          const [names, images] = containerColumns(rs.spec?.template)
-          return [
-            rs.metadata.name,
-            rs.spec?.replicas ?? 0,
-            rs.status?.replicas ?? 0,
-            rs.status?.readyReplicas ?? 0,
-            age(rs.metadata.creationTimestamp, now),
-            names,
-            images,
-            selectorObjectToString(rs.spec?.selector)
-          ]
-        }
-      }
+        (rs) => [
+          rs.spec?.replicas ?? 0,
+          rs.status?.replicas ?? 0,
+          rs.status?.readyReplicas ?? 0
+        ]
+      )
     case 'pods':
       return {
         columns: [

@@ -201,14 +201,8 @@ export class ObjectStore {
     if (plural === 'deployments' || plural === 'replicasets')
       object.metadata.generation = 1
     if (options.dryRun) return object
-    object.metadata.resourceVersion = String(++this.rv)
     this.objects.set(k, object)
-    this.publish({
-      rv: this.rv,
-      plural,
-      type: 'ADDED',
-      object: structuredClone(object)
-    })
+    this.publish(plural, 'ADDED', object)
     return structuredClone(object)
   }
 
@@ -266,15 +260,8 @@ export class ObjectStore {
     }
     if (deepEqual(current, object)) return structuredClone(current)
     if (options.dryRun) return object
-    object.metadata.resourceVersion = String(++this.rv)
     this.objects.set(k, object)
-    this.publish({
-      rv: this.rv,
-      plural,
-      type: 'MODIFIED',
-      object: structuredClone(object),
-      previous: current
-    })
+    this.publish(plural, 'MODIFIED', object, current)
     return structuredClone(object)
   }
 
@@ -302,14 +289,7 @@ export class ObjectStore {
     if (options.dryRun) return structuredClone(current)
     this.objects.delete(k)
     const gone = structuredClone(current)
-    gone.metadata.resourceVersion = String(++this.rv)
-    this.publish({
-      rv: this.rv,
-      plural,
-      type: 'DELETED',
-      object: structuredClone(gone),
-      previous: current
-    })
+    this.publish(plural, 'DELETED', gone, current)
     const uid = current.metadata.uid
     for (const [otherKey, other] of [...this.objects]) {
       if (other.metadata.ownerReferences?.some((o) => o.uid === uid)) {
@@ -370,7 +350,24 @@ export class ObjectStore {
     return () => this.listeners.delete(listener)
   }
 
-  private publish(change: StoreChange): void {
+  /**
+   * Gives `object` the next resourceVersion and records the change (with a copy of `object`) for watch
+   * replay, then tells subscribers and listeners.
+   */
+  private publish(
+    plural: string,
+    type: StoreChange['type'],
+    object: KubeObject,
+    previous?: KubeObject
+  ): void {
+    object.metadata.resourceVersion = String(++this.rv)
+    const change: StoreChange = {
+      rv: this.rv,
+      plural,
+      type,
+      object: structuredClone(object),
+      ...(previous ? { previous } : {})
+    }
     const now = Date.now()
     this.history.push(change)
     this.historyTimes.push(now)

@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { EntraEmulator } from '../entra/index.js'
-import type { Fault, FaultQueue } from '../http/faults.js'
+import { faultSender, type Fault, type FaultQueue } from '../http/faults.js'
 import { bearerToken, sendJson } from '../http/server.js'
 import type { CertificateAuthority } from '../http/tls.js'
 import type { PostgresCluster } from './cluster.js'
@@ -130,31 +130,20 @@ export function armError(
 }
 
 /** How an HTTP-level fault reads in ARM's words (429 as ARM throttling words it). */
-export function sendArmFault(
-  res: ServerResponse,
-  status: number,
-  fault: Fault,
-  headers: Record<string, string>
-): void {
-  armError(
-    res,
-    status,
-    status === 429
-      ? {
-          code: fault.code ?? 'TooManyRequests',
-          message:
-            fault.message ??
-            'The request is being throttled as the limit has been reached for operation type - Write_ObservationWindow_00:01:00.'
-        }
-      : {
-          code: fault.code ?? 'InternalServerError',
-          message:
-            fault.message ??
-            'An unexpected error occurred while processing the request.'
-        },
-    headers
-  )
-}
+export const sendArmFault = faultSender(
+  {
+    throttle: {
+      code: 'TooManyRequests',
+      message:
+        'The request is being throttled as the limit has been reached for operation type - Write_ObservationWindow_00:01:00.'
+    },
+    error: {
+      code: 'InternalServerError',
+      message: 'An unexpected error occurred while processing the request.'
+    }
+  },
+  armError
+)
 
 /**
  * Answers a pending HTTP-level fault of request class `on` (ARM's `poll-error` counts as `http-error` on

@@ -2,7 +2,7 @@ import { rm, writeFile } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { EntraEmulator } from '../entra/index.js'
 import { FaultQueue } from '../http/faults.js'
-import { startServer, type RequestLog } from '../http/server.js'
+import { serveEmulator, type RequestLog } from '../http/server.js'
 import type { CertificateAuthority, KeyPairPem } from '../http/tls.js'
 import {
   PROVIDER,
@@ -312,12 +312,7 @@ export async function startPostgresArmEmulator(
       await route(state, req, res, url)
   }
 
-  const server = await startServer({
-    name: 'arm',
-    tls: options.tls,
-    log: options.log,
-    handler
-  })
+  const server = await serveEmulator('arm', options, handler)
   state.baseUrl = server.url
 
   return {

@@ -38,6 +38,15 @@ export interface Route {
   subresource?: string
 }
 
+/** One verb on a resource: the API context, the request and response, the route and its query. */
+export type Handler = (
+  ctx: ApiContext,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  r: Route,
+  query: URLSearchParams
+) => void | Promise<void>
+
 /** The PATCH content types the API server accepts. */
 export const PATCH_TYPES = [
   'application/json-patch+json',

@@ -17,43 +17,27 @@ import {
   validateListOptions,
   wantsTable,
   type ApiContext,
+  type Handler,
   type Route
 } from './common.js'
 
 /** GET of one object: the object, or a one-row Table when the client asks for `as=Table`. */
-export function get(
-  ctx: ApiContext,
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  r: Route,
-  query: URLSearchParams
-): void {
+export const get: Handler = (ctx, req, res, r, query) => {
   const object = ctx.store.mustGet(r.def.plural, r.namespace, r.name ?? '')
-  if (wantsTable(req))
-    return sendJson(
-      res,
-      200,
-      toTable(
-        r.def,
-        [object],
-        query.get('includeObject') ?? 'Metadata',
-        ctx.store.resourceVersion
-      )
-    )
-  sendJson(res, 200, object)
+  sendJson(
+    res,
+    200,
+    tableOr(req, r, query, [object], object, {
+      resourceVersion: ctx.store.resourceVersion
+    })
+  )
 }
 
 /**
  * LIST: a typed List (or Table) of the matching objects, paged by `limit` and an opaque `continue` token
  * bound to the list's resourceVersion (410 Expired once that version is compacted).
  */
-export function list(
-  ctx: ApiContext,
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  r: Route,
-  query: URLSearchParams
-): void {
+export const list: Handler = (ctx, req, res, r, query) => {
   validateListOptions(query, false)
   const match = filters(r, query)
   let items = ctx.store.list(r.def.plural, r.namespace).filter(match)
@@ -88,25 +72,47 @@ export function list(
     listMeta.remainingItemCount = items.length - limit
     items = page
   }
-  if (wantsTable(req))
-    return sendJson(
-      res,
-      200,
-      toTable(
+  sendJson(
+    res,
+    200,
+    tableOr(
+      req,
+      r,
+      query,
+      items,
+      {
+        kind: `${r.def.kind}List`,
+        apiVersion: apiVersionOf(r.def),
+        metadata: listMeta,
+        items: items.map(stripTypeMeta)
+      },
+      listMeta
+    )
+  )
+}
+
+/**
+ * A meta.k8s.io/v1 Table of `objects` when the client asks for one (`as=Table`), with the `includeObject`
+ * query parameter and `listMeta` (its `resourceVersion` included); else `body`.
+ */
+function tableOr(
+  req: http.IncomingMessage,
+  r: Route,
+  query: URLSearchParams,
+  objects: KubeObject[],
+  body: unknown,
+  listMeta: Record<string, unknown>
+): unknown {
+  return wantsTable(req)
+    ? toTable(
         r.def,
-        items,
+        objects,
         query.get('includeObject') ?? 'Metadata',
         String(listMeta.resourceVersion),
         true,
         listMeta
       )
-    )
-  sendJson(res, 200, {
-    kind: `${r.def.kind}List`,
-    apiVersion: apiVersionOf(r.def),
-    metadata: listMeta,
-    items: items.map(stripTypeMeta)
-  })
+    : body
 }
 
 /** The autoscaling/v1 Scale of a Deployment or ReplicaSet. */

@@ -3,7 +3,6 @@
  * replayed from `resourceVersion`, with `sendInitialEvents`, bookmarks and `timeoutSeconds` — following
  * https://kubernetes.io/docs/reference/using-api/api-concepts/#efficient-detection-of-changes.
  */
-import type http from 'node:http'
 import { badRequest, expired } from '../errors.js'
 import { apiVersionOf } from '../resources.js'
 import type { StoreChange } from '../store.js'
@@ -13,8 +12,7 @@ import {
   toTable,
   validateListOptions,
   wantsTable,
-  type ApiContext,
-  type Route
+  type Handler
 } from './common.js'
 
 /**
@@ -25,13 +23,7 @@ import {
  * (default `event`: 200 and one ERROR event with the 410 Expired Status, as the watch cache answers).
  * @throws ApiError 400 for a malformed resourceVersion, 422 for options {@link validateListOptions} refuses.
  */
-export function watch(
-  ctx: ApiContext,
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  r: Route,
-  query: URLSearchParams
-): void {
+export const watch: Handler = (ctx, req, res, r, query) => {
   validateListOptions(query, true)
   const match = filters(r, query)
   const table = wantsTable(req)

@@ -29,17 +29,12 @@ import {
   stripTypeMeta,
   unsupportedMediaType,
   type ApiContext,
+  type Handler,
   type Route
 } from './common.js'
 
 /** POST: creates an object (server-set fields dropped; 409 AlreadyExists; `dryRun=All` honoured). */
-export async function create(
-  ctx: ApiContext,
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  r: Route,
-  query: URLSearchParams
-): Promise<void> {
+export const create: Handler = async (ctx, req, res, r, query) => {
   const object = await readObject(req, 'create')
   if (r.def.namespaced) {
     if (
@@ -83,13 +78,7 @@ function merge(r: Route, current: KubeObject, next: KubeObject): KubeObject {
  * `metadata.resourceVersion` the update is unconditional, as for every resource the emulator serves.
  * @throws ApiError 409 Conflict on a stale resourceVersion, 422 Invalid for a bad object.
  */
-export async function update(
-  ctx: ApiContext,
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  r: Route,
-  query: URLSearchParams
-): Promise<void> {
+export const update: Handler = async (ctx, req, res, r, query) => {
   const object = await readObject(req, 'update')
   const name = r.name ?? ''
   if (object.metadata.name && object.metadata.name !== name)
@@ -116,13 +105,7 @@ export async function update(
  * (`fieldManager` required; creates a missing object).
  * @throws ApiError 415 for another content type, 404 for a missing object (except apply).
  */
-export async function patch(
-  ctx: ApiContext,
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  r: Route,
-  query: URLSearchParams
-): Promise<void> {
+export const patch: Handler = async (ctx, req, res, r, query) => {
   const type = contentType(req)
   if (!PATCH_TYPES.includes(type)) {
     await readBody(req)
@@ -229,13 +212,7 @@ async function deleteOptions(req: http.IncomingMessage): Promise<{
  * DELETE of one object with `preconditions` and `gracePeriodSeconds`: pods get a `deletionTimestamp`
  * (the kubelet finishes them); other objects go at once (owned objects by the garbage collector).
  */
-export async function remove(
-  ctx: ApiContext,
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  r: Route,
-  query: URLSearchParams
-): Promise<void> {
+export const remove: Handler = async (ctx, req, res, r, query) => {
   const opts = await deleteOptions(req)
   const name = r.name ?? ''
   const current = ctx.store.mustGet(r.def.plural, r.namespace, name)
@@ -274,13 +251,7 @@ export async function remove(
 }
 
 /** DELETE of a collection: every object matching the selectors (pods are marked terminating). */
-export async function deleteCollection(
-  ctx: ApiContext,
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  r: Route,
-  query: URLSearchParams
-): Promise<void> {
+export const deleteCollection: Handler = async (ctx, req, res, r, query) => {
   await deleteOptions(req)
   const match = filters(r, query)
   const items = ctx.store.list(r.def.plural, r.namespace).filter(match)

@@ -14,6 +14,7 @@ import {
   type ControllerContext
 } from './util.js'
 import { calculateStatus, writeStatus } from './sync.js'
+import { cleanupDeployment } from './history.js'
 
 /** `DeploymentComplete`. */
 export function isComplete(
@@ -119,4 +120,18 @@ export function syncRolloutStatus(
     }
   }
   writeStatus(ctx, d, status)
+}
+
+/**
+ * Cleans up old ReplicaSets once the rollout is complete, as `rolloutRolling` and `rolloutRecreate` do
+ * before syncing the rollout status (kubernetes/kubernetes pkg/controller/deployment/rolling.go, recreate.go).
+ */
+export function cleanupIfComplete(
+  ctx: ControllerContext,
+  d: KubeObject,
+  oldRSs: KubeObject[],
+  newRS: KubeObject
+): void {
+  const status = calculateStatus(ctx, d, [...oldRSs, newRS], newRS)
+  if (isComplete(ctx, d, status)) cleanupDeployment(ctx, d, oldRSs)
 }

@@ -8,13 +8,8 @@ import {
   specReplicas,
   type ControllerContext
 } from './util.js'
-import {
-  calculateStatus,
-  getAllReplicaSetsAndSyncRevision,
-  scaleReplicaSet
-} from './sync.js'
-import { cleanupDeployment } from './history.js'
-import { isComplete, syncRolloutStatus } from './progress.js'
+import { getAllReplicaSetsAndSyncRevision, scaleReplicaSet } from './sync.js'
+import { cleanupIfComplete, syncRolloutStatus } from './progress.js'
 
 /** `rolloutRecreate`: scales every old ReplicaSet to 0, waits until their pods are gone, then scales up the new one. */
 export function rolloutRecreate(
@@ -51,8 +46,7 @@ export function rolloutRecreate(
     ))
     if (!newRS) return
   }
-  const status = calculateStatus(ctx, d, [...oldRSs, newRS], newRS)
-  if (isComplete(ctx, d, status)) cleanupDeployment(ctx, d, oldRSs)
+  cleanupIfComplete(ctx, d, oldRSs, newRS)
   if (specReplicas(newRS) !== replicasOf(d))
     newRS = scaleReplicaSet(ctx, newRS, replicasOf(d), d)
   syncRolloutStatus(ctx, d, [...oldRSs, newRS], newRS)

@@ -3,29 +3,20 @@
  * and deletes pods toward spec.replicas (deletion order of controller.ActivePods) and writes the status.
  */
 import { deepEqual } from '../patch.js'
-import { matchesLabels, selectorObjectRequirements } from '../selectors.js'
 import { randomSuffix } from '../store.js'
 import type { KubeObject } from '../types.js'
 import {
   controllerRef,
+  controlledBy,
   event,
-  isControlledBy,
   nowIso,
   specReplicas,
-  type Condition,
   type ControllerContext
 } from './util.js'
 
 /** Pods controlled by an RS (terminating ones included). */
-export function podsOf(ctx: ControllerContext, rs: KubeObject): KubeObject[] {
-  const requirements = selectorObjectRequirements(rs.spec?.selector)
-  return ctx.store
-    .list('pods', rs.metadata.namespace)
-    .filter(
-      (p) =>
-        isControlledBy(p, rs) && matchesLabels(requirements, p.metadata.labels)
-    )
-}
+export const podsOf = (ctx: ControllerContext, rs: KubeObject) =>
+  controlledBy(ctx, 'pods', rs)
 
 /** `syncReplicaSet`: creates or deletes pods toward `spec.replicas` and writes the ReplicaSet status. */
 export function syncReplicaSet(ctx: ControllerContext, rs: KubeObject): void {
@@ -140,16 +131,14 @@ export function createPod(ctx: ControllerContext, rs: KubeObject): KubeObject {
 
 /** Whether a pod's Ready condition is True. */
 export function isPodReady(pod: KubeObject): boolean {
-  const conditions = (pod.status?.conditions ?? []) as Condition[]
+  const conditions = pod.status?.conditions ?? []
   return conditions.some((c) => c.type === 'Ready' && c.status === 'True')
 }
 
 /** `podutil.IsPodAvailable`: Ready for at least `minReadyMs`. */
 export function isAvailable(pod: KubeObject, minReadyMs: number): boolean {
   if (minReadyMs === 0) return true
-  const ready = ((pod.status?.conditions ?? []) as Condition[]).find(
-    (c) => c.type === 'Ready'
-  )
+  const ready = (pod.status?.conditions ?? []).find((c) => c.type === 'Ready')
   const since = Date.parse(ready?.lastTransitionTime ?? '')
   return Number.isFinite(since) && since + minReadyMs <= Date.now()
 }

@@ -15,13 +15,8 @@ import {
   sum,
   type ControllerContext
 } from './util.js'
-import {
-  calculateStatus,
-  getAllReplicaSetsAndSyncRevision,
-  scaleReplicaSet
-} from './sync.js'
-import { cleanupDeployment } from './history.js'
-import { isComplete, syncRolloutStatus } from './progress.js'
+import { getAllReplicaSetsAndSyncRevision, scaleReplicaSet } from './sync.js'
+import { cleanupIfComplete, syncRolloutStatus } from './progress.js'
 
 /** `NewRSNewReplicas`. */
 export function newRSNewReplicas(
@@ -72,8 +67,7 @@ export function rolloutRolling(
     syncRolloutStatus(ctx, d, [...oldRSs, newRS], newRS)
     return
   }
-  const status = calculateStatus(ctx, d, [...oldRSs, newRS], newRS)
-  if (isComplete(ctx, d, status)) cleanupDeployment(ctx, d, oldRSs)
+  cleanupIfComplete(ctx, d, oldRSs, newRS)
   syncRolloutStatus(ctx, d, [...oldRSs, newRS], newRS)
 }
 

@@ -5,7 +5,7 @@
 import { deepEqual } from '../patch.js'
 import { matchesLabels, selectorObjectRequirements } from '../selectors.js'
 import type { ObjectStore } from '../store.js'
-import type { KubeObject, OwnerReference } from '../types.js'
+import type { Condition, KubeObject, OwnerReference } from '../types.js'
 
 /** Annotation and label keys the controllers use. */
 export const ANNOTATIONS = {
@@ -186,14 +186,7 @@ export function nowIso(): string {
   return new Date().toISOString().replace(/\.\d+Z$/, 'Z')
 }
 
-export interface Condition {
-  type: string
-  status: string
-  reason?: string
-  message?: string
-  lastUpdateTime?: string
-  lastTransitionTime?: string
-}
+export type { Condition }
 
 /** `GetDeploymentCondition`. */
 export function getCondition(
@@ -256,19 +249,28 @@ export interface ControllerContext {
   nodeName: string
 }
 
-/** The ReplicaSets the Deployment controls and selects (`getReplicaSetsForDeployment`). */
-export function replicaSetsOf(
+/**
+ * The objects of `plural` in the owner's namespace that it controls and its selector matches (the
+ * ReplicaSets of a Deployment, `getReplicaSetsForDeployment`; the pods of a ReplicaSet).
+ */
+export function controlledBy(
   ctx: ControllerContext,
-  d: KubeObject
+  plural: 'replicasets' | 'pods',
+  owner: KubeObject
 ): KubeObject[] {
-  const requirements = selectorObjectRequirements(d.spec?.selector)
+  const requirements = selectorObjectRequirements(owner.spec?.selector)
   return ctx.store
-    .list('replicasets', d.metadata.namespace)
+    .list(plural, owner.metadata.namespace)
     .filter(
-      (rs) =>
-        isControlledBy(rs, d) && matchesLabels(requirements, rs.metadata.labels)
+      (o) =>
+        isControlledBy(o, owner) &&
+        matchesLabels(requirements, o.metadata.labels)
     )
 }
+
+/** The ReplicaSets the Deployment controls and selects (`getReplicaSetsForDeployment`). */
+export const replicaSetsOf = (ctx: ControllerContext, d: KubeObject) =>
+  controlledBy(ctx, 'replicasets', d)
 
 /** Records an Event about `o` (as the controller's event recorder). */
 export function event(
