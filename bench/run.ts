@@ -1,4 +1,4 @@
-// npm run bench [-- --only parallel,fail-fast,discover,startup,health] [--iterations N] [--deadline SECONDS] [--update-readme]
+// npm run bench [-- --only parallel,fail-fast,discover,startup,health,alert] [--iterations N] [--deadline SECONDS] [--update-readme]
 // Every figure is a ratio measured side by side in this one process against a baseline (these machines are noisy).
 import { readFile, writeFile, mkdtemp, rm, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -10,13 +10,14 @@ import { benchFailFast } from './fail-fast.js'
 import { benchDiscover } from './discover-requests.js'
 import { benchStartup } from './startup.js'
 import { benchHealthDetection } from './health-detection.js'
+import { benchAlertPlanning } from './alert-planning.js'
 import type { BenchResult } from './lib.js'
 
 const { values } = parseArgs({
   options: {
     only: {
       type: 'string',
-      default: 'parallel,fail-fast,discover,startup,health'
+      default: 'parallel,fail-fast,discover,startup,health,alert'
     },
     iterations: { type: 'string', default: '3' },
     deadline: { type: 'string', default: '60' },
@@ -73,6 +74,8 @@ try {
     await guard('health detection', () =>
       benchHealthDetection({ iterations: 1 })
     )
+  if (only.has('alert'))
+    await guard('alert to planned rollback', () => benchAlertPlanning())
 } finally {
   await rm(scratch, { recursive: true, force: true })
 }
@@ -105,13 +108,33 @@ if (values['update-readme']) {
   const text = await readFile(readme, 'utf8')
   const start = '<!-- bench:start -->'
   const end = '<!-- bench:end -->'
+  // rows and notes of benchmarks not run this time (--only) are kept from the table already there
+  const previous = new RegExp(`${start}([\\s\\S]*)${end}`).exec(text)?.[1] ?? ''
+  const ran = new Set(results.map((r) => r.name))
+  const kept = (prefix: string) =>
+    previous
+      .split('\n')
+      .filter((l) => l.startsWith(prefix) && !l.startsWith('| ---'))
+      .filter((l) => {
+        const name =
+          (prefix === '| '
+            ? l.slice(2).split(' | ')[0]
+            : l.slice(2).split(': ')[0]) ?? ''
+        return name !== 'Benchmark' && !ran.has(name)
+      })
+  const keptRows = kept('| ')
   const body = [
     `Measured ${started.toISOString().slice(0, 10)} on the project machine (2 cores) with \`npm run bench\`` +
-      ` (${iterations} iterations, medians):`,
+      ` (${iterations} iterations, medians)` +
+      (keptRows.length > 0
+        ? `; ${keptRows.length} row(s) kept from an earlier run:`
+        : ':'),
     '',
     table,
+    ...keptRows,
     '',
-    ...results.filter((r) => r.notes).map((r) => `- ${r.name}: ${r.notes}`)
+    ...results.filter((r) => r.notes).map((r) => `- ${r.name}: ${r.notes}`),
+    ...kept('- ')
   ].join('\n')
   await writeFile(
     readme,
