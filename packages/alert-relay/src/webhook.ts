@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 /**
  * The Alertmanager webhook body, version 4 (prometheus/alertmanager v0.25.0 `notify/webhook/webhook.go` and
- * `template/template.go` `Data`; /work/shared/reference/alerting.md §5). Unknown fields are kept out, missing
+ * `template/template.go` `Data`). Unknown fields are kept out, missing
  * required ones refused.
  */
 const labelSet = z.record(z.string(), z.string())
