@@ -9,14 +9,9 @@ import {
   loadWorkflow,
   suiteActionId
 } from '@rollback-actions/drill'
-import {
-  TEMPLATES,
-  fakeRun,
-  AZURE_VARS,
-  startDrillGitHub,
-  approveAsLead,
-  DISCOVERED_STABLE
-} from '../../helpers/drill.js'
+import { AZURE_VARS, approveAsLead, fakeRun } from '../../helpers/drill.js'
+import { DISCOVERED_STABLE, startDrillGitHub } from '../../helpers/drill.js'
+import { TEMPLATES } from '../../helpers/drill.js'
 
 const TEMPLATE = join(TEMPLATES, 'rollback-application.yml')
 
