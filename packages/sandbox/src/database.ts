@@ -1,8 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import {
-  startEntraEmulator,
-  type EntraEmulator
-} from '@rollback-actions/emulators'
+import type { EntraEmulator } from '@rollback-actions/emulators'
 import {
   startGitHubApiEmulator,
   type GitHubApiEmulator,
@@ -13,17 +10,13 @@ import {
   startKeyVaultEmulator,
   type KeyVaultEmulator
 } from '@rollback-actions/emulators'
-import {
-  GITHUB_OIDC_ISSUER,
-  startGitHubOidcEmulator,
-  type GitHubOidcEmulator
-} from '@rollback-actions/emulators'
+import type { GitHubOidcEmulator } from '@rollback-actions/emulators'
+import { startFederatedLogin } from './federated-login.js'
 import { loadScenario, type Scenario } from './scenario.js'
 import { RequestLog } from '@rollback-actions/emulators'
-import {
-  createCertificateAuthority,
-  type CertificateAuthority,
-  type KeyPairPem
+import type {
+  CertificateAuthority,
+  KeyPairPem
 } from '@rollback-actions/emulators'
 import {
   startPostgresArmEmulator,
@@ -202,41 +195,12 @@ export async function startDatabaseSandbox(
   const scenario = options.scenario ?? loadScenario()
   const db = scenario.database
   if (!db) throw new Error('the scenario has no database section')
-  const ca = await createCertificateAuthority()
-  const tls = await ca.issue(['127.0.0.1', 'localhost'])
-  const log = new RequestLog()
-  const repository = 'warranty-hub/platform'
-  const environment = 'production'
   const clientId = randomUUID()
-  const tenantId = randomUUID()
   const started: { close(): Promise<void> }[] = []
   try {
-    const oidc = await startGitHubOidcEmulator({
-      log,
-      claims: {
-        repository,
-        ref: 'refs/heads/main',
-        environment,
-        actor: 'octo-sre',
-        run_id: 4242
-      }
-    })
-    started.push(oidc)
-    const entra = await startEntraEmulator({
-      tls,
-      log,
-      tenantId,
-      federatedCredentials: [
-        {
-          clientId,
-          issuer: GITHUB_OIDC_ISSUER,
-          subject: `repo:${repository}:environment:${environment}`,
-          audience: 'api://AzureADTokenExchange'
-        }
-      ],
-      issuerKeys: { [oidc.issuer]: oidc.jwks.keys }
-    })
-    started.push(entra)
+    const login = await startFederatedLogin([clientId], started)
+    const { ca, tls } = login
+    const { log, entra, repository, environment } = login.identity
     const services = await startDatabaseServices({
       tls,
       ca,
@@ -253,24 +217,13 @@ export async function startDatabaseSandbox(
     started.push(services)
     const { arm, keyVault, github, githubToken } = services
     return {
-      caPem: ca.caPem,
-      log,
-      entra,
-      oidc,
+      ...login.identity,
       arm,
       keyVault,
       github,
       clientId,
-      tenantId,
-      repository,
-      environment,
       githubToken,
-      env: {
-        ...services.env,
-        AZURE_AUTHORITY_HOST: entra.url,
-        ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken
-      },
+      env: { ...services.env, ...login.env },
       injectFault: (fault) => arm.injectFault(fault),
       close: async () => {
         for (const s of started.reverse()) await s.close()
