@@ -221,6 +221,19 @@ function ghError(
   })
 }
 
+/** The request's JSON body, or undefined after answering 400 `Problems parsing JSON` as GitHub does. */
+async function jsonBody<T>(
+  req: IncomingMessage,
+  res: ServerResponse
+): Promise<T | undefined> {
+  try {
+    return JSON.parse((await readBody(req)).toString('utf8')) as T
+  } catch {
+    ghError(res, 400, 'Problems parsing JSON')
+    return undefined
+  }
+}
+
 /**
  * Starts a GitHub REST emulator for environments and environment secrets (github-api.md §1, §2):
  * `GET /repos/{o}/{r}/environments/{env}`, `GET …/secrets/public-key` (a Curve25519 key per environment),
@@ -518,13 +531,12 @@ export async function startGitHubApiEmulator(
       ghError(res, 404, 'Not Found')
       return
     }
-    let body: { title?: unknown; body?: unknown; labels?: unknown }
-    try {
-      body = JSON.parse((await readBody(req)).toString('utf8')) as typeof body
-    } catch {
-      ghError(res, 400, 'Problems parsing JSON')
-      return
-    }
+    const body = await jsonBody<{
+      title?: unknown
+      body?: unknown
+      labels?: unknown
+    }>(req, res)
+    if (body === undefined) return
     if (typeof body.title !== 'string' || body.title.trim() === '') {
       ghError(res, 422, 'Validation Failed', {
         errors: [{ resource: 'Issue', field: 'title', code: 'missing_field' }]
@@ -622,13 +634,11 @@ export async function startGitHubApiEmulator(
       )
       return
     }
-    let body: { event_type?: unknown; client_payload?: unknown }
-    try {
-      body = JSON.parse((await readBody(req)).toString('utf8')) as typeof body
-    } catch {
-      ghError(res, 400, 'Problems parsing JSON')
-      return
-    }
+    const body = await jsonBody<{
+      event_type?: unknown
+      client_payload?: unknown
+    }>(req, res)
+    if (body === undefined) return
     const invalid = (field: string, message: string) =>
       ghError(res, 422, 'Validation Failed', {
         errors: [{ resource: 'Repository', field, code: 'invalid', message }]
@@ -823,13 +833,11 @@ export async function startGitHubApiEmulator(
       )
       return
     }
-    let body: { encrypted_value?: unknown; key_id?: unknown }
-    try {
-      body = JSON.parse((await readBody(req)).toString('utf8')) as typeof body
-    } catch {
-      ghError(res, 400, 'Problems parsing JSON')
-      return
-    }
+    const body = await jsonBody<{
+      encrypted_value?: unknown
+      key_id?: unknown
+    }>(req, res)
+    if (body === undefined) return
     if (typeof body.key_id !== 'string' || body.key_id !== env.keyId) {
       invalid('key_id', 'key_id does not match the environment public key.')
       return
