@@ -221,6 +221,14 @@ function ghError(
   })
 }
 
+/** Answers 422 `message` naming one invalid field of `resource`, as GitHub reports a validation failure. */
+const invalidField =
+  (res: ServerResponse, message: string, resource: string) =>
+  (field: string, fieldMessage: string): void =>
+    ghError(res, 422, message, {
+      errors: [{ resource, field, code: 'invalid', message: fieldMessage }]
+    })
+
 /** The request's JSON body, or undefined after answering 400 `Problems parsing JSON` as GitHub does. */
 async function jsonBody<T>(
   req: IncomingMessage,
@@ -639,10 +647,7 @@ export async function startGitHubApiEmulator(
       client_payload?: unknown
     }>(req, res)
     if (body === undefined) return
-    const invalid = (field: string, message: string) =>
-      ghError(res, 422, 'Validation Failed', {
-        errors: [{ resource: 'Repository', field, code: 'invalid', message }]
-      })
+    const invalid = invalidField(res, 'Validation Failed', 'Repository')
     if (
       typeof body.event_type !== 'string' ||
       body.event_type.length < 1 ||
@@ -822,10 +827,7 @@ export async function startGitHubApiEmulator(
       ghError(res, 404, 'Not Found')
       return
     }
-    const invalid = (field: string, message: string) =>
-      ghError(res, 422, 'Invalid request.', {
-        errors: [{ resource: 'Secret', field, code: 'invalid', message }]
-      })
+    const invalid = invalidField(res, 'Invalid request.', 'Secret')
     if (!GITHUB_SECRET_NAME.test(name) || /^GITHUB_/i.test(name)) {
       invalid(
         'secret_name',
