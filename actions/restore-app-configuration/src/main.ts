@@ -8,10 +8,7 @@ import {
   verifyStates,
   type PlannedKey
 } from '@rollback-actions/app-configuration'
-import {
-  AZURE_FEDERATION_AUDIENCE,
-  createAzureCredential
-} from '@rollback-actions/azure'
+import { identityCredentialWithSdkRetries } from '@rollback-actions/azure'
 import { RestoreAppConfigurationInputs } from './inputs.js'
 
 /** A value as plans show it: quoted, cut at 60 characters, `(absent)` for a missing key-value. */
@@ -26,17 +23,7 @@ export const run = defineAction(
   'restore-app-configuration',
   async (ctx: ActionContext) => {
     const inputs = ctx.inputs(RestoreAppConfigurationInputs)
-    const credential =
-      inputs.clientId && inputs.tenantId
-        ? createAzureCredential(
-            {
-              clientId: inputs.clientId,
-              tenantId: inputs.tenantId,
-              getAssertion: () => ctx.oidcToken(AZURE_FEDERATION_AUDIENCE)
-            },
-            ctx.env
-          )
-        : createAzureCredential({ useAzureCli: true }, ctx.env)
+    const credential = identityCredentialWithSdkRetries(inputs, ctx)
     const client = createAppConfigurationClient(inputs.endpoint, credential)
 
     if (inputs.mode === 'undo') {
