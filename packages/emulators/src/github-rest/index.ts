@@ -229,13 +229,17 @@ const invalidField =
       errors: [{ resource, field, code: 'invalid', message: fieldMessage }]
     })
 
-/** The request's JSON body, or undefined after answering 400 `Problems parsing JSON` as GitHub does. */
-async function jsonBody<T>(
+/**
+ * The request's JSON body (its fields unchecked), or undefined after answering 400 `Problems parsing JSON` as
+ * GitHub does.
+ */
+async function jsonBody(
   req: IncomingMessage,
   res: ServerResponse
-): Promise<T | undefined> {
+): Promise<Record<string, unknown> | undefined> {
   try {
-    return JSON.parse((await readBody(req)).toString('utf8')) as T
+    const text = (await readBody(req)).toString('utf8')
+    return JSON.parse(text) as Record<string, unknown>
   } catch {
     ghError(res, 400, 'Problems parsing JSON')
     return undefined
@@ -539,11 +543,7 @@ export async function startGitHubApiEmulator(
       ghError(res, 404, 'Not Found')
       return
     }
-    const body = await jsonBody<{
-      title?: unknown
-      body?: unknown
-      labels?: unknown
-    }>(req, res)
+    const body = await jsonBody(req, res)
     if (body === undefined) return
     if (typeof body.title !== 'string' || body.title.trim() === '') {
       ghError(res, 422, 'Validation Failed', {
@@ -642,10 +642,7 @@ export async function startGitHubApiEmulator(
       )
       return
     }
-    const body = await jsonBody<{
-      event_type?: unknown
-      client_payload?: unknown
-    }>(req, res)
+    const body = await jsonBody(req, res)
     if (body === undefined) return
     const invalid = invalidField(res, 'Validation Failed', 'Repository')
     if (
@@ -835,10 +832,7 @@ export async function startGitHubApiEmulator(
       )
       return
     }
-    const body = await jsonBody<{
-      encrypted_value?: unknown
-      key_id?: unknown
-    }>(req, res)
+    const body = await jsonBody(req, res)
     if (body === undefined) return
     if (typeof body.key_id !== 'string' || body.key_id !== env.keyId) {
       invalid('key_id', 'key_id does not match the environment public key.')
