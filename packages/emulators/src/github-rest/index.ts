@@ -221,6 +221,17 @@ function ghError(
   })
 }
 
+/** A route of the workflow-run API: the response, the path's segments, the method and the URL. */
+type RunsRoute = (
+  res: ServerResponse,
+  parts: string[],
+  method: string,
+  url: URL
+) => void
+
+/** `owner/repo` of a `/repos/{owner}/{repo}/…` path split at `/`. */
+const repositoryOf = (parts: string[]) => `${parts[1] ?? ''}/${parts[2] ?? ''}`
+
 /** Answers 422 `message` naming one invalid field of `resource`, as GitHub reports a validation failure. */
 const invalidField =
   (res: ServerResponse, message: string, resource: string) =>
@@ -312,13 +323,8 @@ export async function startGitHubApiEmulator(
     `${repository.toLowerCase()}#${id}#${attempt}`
   // Workflow runs (docs.github.com/rest/actions/workflow-runs#get-a-workflow-run-attempt) and their jobs
   // (docs.github.com/rest/actions/workflow-jobs#list-jobs-for-a-workflow-run-attempt, one page of per_page).
-  const runsRoute = (
-    res: ServerResponse,
-    parts: string[],
-    method: string,
-    url: URL
-  ) => {
-    const repository = `${parts[1] ?? ''}/${parts[2] ?? ''}`
+  const runsRoute: RunsRoute = (res, parts, method, url) => {
+    const repository = repositoryOf(parts)
     const entry = runs.get(
       runKey(repository, Number(parts[5]), Number(parts[7]))
     )
@@ -388,13 +394,8 @@ export async function startGitHubApiEmulator(
   // `workflow_id` is the file name; `status` a conclusion or status; `created` a date filter (>=, <=, >, < or a..b,
   // docs.github.com/search-github/getting-started-with-searching-on-github/understanding-the-search-syntax#query-for-dates);
   // newest first, `per_page` / `page`.
-  const workflowRunsRoute = (
-    res: ServerResponse,
-    parts: string[],
-    method: string,
-    url: URL
-  ) => {
-    const repository = `${parts[1] ?? ''}/${parts[2] ?? ''}`
+  const workflowRunsRoute: RunsRoute = (res, parts, method, url) => {
+    const repository = repositoryOf(parts)
     const file = parts[5] ?? ''
     if (
       method !== 'GET' ||
@@ -473,7 +474,7 @@ export async function startGitHubApiEmulator(
     login: string,
     url: URL
   ) => {
-    const repository = `${parts[1] ?? ''}/${parts[2] ?? ''}`
+    const repository = repositoryOf(parts)
     if (!known.has(repository.toLowerCase())) {
       ghError(res, 404, 'Not Found')
       return
@@ -624,7 +625,7 @@ export async function startGitHubApiEmulator(
     method: string,
     login: string
   ) => {
-    const repository = `${parts[1] ?? ''}/${parts[2] ?? ''}`
+    const repository = repositoryOf(parts)
     if (
       method !== 'POST' ||
       parts.length !== 4 ||
@@ -747,7 +748,7 @@ export async function startGitHubApiEmulator(
       ghError(res, 404, 'Not Found')
       return
     }
-    const repository = `${parts[1] ?? ''}/${parts[2] ?? ''}`
+    const repository = repositoryOf(parts)
     const env = envs.get(`${repository.toLowerCase()}#${parts[4] ?? ''}`)
     if (!env) {
       ghError(res, 404, 'Not Found')
