@@ -18,6 +18,24 @@ function shown(value: string | null, existed = true): string {
   return v.length > 62 ? `${v.slice(0, 59)}…"` : v
 }
 
+/** A key-value's value before or after a change. */
+interface ChangeSide {
+  value: string | null
+  existed: boolean
+}
+
+/** A change as the audit trail and the summary tables show it: the key, its value before, its value after. */
+const changeRow = (c: {
+  key: string
+  label: Parameters<typeof describeKey>[1]
+  from: ChangeSide
+  to: ChangeSide
+}): [string, string, string] => [
+  describeKey(c.key, c.label),
+  shown(c.from.value, c.from.existed),
+  shown(c.to.value, c.to.existed)
+]
+
 /** restore-app-configuration: key-values back to a point in time (or an earlier restore undone). */
 export const run = defineAction(
   'restore-app-configuration',
@@ -50,14 +68,7 @@ export const run = defineAction(
       if (inputs.dryRun) {
         ctx.output.set('changed', '0')
         ctx.summary.heading('Configuration undo planned (dry run)')
-        ctx.summary.table(
-          ['Key', 'Now', 'Put back'],
-          planned.map((c) => [
-            describeKey(c.key, c.label),
-            shown(c.from.value, c.from.existed),
-            shown(c.to.value, c.to.existed)
-          ])
-        )
+        ctx.summary.table(['Key', 'Now', 'Put back'], planned.map(changeRow))
         ctx.log.notice(
           `dry run: ${planned.length} key-value(s) would be put back; nothing was written`
         )
@@ -66,26 +77,14 @@ export const run = defineAction(
       const written = await ctx.log.group('Apply', () =>
         ctx.audit.step('Undo configuration restore', async (rec) => {
           const changes = await restoreSnapshots(client, snapshots, ctx.log)
-          for (const c of changes)
-            rec.change(
-              describeKey(c.key, c.label),
-              shown(c.from.value, c.from.existed),
-              shown(c.to.value, c.to.existed)
-            )
+          for (const c of changes) rec.change(...changeRow(c))
           return changes
         })
       )
       await ctx.log.group('Verify', () => verifyStates(client, snapshots))
       ctx.output.set('changed', String(written.length))
       ctx.summary.heading('Configuration restore undone')
-      ctx.summary.table(
-        ['Key', 'From', 'To'],
-        written.map((c) => [
-          describeKey(c.key, c.label),
-          shown(c.from.value, c.from.existed),
-          shown(c.to.value, c.to.existed)
-        ])
-      )
+      ctx.summary.table(['Key', 'From', 'To'], written.map(changeRow))
       ctx.log.notice(`put back ${written.length} key-value(s)`)
       return
     }
@@ -135,12 +134,7 @@ export const run = defineAction(
         if (plan.changes.length === 0)
           rec.skip(`every key-value already as at ${pointInTime.toISOString()}`)
         const written = await applyChanges(client, plan.changes, ctx.log)
-        for (const c of plan.changes)
-          rec.change(
-            describeKey(c.key, c.label),
-            shown(c.from.value, c.from.existed),
-            shown(c.to.value, c.to.existed)
-          )
+        for (const c of plan.changes) rec.change(...changeRow(c))
         return written
       })
     )
