@@ -1,28 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 import { storeInputs, useBundleSandbox } from './run-bundle.js'
+import { keyValueDaysAgo } from '../../helpers/app-configuration.js'
 
 const DAY = 86_400_000
 const ago = (days: number) => new Date(Date.now() - days * DAY)
 
 const t = useBundleSandbox('restore-app-configuration', [
-  {
-    key: 'app/checkout/timeout',
-    label: 'prod',
-    value: '30',
-    lastModified: ago(3)
-  },
-  {
-    key: 'app/checkout/timeout',
-    label: 'prod',
-    value: '5',
-    lastModified: ago(1)
-  },
-  {
-    key: 'app/checkout/endpoint',
-    label: 'prod',
-    value: 'https://new.example',
-    lastModified: ago(1)
-  }
+  keyValueDaysAgo('app/checkout/timeout', '30', 3),
+  keyValueDaysAgo('app/checkout/timeout', '5', 1),
+  keyValueDaysAgo('app/checkout/endpoint', 'https://new.example', 1)
 ])
 
 const inputs = (extra: Record<string, string>) => ({

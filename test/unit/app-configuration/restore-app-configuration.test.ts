@@ -7,6 +7,7 @@ import {
 import { run } from '../../../actions/restore-app-configuration/src/main.js'
 import { fakeContext } from '../../helpers/fake-context.js'
 import { expectRefusedOffline } from '../../helpers/offline-refusal.js'
+import { keyValueDaysAgo } from '../../helpers/app-configuration.js'
 
 const DAY = 86_400_000
 const ago = (days: number) => new Date(Date.now() - days * DAY)
@@ -20,30 +21,10 @@ let sb: AppConfigurationSandbox
 beforeAll(async () => {
   sb = await startAppConfigurationSandbox({
     seed: [
-      {
-        key: 'app/checkout/timeout',
-        label: 'prod',
-        value: '30',
-        lastModified: ago(3)
-      },
-      {
-        key: 'app/checkout/retries',
-        label: 'prod',
-        value: '3',
-        lastModified: ago(3)
-      },
-      {
-        key: 'app/checkout/color',
-        label: 'prod',
-        value: 'blue',
-        lastModified: ago(3)
-      },
-      {
-        key: 'app/checkout/timeout',
-        label: 'staging',
-        value: '31',
-        lastModified: ago(3)
-      },
+      keyValueDaysAgo('app/checkout/timeout', '30', 3),
+      keyValueDaysAgo('app/checkout/retries', '3', 3),
+      keyValueDaysAgo('app/checkout/color', 'blue', 3),
+      keyValueDaysAgo('app/checkout/timeout', '31', 3, 'staging'),
       {
         key: `${FF}beta`,
         label: 'prod',
@@ -52,18 +33,8 @@ beforeAll(async () => {
         lastModified: ago(3)
       },
       // the release, a day ago
-      {
-        key: 'app/checkout/timeout',
-        label: 'prod',
-        value: '5',
-        lastModified: ago(1)
-      },
-      {
-        key: 'app/checkout/endpoint',
-        label: 'prod',
-        value: 'https://new.example',
-        lastModified: ago(1)
-      },
+      keyValueDaysAgo('app/checkout/timeout', '5', 1),
+      keyValueDaysAgo('app/checkout/endpoint', 'https://new.example', 1),
       {
         key: `${FF}beta`,
         label: 'prod',
