@@ -45,6 +45,23 @@ async function seal(env: string, value: string) {
   }
 }
 
+/** PUTs secret `name` of environment `env` of acme/app, `value` sealed for the environment; `override` replaces body fields. */
+async function putSecret(
+  env: string,
+  name: string,
+  value: string,
+  override: Partial<Awaited<ReturnType<typeof seal>>> = {}
+) {
+  return octokit.rest.actions.createOrUpdateEnvironmentSecret({
+    owner: 'acme',
+    repo: 'app',
+    environment_name: env,
+    secret_name: name,
+    ...(await seal(env, value)),
+    ...override
+  })
+}
+
 describe('GitHub REST emulator for environment secrets', () => {
   it('serves a 32-byte Curve25519 public key with a string key_id', async () => {
     const { data } = await octokit.rest.actions.getEnvironmentPublicKey({
@@ -57,21 +74,9 @@ describe('GitHub REST emulator for environment secrets', () => {
   })
 
   it('opens the sealed box: 201 when created, 204 when updated', async () => {
-    const first = await octokit.rest.actions.createOrUpdateEnvironmentSecret({
-      owner: 'acme',
-      repo: 'app',
-      environment_name: 'production',
-      secret_name: 'DATABASE_URL',
-      ...(await seal('production', 'one'))
-    })
+    const first = await putSecret('production', 'DATABASE_URL', 'one')
     expect(first.status).toBe(201)
-    const second = await octokit.rest.actions.createOrUpdateEnvironmentSecret({
-      owner: 'acme',
-      repo: 'app',
-      environment_name: 'production',
-      secret_name: 'DATABASE_URL',
-      ...(await seal('production', 'two'))
-    })
+    const second = await putSecret('production', 'DATABASE_URL', 'two')
     expect(second.status).toBe(204)
     expect(gh.secret('acme/app', 'production', 'DATABASE_URL')?.value).toBe(
       'two'
@@ -79,13 +84,7 @@ describe('GitHub REST emulator for environment secrets', () => {
   })
 
   it('decodes URL-encoded environment names', async () => {
-    await octokit.rest.actions.createOrUpdateEnvironmentSecret({
-      owner: 'acme',
-      repo: 'app',
-      environment_name: 'prod/eu',
-      secret_name: 'X',
-      ...(await seal('prod/eu', 'eu'))
-    })
+    await putSecret('prod/eu', 'X', 'eu')
     expect(gh.secret('acme/app', 'prod/eu', 'X')?.value).toBe('eu')
   })
 
@@ -97,29 +96,15 @@ describe('GitHub REST emulator for environment secrets', () => {
       { encrypted_value: Buffer.alloc(60, 1).toString('base64') }
     ]
   ])('answers 422 for %s', async (_label, override) => {
-    const good = await seal('production', 'x')
     await expect(
-      octokit.rest.actions.createOrUpdateEnvironmentSecret({
-        owner: 'acme',
-        repo: 'app',
-        environment_name: 'production',
-        secret_name: 'BAD',
-        ...good,
-        ...override
-      })
+      putSecret('production', 'BAD', 'x', override)
     ).rejects.toMatchObject({ status: 422 })
     expect(gh.secret('acme/app', 'production', 'BAD')).toBeUndefined()
   })
 
   it('answers 422 for an invalid secret name', async () => {
     await expect(
-      octokit.rest.actions.createOrUpdateEnvironmentSecret({
-        owner: 'acme',
-        repo: 'app',
-        environment_name: 'production',
-        secret_name: 'GITHUB_X',
-        ...(await seal('production', 'x'))
-      })
+      putSecret('production', 'GITHUB_X', 'x')
     ).rejects.toMatchObject({ status: 422 })
   })
 
@@ -153,13 +138,7 @@ describe('GitHub REST emulator for environment secrets', () => {
 
   it('pages the secrets listing by per_page with a Link header', async () => {
     for (const name of ['PAGE_A', 'PAGE_B', 'PAGE_C'])
-      await octokit.rest.actions.createOrUpdateEnvironmentSecret({
-        owner: 'acme',
-        repo: 'app',
-        environment_name: 'production',
-        secret_name: name,
-        ...(await seal('production', 'v'))
-      })
+      await putSecret('production', name, 'v')
     const first = await octokit.rest.actions.listEnvironmentSecrets({
       owner: 'acme',
       repo: 'app',
