@@ -29,12 +29,16 @@ afterAll(async () => {
   await gh?.close()
 })
 
-async function seal(env: string, value: string) {
-  const { data } = await octokit.rest.actions.getEnvironmentPublicKey({
+/** The public key of environment `env` of acme/app, as `client` reads it. */
+const publicKey = (client: Octokit, env: string) =>
+  client.rest.actions.getEnvironmentPublicKey({
     owner: 'acme',
     repo: 'app',
     environment_name: env
   })
+
+async function seal(env: string, value: string) {
+  const { data } = await publicKey(octokit, env)
   const sealed = sodium.crypto_box_seal(
     sodium.from_string(value),
     sodium.from_base64(data.key, sodium.base64_variants.ORIGINAL)
@@ -64,11 +68,7 @@ async function putSecret(
 
 describe('GitHub REST emulator for environment secrets', () => {
   it('serves a 32-byte Curve25519 public key with a string key_id', async () => {
-    const { data } = await octokit.rest.actions.getEnvironmentPublicKey({
-      owner: 'acme',
-      repo: 'app',
-      environment_name: 'production'
-    })
+    const { data } = await publicKey(octokit, 'production')
     expect(typeof data.key_id).toBe('string')
     expect(Buffer.from(data.key, 'base64')).toHaveLength(32)
   })
@@ -110,20 +110,12 @@ describe('GitHub REST emulator for environment secrets', () => {
 
   it('answers 401 for a bad token and 404 for an unknown environment', async () => {
     const bad = new Octokit({ auth: 'ghs_bad', baseUrl: gh.url, log: quiet })
-    await expect(
-      bad.rest.actions.getEnvironmentPublicKey({
-        owner: 'acme',
-        repo: 'app',
-        environment_name: 'production'
-      })
-    ).rejects.toMatchObject({ status: 401 })
-    await expect(
-      octokit.rest.actions.getEnvironmentPublicKey({
-        owner: 'acme',
-        repo: 'app',
-        environment_name: 'staging'
-      })
-    ).rejects.toMatchObject({ status: 404 })
+    await expect(publicKey(bad, 'production')).rejects.toMatchObject({
+      status: 401
+    })
+    await expect(publicKey(octokit, 'staging')).rejects.toMatchObject({
+      status: 404
+    })
   })
 
   it('lists secret names, never values', async () => {
