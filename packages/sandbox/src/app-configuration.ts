@@ -1,28 +1,21 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import {
-  RequestLog,
   startAppConfigurationEmulator,
   type AppConfigurationEmulator,
-  type AppConfigurationEmulatorOptions,
-  type EntraEmulator,
-  type GitHubOidcEmulator
+  type AppConfigurationEmulatorOptions
 } from '@rollback-actions/emulators'
-import { startFederatedLogin } from './federated-login.js'
+import {
+  startFederatedLogin,
+  type FederatedIdentity
+} from './federated-login.js'
 
 /** The App Configuration part of a sandbox: GitHub OIDC, Entra and one App Configuration store. */
-export interface AppConfigurationSandbox {
-  caPem: string
-  log: RequestLog
-  entra: EntraEmulator
-  oidc: GitHubOidcEmulator
+export interface AppConfigurationSandbox extends FederatedIdentity {
   store: AppConfigurationEmulator
   /** App registration with a federated credential for `repository`'s `environment` (App Configuration Data Owner). */
   clientId: string
   /** App registration federated for the same environment holding only App Configuration Data Reader. */
   readerClientId: string
-  tenantId: string
-  repository: string
-  environment: string
   /**
    * Environment for a process running an action against these emulators: `AZURE_AUTHORITY_HOST`,
    * `ACTIONS_ID_TOKEN_REQUEST_*`, `SANDBOX_APP_CONFIGURATION_ENDPOINT`. Child processes also need

@@ -10,8 +10,10 @@ import {
   startKeyVaultEmulator,
   type KeyVaultEmulator
 } from '@rollback-actions/emulators'
-import type { GitHubOidcEmulator } from '@rollback-actions/emulators'
-import { startFederatedLogin } from './federated-login.js'
+import {
+  startFederatedLogin,
+  type FederatedIdentity
+} from './federated-login.js'
 import { loadScenario, type Scenario } from './scenario.js'
 import { RequestLog } from '@rollback-actions/emulators'
 import type {
@@ -153,20 +155,13 @@ export async function startDatabaseServices(
 }
 
 /** The database part of a sandbox: Entra, GitHub OIDC, ARM (+ PostgreSQL), Key Vault and GitHub REST emulators. */
-export interface DatabaseSandbox {
-  caPem: string
-  log: RequestLog
-  entra: EntraEmulator
-  oidc: GitHubOidcEmulator
+export interface DatabaseSandbox extends FederatedIdentity {
   arm: PostgresArmEmulator
   keyVault: KeyVaultEmulator
   github: GitHubApiEmulator
   /** App registration with a federated credential for `repository`'s `environment`. */
   clientId: string
-  tenantId: string
-  /** Repository / environment the GitHub emulators know, and a token with write access. */
-  repository: string
-  environment: string
+  /** A token with write access to `repository` on the GitHub emulators. */
   githubToken: string
   /**
    * Environment for a process running an action against these emulators: `AZURE_AUTHORITY_HOST`,

@@ -18,6 +18,7 @@ export interface FederatedIdentity {
   entra: EntraEmulator
   oidc: GitHubOidcEmulator
   tenantId: string
+  /** The repository and environment the GitHub emulators know and Entra federates. */
   repository: string
   environment: string
 }
