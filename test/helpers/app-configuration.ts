@@ -1,3 +1,5 @@
+import type { AppConfigurationEmulator } from '@rollback-actions/emulators'
+
 const DAY = 86_400_000
 
 /**
@@ -19,3 +21,20 @@ export const keyValueDaysAgo = (
   value,
   lastModified: new Date(Date.now() - daysAgo * DAY)
 })
+
+/**
+ * Makes the App Configuration emulator answer 503 with `Retry-After` 10 ms to its next `times` reads.
+ * @param store the emulator.
+ * @param times how many reads fail.
+ */
+export const storeUnavailable = (
+  store: AppConfigurationEmulator,
+  times: number
+) =>
+  store.faults.inject({
+    kind: 'http-error',
+    status: 503,
+    on: 'get',
+    times,
+    retryAfterSeconds: 0.01
+  })

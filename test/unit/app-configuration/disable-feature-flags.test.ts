@@ -7,6 +7,7 @@ import {
 import { run } from '../../../actions/disable-feature-flags/src/main.js'
 import { fakeContext } from '../../helpers/fake-context.js'
 import { expectRefusedOffline } from '../../helpers/offline-refusal.js'
+import { storeUnavailable } from '../../helpers/app-configuration.js'
 
 const FF = '.appconfig.featureflag/'
 const CT = 'application/vnd.microsoft.appconfig.ff+json;charset=utf-8'
@@ -378,13 +379,7 @@ describe('disable-feature-flags under faults', () => {
   })
 
   it('fails clearly when the store stays unavailable (503), with nothing written', async () => {
-    sb.store.faults.inject({
-      kind: 'http-error',
-      status: 503,
-      on: 'get',
-      times: 20,
-      retryAfterSeconds: 0.01
-    })
+    storeUnavailable(sb.store, 20)
     const mark = sb.log.mark()
     const ctx = await runWith({ flags: 'beta-checkout', label: 'prod' })
     sb.store.faults.clear()

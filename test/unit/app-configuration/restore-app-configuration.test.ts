@@ -7,7 +7,10 @@ import {
 import { run } from '../../../actions/restore-app-configuration/src/main.js'
 import { fakeContext } from '../../helpers/fake-context.js'
 import { expectRefusedOffline } from '../../helpers/offline-refusal.js'
-import { keyValueDaysAgo } from '../../helpers/app-configuration.js'
+import {
+  keyValueDaysAgo,
+  storeUnavailable
+} from '../../helpers/app-configuration.js'
 
 const DAY = 86_400_000
 const ago = (days: number) => new Date(Date.now() - days * DAY)
@@ -257,13 +260,7 @@ describe('restore-app-configuration under faults', () => {
   })
 
   it('fails clearly when the store keeps answering 503, with nothing written', async () => {
-    sb.store.faults.inject({
-      kind: 'http-error',
-      status: 503,
-      on: 'get',
-      times: 30,
-      retryAfterSeconds: 0.01
-    })
+    storeUnavailable(sb.store, 30)
     const mark = sb.log.mark()
     const ctx = await runWith(restore)
     sb.store.faults.clear()
