@@ -38,3 +38,13 @@ export const storeUnavailable = (
     times,
     retryAfterSeconds: 0.01
   })
+
+/**
+ * Makes the App Configuration emulator answer 429 with `retry-after-ms` 50 to its next `on` request.
+ * @param store the emulator.
+ * @param on which requests: `get` or `put`.
+ */
+export const storeThrottled = (
+  store: AppConfigurationEmulator,
+  on: 'get' | 'put'
+) => store.faults.inject({ kind: 'throttle', on, retryAfterSeconds: 0.05 })

@@ -7,7 +7,10 @@ import {
 import { run } from '../../../actions/disable-feature-flags/src/main.js'
 import { fakeContext } from '../../helpers/fake-context.js'
 import { expectRefusedOffline } from '../../helpers/offline-refusal.js'
-import { storeUnavailable } from '../../helpers/app-configuration.js'
+import {
+  storeThrottled,
+  storeUnavailable
+} from '../../helpers/app-configuration.js'
 
 const FF = '.appconfig.featureflag/'
 const CT = 'application/vnd.microsoft.appconfig.ff+json;charset=utf-8'
@@ -361,11 +364,7 @@ describe('disable-feature-flags under faults', () => {
   })
 
   it('waits out a 429 with retry-after-ms and succeeds', async () => {
-    sb.store.faults.inject({
-      kind: 'throttle',
-      on: 'put',
-      retryAfterSeconds: 0.05
-    })
+    storeThrottled(sb.store, 'put')
     const mark = sb.log.mark()
     const ctx = await runWith({ flags: 'beta-checkout', label: 'prod' })
     expect(ctx.failure).toBeUndefined()
