@@ -71,6 +71,10 @@ afterAll(async () => {
 })
 
 const identity = () => ({ 'client-id': sb.clientId, 'tenant-id': sb.tenantId })
+/** Writes feature flag `id` (label prod) to the store, as another client would. */
+const setFlag = (id: string, value: string) =>
+  sb.store.set({ key: `${FF}${id}`, label: 'prod', contentType: CT, value })
+
 async function runWith(inputs: Record<string, string>, clientId = sb.clientId) {
   const ctx = fakeContext(
     'disable-feature-flags',
@@ -258,12 +262,7 @@ describe('disable-feature-flags against the store', () => {
       label: 'prod'
     })
     expect(ctx.failure).toBeUndefined()
-    sb.store.set({
-      key: `${FF}new-pricing`,
-      label: 'prod',
-      contentType: CT,
-      value: flag('new-pricing', false, [percent(5)])
-    })
+    setFlag('new-pricing', flag('new-pricing', false, [percent(5)]))
     const mark = sb.log.mark()
     const back = await runWith({
       mode: 'restore',
@@ -275,18 +274,8 @@ describe('disable-feature-flags against the store', () => {
     expect(sb.log.writes('app-configuration', mark)).toHaveLength(0)
     expect(stored('beta-checkout').enabled).toBe(false)
     // put the world back for the next tests
-    sb.store.set({
-      key: `${FF}beta-checkout`,
-      label: 'prod',
-      contentType: CT,
-      value: flag('beta-checkout', true, [percent(50)])
-    })
-    sb.store.set({
-      key: `${FF}new-pricing`,
-      label: 'prod',
-      contentType: CT,
-      value: flag('new-pricing', true)
-    })
+    setFlag('beta-checkout', flag('beta-checkout', true, [percent(50)]))
+    setFlag('new-pricing', flag('new-pricing', true))
   })
 
   it('sets percentage rollouts to 0 % with method zero-percent, keeping the flag enabled', async () => {
@@ -355,12 +344,7 @@ describe('disable-feature-flags under faults', () => {
     expect(sb.store.get(`${FF}new-pricing`, 'prod')?.value).toContain(
       'changed by another client'
     )
-    sb.store.set({
-      key: `${FF}new-pricing`,
-      label: 'prod',
-      contentType: CT,
-      value: flag('new-pricing', true)
-    })
+    setFlag('new-pricing', flag('new-pricing', true))
   })
 
   it('waits out a 429 with retry-after-ms and succeeds', async () => {
