@@ -1,6 +1,7 @@
 import { defineAction } from '@rollback-actions/action-kit'
 import {
   assertReviewAllowed,
+  reviewOptions,
   reviewSavedPlan
 } from '@rollback-actions/terraform'
 import { PlanReviewInputs } from './inputs.js'
@@ -12,14 +13,7 @@ export const run = defineAction('terraform-plan-review', async (ctx) => {
       const r = await reviewSavedPlan({
         planFile: inputs.planFile,
         ...(inputs.planJson !== undefined && { planJsonFile: inputs.planJson }),
-        workingDirectory: inputs.workingDirectory,
-        protectedAddresses: [
-          ...(inputs.protectedAddresses ?? []),
-          ...(inputs.additionalProtectedAddresses ?? [])
-        ],
-        allowDestroy: inputs.allowDestroy ?? [],
-        log: ctx.log,
-        env: ctx.env
+        ...reviewOptions(inputs, ctx)
       })
       const { counts } = r.summary
       ctx.output.set('plan-sha256', r.planSha256)

@@ -1,8 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import {
-  startEntraEmulator,
-  type EntraEmulator
-} from '@rollback-actions/emulators'
+import type { EntraEmulator } from '@rollback-actions/emulators'
 import {
   startGitHubApiEmulator,
   type GitHubApiEmulator,
@@ -14,16 +11,14 @@ import {
   type KeyVaultEmulator
 } from '@rollback-actions/emulators'
 import {
-  GITHUB_OIDC_ISSUER,
-  startGitHubOidcEmulator,
-  type GitHubOidcEmulator
-} from '@rollback-actions/emulators'
+  startFederatedLogin,
+  type FederatedIdentity
+} from './federated-login.js'
 import { loadScenario, type Scenario } from './scenario.js'
 import { RequestLog } from '@rollback-actions/emulators'
-import {
-  createCertificateAuthority,
-  type CertificateAuthority,
-  type KeyPairPem
+import type {
+  CertificateAuthority,
+  KeyPairPem
 } from '@rollback-actions/emulators'
 import {
   startPostgresArmEmulator,
@@ -160,20 +155,13 @@ export async function startDatabaseServices(
 }
 
 /** The database part of a sandbox: Entra, GitHub OIDC, ARM (+ PostgreSQL), Key Vault and GitHub REST emulators. */
-export interface DatabaseSandbox {
-  caPem: string
-  log: RequestLog
-  entra: EntraEmulator
-  oidc: GitHubOidcEmulator
+export interface DatabaseSandbox extends FederatedIdentity {
   arm: PostgresArmEmulator
   keyVault: KeyVaultEmulator
   github: GitHubApiEmulator
   /** App registration with a federated credential for `repository`'s `environment`. */
   clientId: string
-  tenantId: string
-  /** Repository / environment the GitHub emulators know, and a token with write access. */
-  repository: string
-  environment: string
+  /** A token with write access to `repository` on the GitHub emulators. */
   githubToken: string
   /**
    * Environment for a process running an action against these emulators: `AZURE_AUTHORITY_HOST`,
@@ -202,41 +190,12 @@ export async function startDatabaseSandbox(
   const scenario = options.scenario ?? loadScenario()
   const db = scenario.database
   if (!db) throw new Error('the scenario has no database section')
-  const ca = await createCertificateAuthority()
-  const tls = await ca.issue(['127.0.0.1', 'localhost'])
-  const log = new RequestLog()
-  const repository = 'warranty-hub/platform'
-  const environment = 'production'
   const clientId = randomUUID()
-  const tenantId = randomUUID()
   const started: { close(): Promise<void> }[] = []
   try {
-    const oidc = await startGitHubOidcEmulator({
-      log,
-      claims: {
-        repository,
-        ref: 'refs/heads/main',
-        environment,
-        actor: 'octo-sre',
-        run_id: 4242
-      }
-    })
-    started.push(oidc)
-    const entra = await startEntraEmulator({
-      tls,
-      log,
-      tenantId,
-      federatedCredentials: [
-        {
-          clientId,
-          issuer: GITHUB_OIDC_ISSUER,
-          subject: `repo:${repository}:environment:${environment}`,
-          audience: 'api://AzureADTokenExchange'
-        }
-      ],
-      issuerKeys: { [oidc.issuer]: oidc.jwks.keys }
-    })
-    started.push(entra)
+    const login = await startFederatedLogin([clientId], started)
+    const { ca, tls } = login
+    const { log, entra, repository, environment } = login.identity
     const services = await startDatabaseServices({
       tls,
       ca,
@@ -253,24 +212,13 @@ export async function startDatabaseSandbox(
     started.push(services)
     const { arm, keyVault, github, githubToken } = services
     return {
-      caPem: ca.caPem,
-      log,
-      entra,
-      oidc,
+      ...login.identity,
       arm,
       keyVault,
       github,
       clientId,
-      tenantId,
-      repository,
-      environment,
       githubToken,
-      env: {
-        ...services.env,
-        AZURE_AUTHORITY_HOST: entra.url,
-        ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken
-      },
+      env: { ...services.env, ...login.env },
       injectFault: (fault) => arm.injectFault(fault),
       close: async () => {
         for (const s of started.reverse()) await s.close()

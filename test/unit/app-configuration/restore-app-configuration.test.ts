@@ -6,6 +6,11 @@ import {
 } from '@rollback-actions/sandbox'
 import { run } from '../../../actions/restore-app-configuration/src/main.js'
 import { fakeContext } from '../../helpers/fake-context.js'
+import { expectRefusedOffline } from '../../helpers/offline-refusal.js'
+import {
+  keyValueDaysAgo,
+  storeUnavailable
+} from '../../helpers/app-configuration.js'
 
 const DAY = 86_400_000
 const ago = (days: number) => new Date(Date.now() - days * DAY)
@@ -19,30 +24,10 @@ let sb: AppConfigurationSandbox
 beforeAll(async () => {
   sb = await startAppConfigurationSandbox({
     seed: [
-      {
-        key: 'app/checkout/timeout',
-        label: 'prod',
-        value: '30',
-        lastModified: ago(3)
-      },
-      {
-        key: 'app/checkout/retries',
-        label: 'prod',
-        value: '3',
-        lastModified: ago(3)
-      },
-      {
-        key: 'app/checkout/color',
-        label: 'prod',
-        value: 'blue',
-        lastModified: ago(3)
-      },
-      {
-        key: 'app/checkout/timeout',
-        label: 'staging',
-        value: '31',
-        lastModified: ago(3)
-      },
+      keyValueDaysAgo('app/checkout/timeout', '30', 3),
+      keyValueDaysAgo('app/checkout/retries', '3', 3),
+      keyValueDaysAgo('app/checkout/color', 'blue', 3),
+      keyValueDaysAgo('app/checkout/timeout', '31', 3, 'staging'),
       {
         key: `${FF}beta`,
         label: 'prod',
@@ -51,18 +36,8 @@ beforeAll(async () => {
         lastModified: ago(3)
       },
       // the release, a day ago
-      {
-        key: 'app/checkout/timeout',
-        label: 'prod',
-        value: '5',
-        lastModified: ago(1)
-      },
-      {
-        key: 'app/checkout/endpoint',
-        label: 'prod',
-        value: 'https://new.example',
-        lastModified: ago(1)
-      },
+      keyValueDaysAgo('app/checkout/timeout', '5', 1),
+      keyValueDaysAgo('app/checkout/endpoint', 'https://new.example', 1),
       {
         key: `${FF}beta`,
         label: 'prod',
@@ -158,10 +133,7 @@ describe('restore-app-configuration: bad input touches nothing', () => {
       /input "endpoint": "ftp:\/\/store" must use https/
     ]
   ])('%j fails with a message naming the input', async (inputs, message) => {
-    const mark = sb.log.mark()
-    const ctx = await runWith(inputs)
-    expect(ctx.failure).toMatch(message)
-    expect(sb.log.of(undefined, mark)).toHaveLength(0)
+    await expectRefusedOffline(sb.log, () => runWith(inputs), message)
   })
 
   it('refuses a connection string without repeating it', async () => {
@@ -288,13 +260,7 @@ describe('restore-app-configuration under faults', () => {
   })
 
   it('fails clearly when the store keeps answering 503, with nothing written', async () => {
-    sb.store.faults.inject({
-      kind: 'http-error',
-      status: 503,
-      on: 'get',
-      times: 30,
-      retryAfterSeconds: 0.01
-    })
+    storeUnavailable(sb.store, 30)
     const mark = sb.log.mark()
     const ctx = await runWith(restore)
     sb.store.faults.clear()

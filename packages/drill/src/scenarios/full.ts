@@ -1,7 +1,12 @@
 import https from 'node:https'
 import type { Sandbox } from '@rollback-actions/sandbox'
 import type { DrillStep, WorkflowReport } from '../engine/execute.js'
-import { dispatchWorkflow, kubectl } from './sandbox-run.js'
+import {
+  brokenRelease,
+  deployedImage,
+  dispatchWorkflow,
+  setImage
+} from './sandbox-run.js'
 
 /** The runbook's target for a full rollback (traffic, database, data integrity): 15 minutes. */
 export const FULL_ROLLBACK_TARGET_SECONDS = 900
@@ -142,13 +147,7 @@ export async function runFullScenario(options: {
     const cluster = source?.cluster
     if (!cluster) throw new Error(`server ${serverName} has no cluster`)
     const database = source.databases[0] ?? 'app'
-    const { namespace, deployment } = sandbox.scenario.service
-    const spec = sandbox.scenario.kubernetes.deployments.find(
-      (d) => d.namespace === namespace && d.name === deployment
-    )
-    const broken = sandbox.scenario.registry.repositories
-      .find((r) => r.name === spec?.repository)
-      ?.tags.find((t) => t.broken)
+    const { namespace, deployment, spec, broken } = brokenRelease(sandbox)
     if (!spec || !broken) throw new Error('the scenario has no broken release')
     const stableTag = spec.history.at(-1) ?? ''
     const before = {
@@ -199,14 +198,13 @@ export async function runFullScenario(options: {
           label: LABEL,
           value: '0'
         })
-        await kubectl(sandbox, [
-          '-n',
+        await setImage(
+          sandbox,
           namespace,
-          'set',
-          'image',
-          `deployment/${deployment}`,
-          `${spec.container}=${sandbox.env.SANDBOX_REGISTRY ?? ''}/${spec.repository}:${broken.name}`
-        ])
+          deployment,
+          spec.container,
+          `${sandbox.env.SANDBOX_REGISTRY ?? ''}/${spec.repository}:${broken.name}`
+        )
         const at = new Date()
         await cluster.query(
           database,
@@ -316,14 +314,12 @@ export async function runFullScenario(options: {
         store.get('app/checkout/payment-provider', LABEL)?.value ===
           before.provider &&
         store.get('app/checkout/retry-budget', LABEL) === undefined
-      const image = await kubectl(sandbox, [
-        '-n',
+      const image = await deployedImage(
+        sandbox,
         namespace,
-        'get',
-        `deployment/${deployment}`,
-        '-o',
-        `jsonpath={.spec.template.spec.containers[?(@.name=="${spec.container}")].image}`
-      ])
+        deployment,
+        spec.container
+      )
       const version = await get(
         `${sandbox.env.SANDBOX_SERVICE_URL ?? ''}/version`,
         sandbox.caPem

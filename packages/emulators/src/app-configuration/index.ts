@@ -381,6 +381,16 @@ export async function startAppConfigurationEmulator(
     res.end(head ? undefined : text)
   }
 
+  /** 200 with key-value `r` as the store returns it, with its ETag and Last-Modified. */
+  const sendKv = (res: ServerResponse, r: KeyValueRevision) =>
+    sendBody(
+      res,
+      200,
+      'application/vnd.microsoft.appconfig.kv+json',
+      projection(r),
+      kvHeaders(r)
+    )
+
   const unauthorized = (res: ServerResponse, challenge: string) =>
     problem(
       res,
@@ -656,13 +666,7 @@ export async function startAppConfigurationEmulator(
           return
         }
         const rev = write({ ...existing, locked: method === 'PUT' })
-        sendBody(
-          res,
-          200,
-          'application/vnd.microsoft.appconfig.kv+json',
-          projection(rev),
-          kvHeaders(rev)
-        )
+        sendKv(res, rev)
         return
       }
       if (method === 'GET' || method === 'HEAD') {
@@ -740,13 +744,7 @@ export async function startAppConfigurationEmulator(
           tags,
           locked: false
         })
-        sendBody(
-          res,
-          200,
-          'application/vnd.microsoft.appconfig.kv+json',
-          projection(rev),
-          kvHeaders(rev)
-        )
+        sendKv(res, rev)
         return
       }
       if (method === 'DELETE') {
@@ -760,13 +758,7 @@ export async function startAppConfigurationEmulator(
           return
         }
         write({ ...existing, deleted: true })
-        sendBody(
-          res,
-          200,
-          'application/vnd.microsoft.appconfig.kv+json',
-          projection(existing),
-          kvHeaders(existing)
-        )
+        sendKv(res, existing)
         return
       }
       problem(res, 405, { type: 'about:blank', title: 'Method not allowed' })
