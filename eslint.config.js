@@ -134,12 +134,7 @@ export default tseslint.config(
     rules: {
       ...jestPlugin.configs['flat/recommended'].rules,
       '@typescript-eslint/no-non-null-assertion': 'off',
-      '@typescript-eslint/unbound-method': 'off',
-      // helpers that assert (test/helpers/offline-refusal.ts) count as assertions
-      'jest/expect-expect': [
-        'warn',
-        { assertFunctionNames: ['expect', 'expectRefusedOffline'] }
-      ]
+      '@typescript-eslint/unbound-method': 'off'
     }
   },
   prettier

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bundleActions } from '../../scripts/bundle.mjs'
-import { spawnBundle, type BundleRun } from '../helpers/bundle.js'
+import { actionDefaults } from '../helpers/fake-context.js'
 import { RequestLog, type AcrEmulator } from '@rollback-actions/emulators'
 import {
   CLIENT,
@@ -17,6 +18,21 @@ import {
 
 const REPO = 'warranty-hub/product-service'
 const day = 86_400_000
+
+interface RunResult {
+  code: number | null
+  stdout: string
+  outputs: Record<string, string>
+  summary: string
+}
+
+/** Parses GITHUB_OUTPUT's `name<<delimiter` blocks. */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const re = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
+  for (const m of text.matchAll(re)) out[m[1] ?? ''] = m[3] ?? ''
+  return out
+}
 
 describe('discover-tag bundle, run as the runner runs it, against OIDC → Entra → ACR emulators', () => {
   const log = new RequestLog()
@@ -64,28 +80,52 @@ describe('discover-tag bundle, run as the runner runs it, against OIDC → Entra
   async function runAction(
     inputs: Record<string, string>,
     extraEnv: Record<string, string> = {}
-  ): Promise<BundleRun> {
+  ): Promise<RunResult> {
     const outputFile = join(
       dir,
       `output-${Math.random().toString(36).slice(2)}`
     )
-    return spawnBundle(
-      {
-        bundle,
-        actionId: 'discover-tag',
-        dir,
-        outputFile,
-        caFile,
-        repository: 'warranty-hub/platform',
-        env: {
-          ACTIONS_ID_TOKEN_REQUEST_URL: world.oidc.requestUrl,
-          ACTIONS_ID_TOKEN_REQUEST_TOKEN: world.oidc.requestToken,
-          AZURE_AUTHORITY_HOST: world.entra.url,
-          ...extraEnv
-        }
-      },
-      inputs
+    const summaryFile = `${outputFile}-summary`
+    await writeFile(outputFile, '')
+    await writeFile(summaryFile, '')
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: dir,
+      NODE_EXTRA_CA_CERTS: caFile,
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_ACTOR: 'octo-sre',
+      GITHUB_REPOSITORY: 'warranty-hub/platform',
+      GITHUB_RUN_ID: '4242',
+      GITHUB_SERVER_URL: 'https://github.com',
+      ROLLBACK_AUDIT_FILE: join(dir, 'audit.jsonl'),
+      ACTIONS_ID_TOKEN_REQUEST_URL: world.oidc.requestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: world.oidc.requestToken,
+      AZURE_AUTHORITY_HOST: world.entra.url,
+      ...extraEnv
+    }
+    for (const [name, value] of Object.entries({
+      ...actionDefaults('discover-tag'),
+      ...inputs
+    })) {
+      env[`INPUT_${name.toUpperCase()}`] = value
+    }
+    const child = spawn(process.execPath, [bundle], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let stdout = ''
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')))
+    child.stderr.on('data', (c: Buffer) => (stdout += c.toString('utf8')))
+    const code = await new Promise<number | null>((resolve) =>
+      child.on('close', resolve)
     )
+    return {
+      code,
+      stdout,
+      outputs: parseOutputs(await readFile(outputFile, 'utf8')),
+      summary: await readFile(summaryFile, 'utf8')
+    }
   }
 
   const inputs = () => ({

@@ -12,7 +12,6 @@ import { runAction } from '@rollback-actions/drill'
 import { startKube, writeKubeconfig } from '../helpers/kube.js'
 import { run } from '../../actions/secret-swap/src/main.js'
 import { runFake } from '../helpers/fake-context.js'
-import { kubernetesSecretInputs } from '../helpers/secret-swap.js'
 
 const IMAGE = 'sandboxacr.azurecr.io/shop/product-service:v1'
 const PASSWORD = 'p@ss:w/rd "q" ü€+=&%'
@@ -48,8 +47,15 @@ const secretData = (key: string) => {
 }
 
 const inputs = (extra: Record<string, string> = {}) => ({
-  ...kubernetesSecretInputs(PASSWORD),
+  target: 'kubernetes-secret',
+  'secret-name': 'product-service-db',
+  namespace: 'prod',
+  'server-fqdn': '127.0.0.1:6543',
+  database: 'app',
+  username: 'pgadmin',
+  password: PASSWORD,
   'ssl-mode': 'disable',
+  deployments: 'prod/product-service',
   'rollout-timeout': '60s',
   kubeconfig: kubeconfigPath,
   ...extra

@@ -11,7 +11,10 @@ import {
   type FlagReport,
   type KeyValueSnapshot
 } from '@rollback-actions/app-configuration'
-import { identityCredentialWithSdkRetries } from '@rollback-actions/azure'
+import {
+  AZURE_FEDERATION_AUDIENCE,
+  createAzureCredential
+} from '@rollback-actions/azure'
 import { DisableFeatureFlagsInputs } from './inputs.js'
 
 const flagName = (key: string) =>
@@ -30,7 +33,17 @@ export const run = defineAction(
   'disable-feature-flags',
   async (ctx: ActionContext) => {
     const inputs = ctx.inputs(DisableFeatureFlagsInputs)
-    const credential = identityCredentialWithSdkRetries(inputs, ctx)
+    const credential =
+      inputs.clientId && inputs.tenantId
+        ? createAzureCredential(
+            {
+              clientId: inputs.clientId,
+              tenantId: inputs.tenantId,
+              getAssertion: () => ctx.oidcToken(AZURE_FEDERATION_AUDIENCE)
+            },
+            ctx.env
+          )
+        : createAzureCredential({ useAzureCli: true }, ctx.env)
     const client = createAppConfigurationClient(inputs.endpoint, credential)
     const label = inputs.label ?? null
     ctx.log.debug(`store ${inputs.endpoint}, label ${label ?? '(none)'}`)

@@ -8,7 +8,10 @@ import {
   verifyStates,
   type PlannedKey
 } from '@rollback-actions/app-configuration'
-import { identityCredentialWithSdkRetries } from '@rollback-actions/azure'
+import {
+  AZURE_FEDERATION_AUDIENCE,
+  createAzureCredential
+} from '@rollback-actions/azure'
 import { RestoreAppConfigurationInputs } from './inputs.js'
 
 /** A value as plans show it: quoted, cut at 60 characters, `(absent)` for a missing key-value. */
@@ -18,30 +21,22 @@ function shown(value: string | null, existed = true): string {
   return v.length > 62 ? `${v.slice(0, 59)}…"` : v
 }
 
-/** A key-value's value before or after a change. */
-interface ChangeSide {
-  value: string | null
-  existed: boolean
-}
-
-/** A change as the audit trail and the summary tables show it: the key, its value before, its value after. */
-const changeRow = (c: {
-  key: string
-  label: Parameters<typeof describeKey>[1]
-  from: ChangeSide
-  to: ChangeSide
-}): [string, string, string] => [
-  describeKey(c.key, c.label),
-  shown(c.from.value, c.from.existed),
-  shown(c.to.value, c.to.existed)
-]
-
 /** restore-app-configuration: key-values back to a point in time (or an earlier restore undone). */
 export const run = defineAction(
   'restore-app-configuration',
   async (ctx: ActionContext) => {
     const inputs = ctx.inputs(RestoreAppConfigurationInputs)
-    const credential = identityCredentialWithSdkRetries(inputs, ctx)
+    const credential =
+      inputs.clientId && inputs.tenantId
+        ? createAzureCredential(
+            {
+              clientId: inputs.clientId,
+              tenantId: inputs.tenantId,
+              getAssertion: () => ctx.oidcToken(AZURE_FEDERATION_AUDIENCE)
+            },
+            ctx.env
+          )
+        : createAzureCredential({ useAzureCli: true }, ctx.env)
     const client = createAppConfigurationClient(inputs.endpoint, credential)
 
     if (inputs.mode === 'undo') {
@@ -68,7 +63,14 @@ export const run = defineAction(
       if (inputs.dryRun) {
         ctx.output.set('changed', '0')
         ctx.summary.heading('Configuration undo planned (dry run)')
-        ctx.summary.table(['Key', 'Now', 'Put back'], planned.map(changeRow))
+        ctx.summary.table(
+          ['Key', 'Now', 'Put back'],
+          planned.map((c) => [
+            describeKey(c.key, c.label),
+            shown(c.from.value, c.from.existed),
+            shown(c.to.value, c.to.existed)
+          ])
+        )
         ctx.log.notice(
           `dry run: ${planned.length} key-value(s) would be put back; nothing was written`
         )
@@ -77,14 +79,26 @@ export const run = defineAction(
       const written = await ctx.log.group('Apply', () =>
         ctx.audit.step('Undo configuration restore', async (rec) => {
           const changes = await restoreSnapshots(client, snapshots, ctx.log)
-          for (const c of changes) rec.change(...changeRow(c))
+          for (const c of changes)
+            rec.change(
+              describeKey(c.key, c.label),
+              shown(c.from.value, c.from.existed),
+              shown(c.to.value, c.to.existed)
+            )
           return changes
         })
       )
       await ctx.log.group('Verify', () => verifyStates(client, snapshots))
       ctx.output.set('changed', String(written.length))
       ctx.summary.heading('Configuration restore undone')
-      ctx.summary.table(['Key', 'From', 'To'], written.map(changeRow))
+      ctx.summary.table(
+        ['Key', 'From', 'To'],
+        written.map((c) => [
+          describeKey(c.key, c.label),
+          shown(c.from.value, c.from.existed),
+          shown(c.to.value, c.to.existed)
+        ])
+      )
       ctx.log.notice(`put back ${written.length} key-value(s)`)
       return
     }
@@ -134,7 +148,12 @@ export const run = defineAction(
         if (plan.changes.length === 0)
           rec.skip(`every key-value already as at ${pointInTime.toISOString()}`)
         const written = await applyChanges(client, plan.changes, ctx.log)
-        for (const c of plan.changes) rec.change(...changeRow(c))
+        for (const c of plan.changes)
+          rec.change(
+            describeKey(c.key, c.label),
+            shown(c.from.value, c.from.existed),
+            shown(c.to.value, c.to.existed)
+          )
         return written
       })
     )

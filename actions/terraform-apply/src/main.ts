@@ -1,6 +1,6 @@
 import { defineAction } from '@rollback-actions/action-kit'
 import type { PlanAction } from '@rollback-actions/terraform'
-import { applyReviewedPlan, reviewOptions } from '@rollback-actions/terraform'
+import { applyReviewedPlan } from '@rollback-actions/terraform'
 import { ApplyInputs } from './inputs.js'
 
 /** Display values of the audit trail's from → to columns, per plan action. */
@@ -22,7 +22,14 @@ export const run = defineAction('terraform-apply', async (ctx) => {
       const result = await applyReviewedPlan({
         planFile: inputs.planFile,
         expectedSha256: inputs.planSha256,
-        ...reviewOptions(inputs, ctx)
+        workingDirectory: inputs.workingDirectory,
+        protectedAddresses: [
+          ...(inputs.protectedAddresses ?? []),
+          ...(inputs.additionalProtectedAddresses ?? [])
+        ],
+        allowDestroy: inputs.allowDestroy ?? [],
+        log: ctx.log,
+        env: ctx.env
       })
       for (const c of result.summary.changes) {
         const [from, to] = FROM_TO[c.action]

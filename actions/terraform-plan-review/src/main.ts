@@ -1,7 +1,6 @@
 import { defineAction } from '@rollback-actions/action-kit'
 import {
   assertReviewAllowed,
-  reviewOptions,
   reviewSavedPlan
 } from '@rollback-actions/terraform'
 import { PlanReviewInputs } from './inputs.js'
@@ -13,7 +12,14 @@ export const run = defineAction('terraform-plan-review', async (ctx) => {
       const r = await reviewSavedPlan({
         planFile: inputs.planFile,
         ...(inputs.planJson !== undefined && { planJsonFile: inputs.planJson }),
-        ...reviewOptions(inputs, ctx)
+        workingDirectory: inputs.workingDirectory,
+        protectedAddresses: [
+          ...(inputs.protectedAddresses ?? []),
+          ...(inputs.additionalProtectedAddresses ?? [])
+        ],
+        allowDestroy: inputs.allowDestroy ?? [],
+        log: ctx.log,
+        env: ctx.env
       })
       const { counts } = r.summary
       ctx.output.set('plan-sha256', r.planSha256)

@@ -192,38 +192,16 @@ export function credentialFromInputs(
     log?: Logger
   }
 ): TokenCredential {
-  return identityCredential(inputs, ctx, {
-    policy: retryPolicyFromEnv(ctx.env),
-    log: ctx.log ?? silentLogger
-  })
-}
-
-/**
- * {@link credentialFromInputs} with the SDK's own retries of the token requests (no `transport`): GitHub OIDC
- * federation with `client-id` and `tenant-id`, else the Azure CLI session.
- * @param inputs the parsed `client-id` and `tenant-id`.
- * @param ctx the action context: its `oidcToken(audience)` and `env`.
- * @returns the credential; nothing is sent until the first token.
- */
-export function identityCredentialWithSdkRetries(
-  inputs: AzureIdentityInputs,
-  ctx: { oidcToken(audience: string): Promise<string>; env: NodeJS.ProcessEnv }
-): TokenCredential {
-  return identityCredential(inputs, ctx)
-}
-
-function identityCredential(
-  inputs: AzureIdentityInputs,
-  ctx: { oidcToken(audience: string): Promise<string>; env: NodeJS.ProcessEnv },
-  transport?: FederatedCredentialOptions['transport']
-): TokenCredential {
   return inputs.clientId && inputs.tenantId
     ? createAzureCredential(
         {
           clientId: inputs.clientId,
           tenantId: inputs.tenantId,
           getAssertion: () => ctx.oidcToken(AZURE_FEDERATION_AUDIENCE),
-          ...(transport && { transport })
+          transport: {
+            policy: retryPolicyFromEnv(ctx.env),
+            log: ctx.log ?? silentLogger
+          }
         },
         ctx.env
       )

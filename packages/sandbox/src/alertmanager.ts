@@ -1,7 +1,8 @@
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { createServer, type AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { parse, stringify } from 'yaml'
-import { startReadyProcess } from './ready-process.js'
 
 /** Binary from Debian's `prometheus-alertmanager` package (0.25). */
 export const ALERTMANAGER_BIN =
@@ -26,6 +27,39 @@ export interface RunningAlertmanager {
   /** The configuration as written (Alertmanager 0.25 YAML). */
   configYaml: string
   close(): Promise<void>
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer()
+    s.once('error', reject)
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitReady(
+  url: string,
+  child: ChildProcess,
+  ms: number
+): Promise<boolean> {
+  const deadline = Date.now() + ms
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) return false
+    try {
+      const r = await fetch(`${url}/-/ready`, {
+        signal: AbortSignal.timeout(1000)
+      })
+      await r.arrayBuffer()
+      if (r.ok) return true
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  return false
 }
 
 /**
@@ -87,19 +121,57 @@ export async function startAlertmanager(
   const configYaml = alertmanagerConfig({ ...options, tokenFile })
   const configFile = join(options.workDir, 'alertmanager.yml')
   await writeFile(configFile, configYaml)
-  const server = await startReadyProcess(
-    'Alertmanager',
-    ALERTMANAGER_BIN,
-    (port, url) => [
-      `--config.file=${configFile}`,
-      `--storage.path=${join(options.workDir, 'data')}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-      '--cluster.listen-address=',
-      `--web.external-url=${url}`,
-      '--log.level=warn'
-    ]
+  let lastError = ''
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const port = await freePort()
+    const url = `http://127.0.0.1:${port}`
+    const child = spawn(
+      ALERTMANAGER_BIN,
+      [
+        `--config.file=${configFile}`,
+        `--storage.path=${join(options.workDir, 'data')}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+        '--cluster.listen-address=',
+        `--web.external-url=${url}`,
+        '--log.level=warn'
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] }
+    )
+    const stderr: string[] = []
+    child.stderr?.on('data', (b: Buffer) => {
+      stderr.push(b.toString('utf8'))
+      if (stderr.length > 200) stderr.shift()
+    })
+    const exited = new Promise<void>((resolve) =>
+      child.once('exit', () => resolve())
+    )
+    child.once('error', (e) => stderr.push(String(e)))
+    if (await waitReady(url, child, 15_000)) {
+      let closed = false
+      return {
+        url,
+        configYaml,
+        close: async () => {
+          if (closed) return
+          closed = true
+          if (child.exitCode === null && child.signalCode === null) {
+            child.kill('SIGTERM')
+            const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
+            await exited
+            clearTimeout(timer)
+          }
+        }
+      }
+    }
+    if (child.exitCode === null && child.signalCode === null)
+      child.kill('SIGKILL')
+    await exited
+    lastError = stderr.join('').trim().split('\n').slice(-5).join('\n')
+    if (!/address already in use/.test(lastError)) break
+  }
+  throw new Error(
+    `Alertmanager did not become ready: ${lastError || 'no output'}`
   )
-  return { url: server.url, configYaml, close: server.stop }
 }
 
 /** Parses a Prometheus duration (`5m`, `90s`, `1h30m`) into seconds. */

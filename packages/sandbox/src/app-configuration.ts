@@ -1,21 +1,31 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import {
+  GITHUB_OIDC_ISSUER,
+  RequestLog,
+  createCertificateAuthority,
   startAppConfigurationEmulator,
+  startEntraEmulator,
+  startGitHubOidcEmulator,
   type AppConfigurationEmulator,
-  type AppConfigurationEmulatorOptions
+  type AppConfigurationEmulatorOptions,
+  type EntraEmulator,
+  type GitHubOidcEmulator
 } from '@rollback-actions/emulators'
-import {
-  startFederatedLogin,
-  type FederatedIdentity
-} from './federated-login.js'
 
 /** The App Configuration part of a sandbox: GitHub OIDC, Entra and one App Configuration store. */
-export interface AppConfigurationSandbox extends FederatedIdentity {
+export interface AppConfigurationSandbox {
+  caPem: string
+  log: RequestLog
+  entra: EntraEmulator
+  oidc: GitHubOidcEmulator
   store: AppConfigurationEmulator
   /** App registration with a federated credential for `repository`'s `environment` (App Configuration Data Owner). */
   clientId: string
   /** App registration federated for the same environment holding only App Configuration Data Reader. */
   readerClientId: string
+  tenantId: string
+  repository: string
+  environment: string
   /**
    * Environment for a process running an action against these emulators: `AZURE_AUTHORITY_HOST`,
    * `ACTIONS_ID_TOKEN_REQUEST_*`, `SANDBOX_APP_CONFIGURATION_ENDPOINT`. Child processes also need
@@ -41,13 +51,41 @@ export interface StartAppConfigurationSandboxOptions {
 export async function startAppConfigurationSandbox(
   options: StartAppConfigurationSandboxOptions = {}
 ): Promise<AppConfigurationSandbox> {
+  const ca = await createCertificateAuthority()
+  const tls = await ca.issue(['127.0.0.1', 'localhost'])
+  const log = new RequestLog()
+  const repository = 'warranty-hub/platform'
+  const environment = 'production'
   const clientId = randomUUID()
   const readerClientId = randomUUID()
+  const tenantId = randomUUID()
   const started: { close(): Promise<void> }[] = []
   try {
-    const login = await startFederatedLogin([clientId, readerClientId], started)
-    const { tls } = login
-    const { log, entra } = login.identity
+    const oidc = await startGitHubOidcEmulator({
+      log,
+      claims: {
+        repository,
+        ref: 'refs/heads/main',
+        environment,
+        actor: 'octo-sre',
+        run_id: 4242
+      }
+    })
+    started.push(oidc)
+    const federated = (id: string) => ({
+      clientId: id,
+      issuer: GITHUB_OIDC_ISSUER,
+      subject: `repo:${repository}:environment:${environment}`,
+      audience: 'api://AzureADTokenExchange'
+    })
+    const entra = await startEntraEmulator({
+      tls,
+      log,
+      tenantId,
+      federatedCredentials: [federated(clientId), federated(readerClientId)],
+      issuerKeys: { [oidc.issuer]: oidc.jwks.keys }
+    })
+    started.push(entra)
     const store = await startAppConfigurationEmulator({
       tls,
       log,
@@ -66,12 +104,20 @@ export async function startAppConfigurationSandbox(
     })
     started.push(store)
     return {
-      ...login.identity,
+      caPem: ca.caPem,
+      log,
+      entra,
+      oidc,
       store,
       clientId,
       readerClientId,
+      tenantId,
+      repository,
+      environment,
       env: {
-        ...login.env,
+        AZURE_AUTHORITY_HOST: entra.url,
+        ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
         SANDBOX_APP_CONFIGURATION_ENDPOINT: store.url
       },
       close: async () => {

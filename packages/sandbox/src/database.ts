@@ -1,5 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import type { EntraEmulator } from '@rollback-actions/emulators'
+import {
+  startEntraEmulator,
+  type EntraEmulator
+} from '@rollback-actions/emulators'
 import {
   startGitHubApiEmulator,
   type GitHubApiEmulator,
@@ -11,14 +14,16 @@ import {
   type KeyVaultEmulator
 } from '@rollback-actions/emulators'
 import {
-  startFederatedLogin,
-  type FederatedIdentity
-} from './federated-login.js'
+  GITHUB_OIDC_ISSUER,
+  startGitHubOidcEmulator,
+  type GitHubOidcEmulator
+} from '@rollback-actions/emulators'
 import { loadScenario, type Scenario } from './scenario.js'
 import { RequestLog } from '@rollback-actions/emulators'
-import type {
-  CertificateAuthority,
-  KeyPairPem
+import {
+  createCertificateAuthority,
+  type CertificateAuthority,
+  type KeyPairPem
 } from '@rollback-actions/emulators'
 import {
   startPostgresArmEmulator,
@@ -155,13 +160,20 @@ export async function startDatabaseServices(
 }
 
 /** The database part of a sandbox: Entra, GitHub OIDC, ARM (+ PostgreSQL), Key Vault and GitHub REST emulators. */
-export interface DatabaseSandbox extends FederatedIdentity {
+export interface DatabaseSandbox {
+  caPem: string
+  log: RequestLog
+  entra: EntraEmulator
+  oidc: GitHubOidcEmulator
   arm: PostgresArmEmulator
   keyVault: KeyVaultEmulator
   github: GitHubApiEmulator
   /** App registration with a federated credential for `repository`'s `environment`. */
   clientId: string
-  /** A token with write access to `repository` on the GitHub emulators. */
+  tenantId: string
+  /** Repository / environment the GitHub emulators know, and a token with write access. */
+  repository: string
+  environment: string
   githubToken: string
   /**
    * Environment for a process running an action against these emulators: `AZURE_AUTHORITY_HOST`,
@@ -190,12 +202,41 @@ export async function startDatabaseSandbox(
   const scenario = options.scenario ?? loadScenario()
   const db = scenario.database
   if (!db) throw new Error('the scenario has no database section')
+  const ca = await createCertificateAuthority()
+  const tls = await ca.issue(['127.0.0.1', 'localhost'])
+  const log = new RequestLog()
+  const repository = 'warranty-hub/platform'
+  const environment = 'production'
   const clientId = randomUUID()
+  const tenantId = randomUUID()
   const started: { close(): Promise<void> }[] = []
   try {
-    const login = await startFederatedLogin([clientId], started)
-    const { ca, tls } = login
-    const { log, entra, repository, environment } = login.identity
+    const oidc = await startGitHubOidcEmulator({
+      log,
+      claims: {
+        repository,
+        ref: 'refs/heads/main',
+        environment,
+        actor: 'octo-sre',
+        run_id: 4242
+      }
+    })
+    started.push(oidc)
+    const entra = await startEntraEmulator({
+      tls,
+      log,
+      tenantId,
+      federatedCredentials: [
+        {
+          clientId,
+          issuer: GITHUB_OIDC_ISSUER,
+          subject: `repo:${repository}:environment:${environment}`,
+          audience: 'api://AzureADTokenExchange'
+        }
+      ],
+      issuerKeys: { [oidc.issuer]: oidc.jwks.keys }
+    })
+    started.push(entra)
     const services = await startDatabaseServices({
       tls,
       ca,
@@ -212,13 +253,24 @@ export async function startDatabaseSandbox(
     started.push(services)
     const { arm, keyVault, github, githubToken } = services
     return {
-      ...login.identity,
+      caPem: ca.caPem,
+      log,
+      entra,
+      oidc,
       arm,
       keyVault,
       github,
       clientId,
+      tenantId,
+      repository,
+      environment,
       githubToken,
-      env: { ...services.env, ...login.env },
+      env: {
+        ...services.env,
+        AZURE_AUTHORITY_HOST: entra.url,
+        ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken
+      },
       injectFault: (fault) => arm.injectFault(fault),
       close: async () => {
         for (const s of started.reverse()) await s.close()

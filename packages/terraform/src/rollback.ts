@@ -213,34 +213,3 @@ export async function applyReviewedPlan(
     return { planSha256: plan.sha256, summary, review, output }
   })
 }
-
-/** The inputs terraform-plan-review and terraform-apply share, as their schemas parse them. */
-export interface ReviewInputs {
-  workingDirectory: string
-  protectedAddresses?: string[] | undefined
-  additionalProtectedAddresses?: string[] | undefined
-  allowDestroy?: string[] | undefined
-}
-
-/**
- * The terraform context and review settings from the shared inputs: `protected-addresses` and
- * `additional-protected-addresses` together, no `allow-destroy` when it is absent.
- * @param inputs the parsed inputs.
- * @param ctx the action's log and environment.
- * @returns the options {@link reviewSavedPlan} and {@link applyReviewedPlan} share.
- */
-export function reviewOptions(
-  inputs: ReviewInputs,
-  ctx: { log: Logger; env: NodeJS.ProcessEnv }
-): TerraformContext & ReviewSettings {
-  return {
-    workingDirectory: inputs.workingDirectory,
-    protectedAddresses: [
-      ...(inputs.protectedAddresses ?? []),
-      ...(inputs.additionalProtectedAddresses ?? [])
-    ],
-    allowDestroy: inputs.allowDestroy ?? [],
-    log: ctx.log,
-    env: ctx.env
-  }
-}

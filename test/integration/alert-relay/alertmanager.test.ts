@@ -7,7 +7,9 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 import {
+  githubAppDispatcher,
   memoryLog,
+  startAlertRelay,
   type RunningAlertRelay
 } from '@rollback-actions/alert-relay'
 import {
@@ -21,7 +23,6 @@ import {
   startAlertmanager,
   type RunningAlertmanager
 } from '@rollback-actions/sandbox'
-import { relayApp, startRelayAsApp } from '../../helpers/alert-relay.js'
 
 // The real Alertmanager (Debian prometheus-alertmanager 0.25) posting to the relay, which dispatches to the GitHub
 // REST emulator as a GitHub App: alerts are injected through Alertmanager's API v2 (as Prometheus sends them).
@@ -42,19 +43,30 @@ beforeAll(async () => {
     log: new RequestLog(),
     tokens: {},
     repositories: { [REPO]: ['production'] },
-    apps: [relayApp(12, 34, REPO, key)],
+    apps: [
+      {
+        id: 12,
+        slug: 'rollback-relay',
+        publicKeyPem: key.publicKey
+          .export({ type: 'spki', format: 'pem' })
+          .toString(),
+        installations: { 34: [REPO] }
+      }
+    ],
     onDispatch: (d) => dispatched.push(d)
   })
-  relay = await startRelayAsApp({
+  relay = await startAlertRelay({
     token,
-    githubUrl: github.url,
-    repo: REPO,
-    appId: 12,
-    installationId: 34,
-    privateKey: key.privateKey
-      .export({ type: 'pkcs8', format: 'pem' })
-      .toString(),
+    defaultEnvironment: '',
+    send: githubAppDispatcher(github.url, REPO, {
+      appId: 12,
+      privateKey: key.privateKey
+        .export({ type: 'pkcs8', format: 'pem' })
+        .toString(),
+      installationId: 34
+    }),
     retry: { attempts: 3, baseDelayMs: 50, maxDelayMs: 200 },
+    dedupTtlSeconds: 3600,
     log
   })
   am = await startAlertmanager({

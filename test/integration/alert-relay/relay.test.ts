@@ -8,7 +8,9 @@ import {
   it
 } from '@jest/globals'
 import {
+  githubAppDispatcher,
   memoryLog,
+  startAlertRelay,
   type RunningAlertRelay
 } from '@rollback-actions/alert-relay'
 import {
@@ -16,11 +18,6 @@ import {
   startGitHubApiEmulator,
   type GitHubApiEmulator
 } from '@rollback-actions/emulators'
-import {
-  errorRateAlert,
-  relayApp,
-  startRelayAsApp
-} from '../../helpers/alert-relay.js'
 
 // The relay against the GitHub REST emulator: real Octokit, real @octokit/auth-app (app JWT → installation
 // token), real HTTP on loopback.
@@ -42,7 +39,16 @@ beforeAll(async () => {
     log: requests,
     tokens: { ghs_reader: 'octo' },
     repositories: { [REPO]: ['production'], 'acme/other': [] },
-    apps: [relayApp(4242, 77, REPO, appKey)]
+    apps: [
+      {
+        id: 4242,
+        slug: 'rollback-relay',
+        publicKeyPem: appKey.publicKey
+          .export({ type: 'spki', format: 'pem' })
+          .toString(),
+        installations: { 77: [REPO] }
+      }
+    ]
   })
 })
 
@@ -52,14 +58,16 @@ afterAll(async () => {
 
 const start = async (privateKey = pem(appKey)) => {
   log = memoryLog()
-  relay = await startRelayAsApp({
+  relay = await startAlertRelay({
     token: TOKEN,
-    githubUrl: github.url,
-    repo: REPO,
-    appId: 4242,
-    installationId: 77,
-    privateKey,
+    defaultEnvironment: '',
+    send: githubAppDispatcher(github.url, REPO, {
+      appId: 4242,
+      privateKey,
+      installationId: 77
+    }),
     retry: { attempts: 3, baseDelayMs: 20, maxDelayMs: 50 },
+    dedupTtlSeconds: 3600,
     log
   })
 }
@@ -83,11 +91,28 @@ const webhook = (over: Record<string, unknown> = {}, labels = {}) => {
     commonAnnotations: {},
     externalURL: 'http://127.0.0.1:9093',
     alerts: [
-      errorRateAlert(labels, {
+      {
+        status: 'firing',
+        labels: {
+          alertname: 'RollbackErrorRate',
+          environment: 'production',
+          namespace: 'prod',
+          service: 'product-service',
+          trigger_id: 'error-rate',
+          rollback_class: 'roll-back-now',
+          severity: 'critical',
+          ...labels
+        },
+        annotations: {
+          summary: '5xx ratio of product-service is 20%',
+          threshold: '> 5% for 5m',
+          value: '0.2'
+        },
         startsAt: new Date(Date.UTC(2026, 10, 30, 10, episode)).toISOString(),
+        endsAt: '0001-01-01T00:00:00Z',
         generatorURL: 'http://127.0.0.1:9090/graph?g0.expr=x',
         fingerprint: 'c0ffee0123456789'
-      })
+      }
     ],
     ...over
   }

@@ -1,5 +1,9 @@
-import { describe, expect, it } from '@jest/globals'
-import { storeInputs, useBundleSandbox } from './run-bundle.js'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import {
+  startAppConfigurationSandbox,
+  type AppConfigurationSandbox
+} from '@rollback-actions/sandbox'
+import { bundleRunner, type BundleRunner } from './run-bundle.js'
 
 const FF = '.appconfig.featureflag/'
 const CT = 'application/vnd.microsoft.appconfig.ff+json;charset=utf-8'
@@ -15,36 +19,50 @@ const flag = (id: string, enabled: boolean, percent?: number) =>
     }
   })
 
-const t = useBundleSandbox('disable-feature-flags', [
-  {
-    key: `${FF}beta-checkout`,
-    label: 'prod',
-    contentType: CT,
-    value: flag('beta-checkout', true, 30)
-  },
-  {
-    key: `${FF}new-pricing`,
-    label: 'prod',
-    contentType: CT,
-    value: flag('new-pricing', true)
-  }
-])
+let sb: AppConfigurationSandbox
+let action: BundleRunner
+
+beforeAll(async () => {
+  sb = await startAppConfigurationSandbox({
+    seed: [
+      {
+        key: `${FF}beta-checkout`,
+        label: 'prod',
+        contentType: CT,
+        value: flag('beta-checkout', true, 30)
+      },
+      {
+        key: `${FF}new-pricing`,
+        label: 'prod',
+        contentType: CT,
+        value: flag('new-pricing', true)
+      }
+    ]
+  })
+  action = await bundleRunner('disable-feature-flags', sb)
+}, 60_000)
+afterAll(async () => {
+  await action?.close()
+  await sb?.close()
+})
 
 const inputs = (extra: Record<string, string>) => ({
-  ...storeInputs(t.sb),
+  endpoint: sb.store.url,
   label: 'prod',
+  'client-id': sb.clientId,
+  'tenant-id': sb.tenantId,
   ...extra
 })
 const enabled = (name: string) =>
   (
-    JSON.parse(t.sb.store.get(`${FF}${name}`, 'prod')?.value ?? '{}') as {
+    JSON.parse(sb.store.get(`${FF}${name}`, 'prod')?.value ?? '{}') as {
       enabled: boolean
     }
   ).enabled
 
 describe('disable-feature-flags bundle, run as the runner runs it, against OIDC → Entra → App Configuration', () => {
   it('turns the flags off over GitHub OIDC, writes outputs and summary, and restores them', async () => {
-    const result = await t.action.run(
+    const result = await action.run(
       inputs({ flags: 'beta-checkout,new-pricing' })
     )
     expect(result.stdout).not.toMatch(/::error::/)
@@ -56,12 +74,12 @@ describe('disable-feature-flags bundle, run as the runner runs it, against OIDC 
       /\| beta-checkout \(label prod\) \| on at 30 % \| off \| written, verified \|/
     )
     expect(
-      t.sb.log
+      sb.log
         .of('entra')
         .some((e) => e.path.includes('/oauth2/v2.0/token') && e.status === 200)
     ).toBe(true)
 
-    const back = await t.action.run(
+    const back = await action.run(
       inputs({
         mode: 'restore',
         label: '',
@@ -75,33 +93,33 @@ describe('disable-feature-flags bundle, run as the runner runs it, against OIDC 
   })
 
   it('exits 1 on bad input before any request', async () => {
-    const mark = t.sb.log.mark()
-    const result = await t.action.run(
+    const mark = sb.log.mark()
+    const result = await action.run(
       inputs({ flags: 'beta-checkout', 'client-id': 'not-a-guid' })
     )
     expect(result.code).toBe(1)
     expect(result.stdout).toMatch(
       /::error::disable-feature-flags: input "client-id": "not-a-guid" must be the Application \(client\) ID, a GUID/
     )
-    expect(t.sb.log.of(undefined, mark)).toHaveLength(0)
+    expect(sb.log.of(undefined, mark)).toHaveLength(0)
   })
 
   it('exits 1 on an unknown flag with nothing written', async () => {
-    const mark = t.sb.log.mark()
-    const result = await t.action.run(inputs({ flags: 'beta-checkout,ghost' }))
+    const mark = sb.log.mark()
+    const result = await action.run(inputs({ flags: 'beta-checkout,ghost' }))
     expect(result.code).toBe(1)
     expect(result.stdout).toMatch(
       /::error::disable-feature-flags: unknown feature flag\(s\) "ghost"/
     )
-    expect(t.sb.log.writes('app-configuration', mark)).toHaveLength(0)
+    expect(sb.log.writes('app-configuration', mark)).toHaveLength(0)
   })
 
   it('exits 1 on an ETag conflict and leaves no partial write', async () => {
-    t.sb.store.faults.inject({
+    sb.store.faults.inject({
       kind: 'concurrent-write',
       on: `put:${FF}new-pricing`
     })
-    const result = await t.action.run(
+    const result = await action.run(
       inputs({ flags: 'beta-checkout,new-pricing' })
     )
     expect(result.code).toBe(1)

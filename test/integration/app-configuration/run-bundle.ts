@@ -1,18 +1,27 @@
 // Runs an action's bundle the way the runner does (INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files)
 // against an App Configuration sandbox.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll } from '@jest/globals'
-import {
-  startAppConfigurationSandbox,
-  type AppConfigurationSandbox,
-  type StartAppConfigurationSandboxOptions
-} from '@rollback-actions/sandbox'
+import type { AppConfigurationSandbox } from '@rollback-actions/sandbox'
 import { bundleActions } from '../../../scripts/bundle.mjs'
-import { spawnBundle, type BundleRun } from '../../helpers/bundle.js'
+import { actionDefaults } from '../../helpers/fake-context.js'
 
-export type { BundleRun }
+export interface BundleRun {
+  code: number | null
+  stdout: string
+  outputs: Record<string, string>
+  summary: string
+}
+
+/** Parses GITHUB_OUTPUT's `name<<delimiter` blocks. */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const re = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
+  for (const m of text.matchAll(re)) out[m[1] ?? ''] = m[3] ?? ''
+  return out
+}
 
 export interface BundleRunner {
   run(inputs: Record<string, string>): Promise<BundleRun>
@@ -37,59 +46,44 @@ export async function bundleRunner(
   return {
     async run(inputs) {
       const outputFile = join(dir, `output-${++n}`)
-      return spawnBundle(
-        {
-          bundle,
-          actionId,
-          dir,
-          outputFile,
-          caFile,
-          repository: sb.repository,
-          env: sb.env
-        },
-        inputs
+      const summaryFile = `${outputFile}-summary`
+      await writeFile(outputFile, '')
+      await writeFile(summaryFile, '')
+      const env: NodeJS.ProcessEnv = {
+        PATH: process.env.PATH,
+        HOME: dir,
+        NODE_EXTRA_CA_CERTS: caFile,
+        GITHUB_OUTPUT: outputFile,
+        GITHUB_STEP_SUMMARY: summaryFile,
+        GITHUB_ACTOR: 'octo-sre',
+        GITHUB_REPOSITORY: sb.repository,
+        GITHUB_RUN_ID: '4242',
+        GITHUB_SERVER_URL: 'https://github.com',
+        ROLLBACK_AUDIT_FILE: join(dir, 'audit.jsonl'),
+        ...sb.env
+      }
+      for (const [name, value] of Object.entries({
+        ...actionDefaults(actionId),
+        ...inputs
+      }))
+        env[`INPUT_${name.toUpperCase()}`] = value
+      const child = spawn(process.execPath, [bundle], {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe']
+      })
+      let stdout = ''
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')))
+      child.stderr.on('data', (c: Buffer) => (stdout += c.toString('utf8')))
+      const code = await new Promise<number | null>((resolve) =>
+        child.on('close', resolve)
       )
+      return {
+        code,
+        stdout,
+        outputs: parseOutputs(await readFile(outputFile, 'utf8')),
+        summary: await readFile(summaryFile, 'utf8')
+      }
     },
     close: () => rm(dir, { recursive: true, force: true })
   }
 }
-
-/** An App Configuration sandbox and a bundled action run against it, as {@link useBundleSandbox} keeps them. */
-export interface BundleSandbox {
-  sb: AppConfigurationSandbox
-  action: BundleRunner
-}
-
-/**
- * Starts an App Configuration sandbox seeded with `seed` and bundles `actionId` before the file's tests, and
- * closes both after them; the fields are set once `beforeAll` has run.
- * @param actionId the action to bundle.
- * @param seed the store's key-values, oldest first.
- * @returns the sandbox and the runner, filled in by `beforeAll`.
- */
-export function useBundleSandbox(
-  actionId: string,
-  seed: NonNullable<StartAppConfigurationSandboxOptions['seed']>
-): BundleSandbox {
-  const t = {} as BundleSandbox
-  beforeAll(async () => {
-    t.sb = await startAppConfigurationSandbox({ seed })
-    t.action = await bundleRunner(actionId, t.sb)
-  }, 60_000)
-  afterAll(async () => {
-    await t.action?.close()
-    await t.sb?.close()
-  })
-  return t
-}
-
-/**
- * The inputs naming the sandbox's store and its federated identity: `endpoint`, `client-id`, `tenant-id`.
- * @param sb the sandbox.
- * @returns the inputs, by input name.
- */
-export const storeInputs = (sb: AppConfigurationSandbox) => ({
-  endpoint: sb.store.url,
-  'client-id': sb.clientId,
-  'tenant-id': sb.tenantId
-})

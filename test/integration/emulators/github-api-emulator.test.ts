@@ -29,16 +29,12 @@ afterAll(async () => {
   await gh?.close()
 })
 
-/** The public key of environment `env` of acme/app, as `client` reads it. */
-const publicKey = (client: Octokit, env: string) =>
-  client.rest.actions.getEnvironmentPublicKey({
+async function seal(env: string, value: string) {
+  const { data } = await octokit.rest.actions.getEnvironmentPublicKey({
     owner: 'acme',
     repo: 'app',
     environment_name: env
   })
-
-async function seal(env: string, value: string) {
-  const { data } = await publicKey(octokit, env)
   const sealed = sodium.crypto_box_seal(
     sodium.from_string(value),
     sodium.from_base64(data.key, sodium.base64_variants.ORIGINAL)
@@ -49,34 +45,33 @@ async function seal(env: string, value: string) {
   }
 }
 
-/** PUTs secret `name` of environment `env` of acme/app, `value` sealed for the environment; `override` replaces body fields. */
-async function putSecret(
-  env: string,
-  name: string,
-  value: string,
-  override: Partial<Awaited<ReturnType<typeof seal>>> = {}
-) {
-  return octokit.rest.actions.createOrUpdateEnvironmentSecret({
-    owner: 'acme',
-    repo: 'app',
-    environment_name: env,
-    secret_name: name,
-    ...(await seal(env, value)),
-    ...override
-  })
-}
-
 describe('GitHub REST emulator for environment secrets', () => {
   it('serves a 32-byte Curve25519 public key with a string key_id', async () => {
-    const { data } = await publicKey(octokit, 'production')
+    const { data } = await octokit.rest.actions.getEnvironmentPublicKey({
+      owner: 'acme',
+      repo: 'app',
+      environment_name: 'production'
+    })
     expect(typeof data.key_id).toBe('string')
     expect(Buffer.from(data.key, 'base64')).toHaveLength(32)
   })
 
   it('opens the sealed box: 201 when created, 204 when updated', async () => {
-    const first = await putSecret('production', 'DATABASE_URL', 'one')
+    const first = await octokit.rest.actions.createOrUpdateEnvironmentSecret({
+      owner: 'acme',
+      repo: 'app',
+      environment_name: 'production',
+      secret_name: 'DATABASE_URL',
+      ...(await seal('production', 'one'))
+    })
     expect(first.status).toBe(201)
-    const second = await putSecret('production', 'DATABASE_URL', 'two')
+    const second = await octokit.rest.actions.createOrUpdateEnvironmentSecret({
+      owner: 'acme',
+      repo: 'app',
+      environment_name: 'production',
+      secret_name: 'DATABASE_URL',
+      ...(await seal('production', 'two'))
+    })
     expect(second.status).toBe(204)
     expect(gh.secret('acme/app', 'production', 'DATABASE_URL')?.value).toBe(
       'two'
@@ -84,7 +79,13 @@ describe('GitHub REST emulator for environment secrets', () => {
   })
 
   it('decodes URL-encoded environment names', async () => {
-    await putSecret('prod/eu', 'X', 'eu')
+    await octokit.rest.actions.createOrUpdateEnvironmentSecret({
+      owner: 'acme',
+      repo: 'app',
+      environment_name: 'prod/eu',
+      secret_name: 'X',
+      ...(await seal('prod/eu', 'eu'))
+    })
     expect(gh.secret('acme/app', 'prod/eu', 'X')?.value).toBe('eu')
   })
 
@@ -96,26 +97,48 @@ describe('GitHub REST emulator for environment secrets', () => {
       { encrypted_value: Buffer.alloc(60, 1).toString('base64') }
     ]
   ])('answers 422 for %s', async (_label, override) => {
+    const good = await seal('production', 'x')
     await expect(
-      putSecret('production', 'BAD', 'x', override)
+      octokit.rest.actions.createOrUpdateEnvironmentSecret({
+        owner: 'acme',
+        repo: 'app',
+        environment_name: 'production',
+        secret_name: 'BAD',
+        ...good,
+        ...override
+      })
     ).rejects.toMatchObject({ status: 422 })
     expect(gh.secret('acme/app', 'production', 'BAD')).toBeUndefined()
   })
 
   it('answers 422 for an invalid secret name', async () => {
     await expect(
-      putSecret('production', 'GITHUB_X', 'x')
+      octokit.rest.actions.createOrUpdateEnvironmentSecret({
+        owner: 'acme',
+        repo: 'app',
+        environment_name: 'production',
+        secret_name: 'GITHUB_X',
+        ...(await seal('production', 'x'))
+      })
     ).rejects.toMatchObject({ status: 422 })
   })
 
   it('answers 401 for a bad token and 404 for an unknown environment', async () => {
     const bad = new Octokit({ auth: 'ghs_bad', baseUrl: gh.url, log: quiet })
-    await expect(publicKey(bad, 'production')).rejects.toMatchObject({
-      status: 401
-    })
-    await expect(publicKey(octokit, 'staging')).rejects.toMatchObject({
-      status: 404
-    })
+    await expect(
+      bad.rest.actions.getEnvironmentPublicKey({
+        owner: 'acme',
+        repo: 'app',
+        environment_name: 'production'
+      })
+    ).rejects.toMatchObject({ status: 401 })
+    await expect(
+      octokit.rest.actions.getEnvironmentPublicKey({
+        owner: 'acme',
+        repo: 'app',
+        environment_name: 'staging'
+      })
+    ).rejects.toMatchObject({ status: 404 })
   })
 
   it('lists secret names, never values', async () => {
@@ -130,7 +153,13 @@ describe('GitHub REST emulator for environment secrets', () => {
 
   it('pages the secrets listing by per_page with a Link header', async () => {
     for (const name of ['PAGE_A', 'PAGE_B', 'PAGE_C'])
-      await putSecret('production', name, 'v')
+      await octokit.rest.actions.createOrUpdateEnvironmentSecret({
+        owner: 'acme',
+        repo: 'app',
+        environment_name: 'production',
+        secret_name: name,
+        ...(await seal('production', 'v'))
+      })
     const first = await octokit.rest.actions.listEnvironmentSecrets({
       owner: 'acme',
       repo: 'app',

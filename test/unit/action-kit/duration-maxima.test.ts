@@ -9,7 +9,6 @@ import { run as secretSwap } from '../../../actions/secret-swap/src/main.js'
 import { run as validateHealth } from '../../../actions/validate-health/src/main.js'
 import type { ActionContext } from '@rollback-actions/action-kit'
 import { fakeContext } from '../../helpers/fake-context.js'
-import { kubernetesSecretInputs } from '../../helpers/secret-swap.js'
 
 const validateHealthCase = {
   id: 'validate-health',
@@ -57,7 +56,16 @@ const cases: {
   {
     id: 'secret-swap',
     run: secretSwap,
-    required: kubernetesSecretInputs('not-a-real-password'),
+    required: {
+      target: 'kubernetes-secret',
+      'secret-name': 'product-service-db',
+      namespace: 'prod',
+      'server-fqdn': '127.0.0.1:6543',
+      database: 'app',
+      username: 'pgadmin',
+      password: 'not-a-real-password',
+      deployments: 'prod/product-service'
+    },
     input: 'rollout-timeout',
     value: '600h',
     maximum: '6h'

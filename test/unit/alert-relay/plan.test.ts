@@ -7,9 +7,33 @@ import {
   withRetry,
   type AlertmanagerWebhook
 } from '@rollback-actions/alert-relay'
-import { errorRateAlert } from '../../helpers/alert-relay.js'
 
-const alert = errorRateAlert
+const alert = (
+  labels: Record<string, string>,
+  over: Partial<AlertmanagerWebhook['alerts'][number]> = {}
+) => ({
+  status: 'firing' as const,
+  labels: {
+    alertname: 'RollbackErrorRate',
+    namespace: 'prod',
+    service: 'product-service',
+    environment: 'production',
+    trigger_id: 'error-rate',
+    rollback_class: 'roll-back-now',
+    severity: 'critical',
+    ...labels
+  },
+  annotations: {
+    summary: '5xx ratio of product-service is 20%',
+    threshold: '> 5% for 5m',
+    value: '0.2'
+  },
+  startsAt: '2026-11-30T10:00:00Z',
+  endsAt: '0001-01-01T00:00:00Z',
+  generatorURL: 'http://prometheus/graph?g0.expr=x',
+  fingerprint: '7a4f1c2b9e0d3f51',
+  ...over
+})
 
 const webhook = (alerts: ReturnType<typeof alert>[]): AlertmanagerWebhook => ({
   version: '4',

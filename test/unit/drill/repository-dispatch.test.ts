@@ -2,27 +2,52 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { type GitHubApiEmulator } from '@rollback-actions/emulators'
+import {
+  RequestLog,
+  startGitHubApiEmulator,
+  type GitHubApiEmulator
+} from '@rollback-actions/emulators'
 import {
   executeWorkflow,
   loadWorkflow,
   WorkflowInputError,
+  type ActionRun,
   type ExecuteOptions,
   type RunEvent
 } from '@rollback-actions/drill'
-import {
-  TEMPLATES,
-  fakeRun,
-  AZURE_VARS,
-  startDrillGitHub,
-  approveAsLead,
-  DISCOVERED_STABLE
-} from '../../helpers/drill.js'
 
 // The engine's repository_dispatch trigger (github.event = action + client_payload, as GitHub delivers it), on a small
 // workflow and on workflows-templates/rollback-on-alert.yml with recorded suite actions.
 const dir = mkdtempSync(join(tmpdir(), 'dispatch-test-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const TEMPLATES = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'workflows-templates'
+)
+
+function fakeRun(
+  id: string,
+  outputs: Record<string, string>,
+  exitCode = 0
+): ActionRun {
+  const now = new Date().toISOString()
+  return {
+    action: id,
+    exitCode,
+    outputs,
+    summary: '',
+    stdout: '',
+    stderr: '',
+    audit: [],
+    startedAt: now,
+    finishedAt: now,
+    durationMs: 0,
+    ...(exitCode === 0 ? {} : { failure: `${id}: failed` })
+  }
+}
 
 const dispatch = (
   payload: Record<string, unknown>,
@@ -135,7 +160,11 @@ describe('rollback-on-alert.yml as the drill runs it', () => {
   const token = 'ghs_unitTestToken'
   let github: GitHubApiEmulator
   beforeAll(async () => {
-    github = await startDrillGitHub(token)
+    github = await startGitHubApiEmulator({
+      log: new RequestLog(),
+      tokens: { [token]: 'sre' },
+      repositories: { 'warranty-hub/platform': ['staging', 'production'] }
+    })
   })
   afterAll(() => github.close())
 
@@ -147,7 +176,11 @@ describe('rollback-on-alert.yml as the drill runs it', () => {
     trigger: 'repository_dispatch',
     inputs: {},
     vars: {
-      ...AZURE_VARS,
+      AZURE_CLIENT_ID: '8f1b6c2e-3d4a-4f5b-9c6d-7e8f9a0b1c2d',
+      AZURE_TENANT_ID: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d',
+      AZURE_SUBSCRIPTION_ID: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
+      AKS_RESOURCE_GROUP: 'rg-prod',
+      AKS_CLUSTER_NAME: 'aks-prod',
       ROLLBACK_REGISTRY: 'reg.example.io',
       ROLLBACK_REPOSITORY_PREFIX: 'warranty-hub',
       ROLLBACK_NAMESPACE: 'prod',
@@ -165,12 +198,21 @@ describe('rollback-on-alert.yml as the drill runs it', () => {
     env: { GITHUB_API_URL: github.url },
     cluster: { resourceGroup: 'rg-prod', name: 'aks-prod' },
     dispatch: dispatch(payload),
-    approve: approveAsLead(approvals),
+    approve: (job, environment) => {
+      approvals.push(`${job}:${environment}`)
+      return Promise.resolve({ approvedBy: 'lead' })
+    },
     runAction: (id, inputs) => {
       calls.push([id, inputs])
       const outputs: Record<string, Record<string, string>> = {
         'evaluate-rollback-triggers': { recommendation },
-        'discover-tag': DISCOVERED_STABLE,
+        'discover-tag': {
+          image:
+            'reg.example.io/warranty-hub/product-service@sha256:' +
+            'a'.repeat(64),
+          tag: 'v1.2.0-stable',
+          digest: 'sha256:' + 'a'.repeat(64)
+        },
         'validate-health': { verdict: 'healthy' }
       }
       return Promise.resolve(fakeRun(id, outputs[id] ?? {}))

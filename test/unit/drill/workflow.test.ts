@@ -1,7 +1,11 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { GitHubApiEmulator } from '@rollback-actions/emulators'
-import type { ExecuteOptions } from '@rollback-actions/drill'
+import {
+  RequestLog,
+  startGitHubApiEmulator,
+  type GitHubApiEmulator
+} from '@rollback-actions/emulators'
+import type { ActionRun, ExecuteOptions } from '@rollback-actions/drill'
 import { executeWorkflow } from '@rollback-actions/drill'
 import {
   evaluateCondition,
@@ -9,11 +13,36 @@ import {
   loadWorkflow,
   suiteActionId
 } from '@rollback-actions/drill'
-import { AZURE_VARS, approveAsLead, fakeRun } from '../../helpers/drill.js'
-import { DISCOVERED_STABLE, startDrillGitHub } from '../../helpers/drill.js'
-import { TEMPLATES } from '../../helpers/drill.js'
 
-const TEMPLATE = join(TEMPLATES, 'rollback-application.yml')
+const TEMPLATE = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'workflows-templates',
+  'rollback-application.yml'
+)
+
+function fakeRun(
+  id: string,
+  outputs: Record<string, string>,
+  exitCode = 0
+): ActionRun {
+  const now = new Date().toISOString()
+  return {
+    action: id,
+    exitCode,
+    outputs,
+    summary: '',
+    stdout: '',
+    stderr: '',
+    audit: [],
+    startedAt: now,
+    finishedAt: now,
+    durationMs: 0,
+    ...(exitCode === 0 ? {} : { failure: `${id}: failed` })
+  }
+}
 
 describe('workflow expressions (GitHub expression engine)', () => {
   const contexts = {
@@ -55,7 +84,11 @@ describe('rollback-application.yml as the drill runs it', () => {
   const token = 'ghs_unitTestToken'
   let github: GitHubApiEmulator
   beforeAll(async () => {
-    github = await startDrillGitHub(token)
+    github = await startGitHubApiEmulator({
+      log: new RequestLog(),
+      tokens: { [token]: 'sre' },
+      repositories: { 'warranty-hub/platform': ['staging', 'production'] }
+    })
   })
   afterAll(() => github.close())
   /** What every run needs: the azure/login ids and the cluster the drill checks, a token the GitHub emulator takes. */
@@ -63,7 +96,13 @@ describe('rollback-application.yml as the drill runs it', () => {
     ExecuteOptions,
     'vars' | 'github' | 'env' | 'cluster'
   > => ({
-    vars: { ...AZURE_VARS },
+    vars: {
+      AZURE_CLIENT_ID: '8f1b6c2e-3d4a-4f5b-9c6d-7e8f9a0b1c2d',
+      AZURE_TENANT_ID: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d',
+      AZURE_SUBSCRIPTION_ID: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
+      AKS_RESOURCE_GROUP: 'rg-prod',
+      AKS_CLUSTER_NAME: 'aks-prod'
+    },
     github: {
       actor: 'sre',
       repository: 'warranty-hub/platform',
@@ -97,11 +136,20 @@ describe('rollback-application.yml as the drill runs it', () => {
         ROLLBACK_NAMESPACE: 'prod',
         ROLLBACK_SERVICE_URL: 'https://svc.example.io'
       },
-      approve: approveAsLead(approvals),
+      approve: (job, environment) => {
+        approvals.push(`${job}:${environment}`)
+        return Promise.resolve({ approvedBy: 'lead' })
+      },
       runAction: (id, inputs) => {
         calls.push([id, inputs])
         const outputs: Record<string, Record<string, string>> = {
-          'discover-tag': DISCOVERED_STABLE,
+          'discover-tag': {
+            image:
+              'reg.example.io/warranty-hub/product-service@sha256:' +
+              'a'.repeat(64),
+            tag: 'v1.2.0-stable',
+            digest: 'sha256:' + 'a'.repeat(64)
+          },
           redeploy: { revision: '{"product-service":5}' },
           'validate-health': { verdict: 'healthy' }
         }

@@ -12,7 +12,6 @@ import {
   startAppConfigurationSandbox,
   type AppConfigurationSandbox
 } from '@rollback-actions/sandbox'
-import { storeThrottled } from '../../helpers/app-configuration.js'
 
 let sb: AppConfigurationSandbox
 let client: AppConfigurationClient
@@ -246,7 +245,11 @@ describe('App Configuration emulator as @azure/app-configuration calls it', () =
   })
 
   it('throttles with 429 and retry-after-ms, which the SDK waits out', async () => {
-    storeThrottled(sb.store, 'get')
+    sb.store.faults.inject({
+      kind: 'throttle',
+      on: 'get',
+      retryAfterSeconds: 0.05
+    })
     const mark = sb.log.mark()
     const got = await client.getConfigurationSetting({ key: 'app/color' })
     expect(got.value).toBe('blue')

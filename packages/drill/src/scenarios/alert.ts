@@ -17,12 +17,7 @@ import {
 import type { DrillStep, WorkflowReport } from '../engine/execute.js'
 import { REPO_ROOT } from '../engine/run-action.js'
 import type { AlertFields } from '../report.js'
-import {
-  brokenRelease,
-  deployedImage,
-  dispatchWorkflow,
-  setImage
-} from './sandbox-run.js'
+import { dispatchWorkflow, kubectl } from './sandbox-run.js'
 
 /** The rules Prometheus evaluates in the alert scenario (the production rules file). */
 export const ROLLBACK_RULES_FILE = join(
@@ -171,7 +166,13 @@ export async function prepareAlertScenario(options: {
     },
     close: () => relay.close(),
     run: async (sandbox, runOptions) => {
-      const { namespace, deployment, spec, broken } = brokenRelease(sandbox)
+      const { namespace, deployment } = sandbox.scenario.service
+      const spec = sandbox.scenario.kubernetes.deployments.find(
+        (d) => d.namespace === namespace && d.name === deployment
+      )
+      const broken = sandbox.scenario.registry.repositories
+        .find((r) => r.name === spec?.repository)
+        ?.tags.find((t) => t.broken)
       const github = sandbox.database?.github
       const report: AlertScenarioReport = {
         verdict: 'failed',
@@ -215,7 +216,14 @@ export async function prepareAlertScenario(options: {
         say(`failed deployment: kubectl set image → ${image}`)
         const faultAt = new Date().toISOString()
         report.fault_at = faultAt
-        await setImage(sandbox, namespace, deployment, spec.container, image)
+        await kubectl(sandbox, [
+          '-n',
+          namespace,
+          'set',
+          'image',
+          `deployment/${deployment}`,
+          `${spec.container}=${image}`
+        ])
         report.steps.push({
           name: 'Simulated failed deployment (kubectl set image)',
           started_at: faultAt,
@@ -313,12 +321,14 @@ export async function prepareAlertScenario(options: {
         report.alerts_fired = await firedAlerts(
           sandbox.env.SANDBOX_PROMETHEUS_URL ?? ''
         )
-        const running = await deployedImage(
-          sandbox,
+        const running = await kubectl(sandbox, [
+          '-n',
           namespace,
-          deployment,
-          spec.container
-        )
+          'get',
+          `deployment/${deployment}`,
+          '-o',
+          `jsonpath={.spec.template.spec.containers[?(@.name=="${spec.container}")].image}`
+        ])
         report.to_image = running
         const stable = spec.history.at(-1) ?? ''
         const tag = execution.reports

@@ -1,12 +1,7 @@
 import https from 'node:https'
 import type { Sandbox } from '@rollback-actions/sandbox'
 import type { DrillStep, WorkflowReport } from '../engine/execute.js'
-import {
-  brokenRelease,
-  deployedImage,
-  dispatchWorkflow,
-  setImage
-} from './sandbox-run.js'
+import { dispatchWorkflow, kubectl } from './sandbox-run.js'
 
 /** The runbook's target for a full rollback (traffic, database, data integrity): 15 minutes. */
 export const FULL_ROLLBACK_TARGET_SECONDS = 900
@@ -147,7 +142,13 @@ export async function runFullScenario(options: {
     const cluster = source?.cluster
     if (!cluster) throw new Error(`server ${serverName} has no cluster`)
     const database = source.databases[0] ?? 'app'
-    const { namespace, deployment, spec, broken } = brokenRelease(sandbox)
+    const { namespace, deployment } = sandbox.scenario.service
+    const spec = sandbox.scenario.kubernetes.deployments.find(
+      (d) => d.namespace === namespace && d.name === deployment
+    )
+    const broken = sandbox.scenario.registry.repositories
+      .find((r) => r.name === spec?.repository)
+      ?.tags.find((t) => t.broken)
     if (!spec || !broken) throw new Error('the scenario has no broken release')
     const stableTag = spec.history.at(-1) ?? ''
     const before = {
@@ -198,13 +199,14 @@ export async function runFullScenario(options: {
           label: LABEL,
           value: '0'
         })
-        await setImage(
-          sandbox,
+        await kubectl(sandbox, [
+          '-n',
           namespace,
-          deployment,
-          spec.container,
-          `${sandbox.env.SANDBOX_REGISTRY ?? ''}/${spec.repository}:${broken.name}`
-        )
+          'set',
+          'image',
+          `deployment/${deployment}`,
+          `${spec.container}=${sandbox.env.SANDBOX_REGISTRY ?? ''}/${spec.repository}:${broken.name}`
+        ])
         const at = new Date()
         await cluster.query(
           database,
@@ -314,12 +316,14 @@ export async function runFullScenario(options: {
         store.get('app/checkout/payment-provider', LABEL)?.value ===
           before.provider &&
         store.get('app/checkout/retry-budget', LABEL) === undefined
-      const image = await deployedImage(
-        sandbox,
+      const image = await kubectl(sandbox, [
+        '-n',
         namespace,
-        deployment,
-        spec.container
-      )
+        'get',
+        `deployment/${deployment}`,
+        '-o',
+        `jsonpath={.spec.template.spec.containers[?(@.name=="${spec.container}")].image}`
+      ])
       const version = await get(
         `${sandbox.env.SANDBOX_SERVICE_URL ?? ''}/version`,
         sandbox.caPem

@@ -19,28 +19,18 @@ export const SANDBOX_CLUSTER = {
   name: 'aks-sandbox'
 } as const
 
-/**
- * The scenario's service, its deployment spec and the broken tag of its image repository (the release a drill rolls
- * back from); `spec` or `broken` is undefined when the scenario lacks it.
- * @param sandbox the running sandbox.
- * @returns the namespace, the deployment name, its spec and the broken tag.
- */
-export function brokenRelease(sandbox: Sandbox) {
-  const { namespace, deployment } = sandbox.scenario.service
-  const spec = sandbox.scenario.kubernetes.deployments.find(
-    (d) => d.namespace === namespace && d.name === deployment
-  )
-  const broken = sandbox.scenario.registry.repositories
-    .find((r) => r.name === spec?.repository)
-    ?.tags.find((t) => t.broken)
-  return { namespace, deployment, spec, broken }
-}
-
 /** Repository variables (`vars.*`) the rollback workflows read, as a repository would configure them for the sandbox. */
 export function sandboxVars(sandbox: Sandbox): Record<string, string> {
-  const { spec: deployment, broken } = brokenRelease(sandbox)
+  const deployment = sandbox.scenario.kubernetes.deployments.find(
+    (d) =>
+      d.namespace === sandbox.scenario.service.namespace &&
+      d.name === sandbox.scenario.service.deployment
+  )
   const prefix = deployment?.repository.split('/').slice(0, -1).join('/') ?? ''
   const db = sandbox.database
+  const broken = sandbox.scenario.registry.repositories
+    .find((r) => r.name === deployment?.repository)
+    ?.tags.find((t) => t.broken)
   const [dbServer, source] = [...(db?.arm.servers.entries() ?? [])][0] ?? []
   const { namespace, deployment: service } = sandbox.scenario.service
   return {
@@ -234,53 +224,4 @@ export async function kubectl(
   } finally {
     await rm(cache, { recursive: true, force: true })
   }
-}
-
-/**
- * The image the deployment's pod template runs in `container`, as kubectl reads it from the sandbox cluster.
- * @param sandbox the running sandbox.
- * @param namespace the deployment's namespace.
- * @param deployment the deployment's name.
- * @param container the container's name.
- * @returns the image reference.
- */
-export function deployedImage(
-  sandbox: Sandbox,
-  namespace: string,
-  deployment: string,
-  container: string
-): Promise<string> {
-  return kubectl(sandbox, [
-    '-n',
-    namespace,
-    'get',
-    `deployment/${deployment}`,
-    '-o',
-    `jsonpath={.spec.template.spec.containers[?(@.name=="${container}")].image}`
-  ])
-}
-
-/**
- * Points the deployment's `container` at `image` (`kubectl set image`), as a failed release or a manual fix does.
- * @param sandbox the running sandbox.
- * @param namespace the deployment's namespace.
- * @param deployment the deployment's name.
- * @param container the container's name.
- * @param image the image reference.
- */
-export async function setImage(
-  sandbox: Sandbox,
-  namespace: string,
-  deployment: string,
-  container: string,
-  image: string
-): Promise<void> {
-  await kubectl(sandbox, [
-    '-n',
-    namespace,
-    'set',
-    'image',
-    `deployment/${deployment}`,
-    `${container}=${image}`
-  ])
 }

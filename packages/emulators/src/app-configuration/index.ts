@@ -381,16 +381,6 @@ export async function startAppConfigurationEmulator(
     res.end(head ? undefined : text)
   }
 
-  /** 200 with key-value `r` as the store returns it, with its ETag and Last-Modified. */
-  const sendKv = (res: ServerResponse, r: KeyValueRevision) =>
-    sendBody(
-      res,
-      200,
-      'application/vnd.microsoft.appconfig.kv+json',
-      projection(r),
-      kvHeaders(r)
-    )
-
   const unauthorized = (res: ServerResponse, challenge: string) =>
     problem(
       res,
@@ -666,7 +656,13 @@ export async function startAppConfigurationEmulator(
           return
         }
         const rev = write({ ...existing, locked: method === 'PUT' })
-        sendKv(res, rev)
+        sendBody(
+          res,
+          200,
+          'application/vnd.microsoft.appconfig.kv+json',
+          projection(rev),
+          kvHeaders(rev)
+        )
         return
       }
       if (method === 'GET' || method === 'HEAD') {
@@ -744,7 +740,13 @@ export async function startAppConfigurationEmulator(
           tags,
           locked: false
         })
-        sendKv(res, rev)
+        sendBody(
+          res,
+          200,
+          'application/vnd.microsoft.appconfig.kv+json',
+          projection(rev),
+          kvHeaders(rev)
+        )
         return
       }
       if (method === 'DELETE') {
@@ -758,7 +760,13 @@ export async function startAppConfigurationEmulator(
           return
         }
         write({ ...existing, deleted: true })
-        sendKv(res, existing)
+        sendBody(
+          res,
+          200,
+          'application/vnd.microsoft.appconfig.kv+json',
+          projection(existing),
+          kvHeaders(existing)
+        )
         return
       }
       problem(res, 405, { type: 'about:blank', title: 'Method not allowed' })

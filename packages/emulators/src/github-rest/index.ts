@@ -221,42 +221,6 @@ function ghError(
   })
 }
 
-/** A route of the workflow-run API: the response, the path's segments, the method and the URL. */
-type RunsRoute = (
-  res: ServerResponse,
-  parts: string[],
-  method: string,
-  url: URL
-) => void
-
-/** `owner/repo` of a `/repos/{owner}/{repo}/…` path split at `/`. */
-const repositoryOf = (parts: string[]) => `${parts[1] ?? ''}/${parts[2] ?? ''}`
-
-/** Answers 422 `message` naming one invalid field of `resource`, as GitHub reports a validation failure. */
-const invalidField =
-  (res: ServerResponse, message: string, resource: string) =>
-  (field: string, fieldMessage: string): void =>
-    ghError(res, 422, message, {
-      errors: [{ resource, field, code: 'invalid', message: fieldMessage }]
-    })
-
-/**
- * The request's JSON body (its fields unchecked), or undefined after answering 400 `Problems parsing JSON` as
- * GitHub does.
- */
-async function jsonBody(
-  req: IncomingMessage,
-  res: ServerResponse
-): Promise<Record<string, unknown> | undefined> {
-  try {
-    const text = (await readBody(req)).toString('utf8')
-    return JSON.parse(text) as Record<string, unknown>
-  } catch {
-    ghError(res, 400, 'Problems parsing JSON')
-    return undefined
-  }
-}
-
 /**
  * Starts a GitHub REST emulator for environments and environment secrets (github-api.md §1, §2):
  * `GET /repos/{o}/{r}/environments/{env}`, `GET …/secrets/public-key` (a Curve25519 key per environment),
@@ -323,8 +287,13 @@ export async function startGitHubApiEmulator(
     `${repository.toLowerCase()}#${id}#${attempt}`
   // Workflow runs (docs.github.com/rest/actions/workflow-runs#get-a-workflow-run-attempt) and their jobs
   // (docs.github.com/rest/actions/workflow-jobs#list-jobs-for-a-workflow-run-attempt, one page of per_page).
-  const runsRoute: RunsRoute = (res, parts, method, url) => {
-    const repository = repositoryOf(parts)
+  const runsRoute = (
+    res: ServerResponse,
+    parts: string[],
+    method: string,
+    url: URL
+  ) => {
+    const repository = `${parts[1] ?? ''}/${parts[2] ?? ''}`
     const entry = runs.get(
       runKey(repository, Number(parts[5]), Number(parts[7]))
     )
@@ -394,8 +363,13 @@ export async function startGitHubApiEmulator(
   // `workflow_id` is the file name; `status` a conclusion or status; `created` a date filter (>=, <=, >, < or a..b,
   // docs.github.com/search-github/getting-started-with-searching-on-github/understanding-the-search-syntax#query-for-dates);
   // newest first, `per_page` / `page`.
-  const workflowRunsRoute: RunsRoute = (res, parts, method, url) => {
-    const repository = repositoryOf(parts)
+  const workflowRunsRoute = (
+    res: ServerResponse,
+    parts: string[],
+    method: string,
+    url: URL
+  ) => {
+    const repository = `${parts[1] ?? ''}/${parts[2] ?? ''}`
     const file = parts[5] ?? ''
     if (
       method !== 'GET' ||
@@ -474,7 +448,7 @@ export async function startGitHubApiEmulator(
     login: string,
     url: URL
   ) => {
-    const repository = repositoryOf(parts)
+    const repository = `${parts[1] ?? ''}/${parts[2] ?? ''}`
     if (!known.has(repository.toLowerCase())) {
       ghError(res, 404, 'Not Found')
       return
@@ -544,8 +518,13 @@ export async function startGitHubApiEmulator(
       ghError(res, 404, 'Not Found')
       return
     }
-    const body = await jsonBody(req, res)
-    if (body === undefined) return
+    let body: { title?: unknown; body?: unknown; labels?: unknown }
+    try {
+      body = JSON.parse((await readBody(req)).toString('utf8')) as typeof body
+    } catch {
+      ghError(res, 400, 'Problems parsing JSON')
+      return
+    }
     if (typeof body.title !== 'string' || body.title.trim() === '') {
       ghError(res, 422, 'Validation Failed', {
         errors: [{ resource: 'Issue', field: 'title', code: 'missing_field' }]
@@ -625,7 +604,7 @@ export async function startGitHubApiEmulator(
     method: string,
     login: string
   ) => {
-    const repository = repositoryOf(parts)
+    const repository = `${parts[1] ?? ''}/${parts[2] ?? ''}`
     if (
       method !== 'POST' ||
       parts.length !== 4 ||
@@ -643,9 +622,17 @@ export async function startGitHubApiEmulator(
       )
       return
     }
-    const body = await jsonBody(req, res)
-    if (body === undefined) return
-    const invalid = invalidField(res, 'Validation Failed', 'Repository')
+    let body: { event_type?: unknown; client_payload?: unknown }
+    try {
+      body = JSON.parse((await readBody(req)).toString('utf8')) as typeof body
+    } catch {
+      ghError(res, 400, 'Problems parsing JSON')
+      return
+    }
+    const invalid = (field: string, message: string) =>
+      ghError(res, 422, 'Validation Failed', {
+        errors: [{ resource: 'Repository', field, code: 'invalid', message }]
+      })
     if (
       typeof body.event_type !== 'string' ||
       body.event_type.length < 1 ||
@@ -748,7 +735,7 @@ export async function startGitHubApiEmulator(
       ghError(res, 404, 'Not Found')
       return
     }
-    const repository = repositoryOf(parts)
+    const repository = `${parts[1] ?? ''}/${parts[2] ?? ''}`
     const env = envs.get(`${repository.toLowerCase()}#${parts[4] ?? ''}`)
     if (!env) {
       ghError(res, 404, 'Not Found')
@@ -825,7 +812,10 @@ export async function startGitHubApiEmulator(
       ghError(res, 404, 'Not Found')
       return
     }
-    const invalid = invalidField(res, 'Invalid request.', 'Secret')
+    const invalid = (field: string, message: string) =>
+      ghError(res, 422, 'Invalid request.', {
+        errors: [{ resource: 'Secret', field, code: 'invalid', message }]
+      })
     if (!GITHUB_SECRET_NAME.test(name) || /^GITHUB_/i.test(name)) {
       invalid(
         'secret_name',
@@ -833,8 +823,13 @@ export async function startGitHubApiEmulator(
       )
       return
     }
-    const body = await jsonBody(req, res)
-    if (body === undefined) return
+    let body: { encrypted_value?: unknown; key_id?: unknown }
+    try {
+      body = JSON.parse((await readBody(req)).toString('utf8')) as typeof body
+    } catch {
+      ghError(res, 400, 'Problems parsing JSON')
+      return
+    }
     if (typeof body.key_id !== 'string' || body.key_id !== env.keyId) {
       invalid('key_id', 'key_id does not match the environment public key.')
       return

@@ -1,9 +1,9 @@
-import { execFile } from 'node:child_process'
+import { spawn, execFile, type ChildProcess } from 'node:child_process'
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { Logger } from '@rollback-actions/action-kit'
-import { startReadyProcess } from '../ready-process.js'
+import { freePort } from '@rollback-actions/emulators'
 import type { ScrapeTarget } from '../service/runtime.js'
 
 const execFileAsync = promisify(execFile)
@@ -102,6 +102,28 @@ function configYaml(
   ].join('\n')
 }
 
+async function waitReady(
+  url: string,
+  child: ChildProcess,
+  ms: number
+): Promise<boolean> {
+  const deadline = Date.now() + ms
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) return false
+    try {
+      const r = await fetch(`${url}/-/ready`, {
+        signal: AbortSignal.timeout(1000)
+      })
+      await r.arrayBuffer()
+      if (r.ok) return true
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  return false
+}
+
 /**
  * Starts the real Prometheus (`/usr/bin/prometheus`, Debian 2.42) on a free loopback port with a generated config:
  * one scrape job whose targets come from a file_sd file rewritten whenever `scrapeTargets()` changes. Waits for
@@ -137,36 +159,66 @@ export async function startPrometheus(
     )
   )
 
-  const server = await startReadyProcess(
-    'Prometheus',
-    PROMETHEUS_BIN,
-    (port) => [
-      `--config.file=${configFile}`,
-      `--storage.tsdb.path=${dataDir}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-      '--storage.tsdb.retention.time=30d',
-      '--log.level=warn'
-    ]
-  )
-  let closed = false
-  const poll = setInterval(() => {
-    writeTargets().catch((e: unknown) =>
-      options.log?.warning(
-        `cannot write Prometheus targets: ${(e as Error).message}`
-      )
+  let lastError = ''
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const port = await freePort()
+    const url = `http://127.0.0.1:${port}`
+    const child = spawn(
+      PROMETHEUS_BIN,
+      [
+        `--config.file=${configFile}`,
+        `--storage.tsdb.path=${dataDir}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+        '--storage.tsdb.retention.time=30d',
+        '--log.level=warn'
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] }
     )
-  }, 500)
-  return {
-    url: server.url,
-    dataDir,
-    refreshTargets: writeTargets,
-    close: async () => {
-      if (closed) return
-      closed = true
-      clearInterval(poll)
-      await server.stop()
+    const stderr: string[] = []
+    child.stderr?.on('data', (b: Buffer) => {
+      stderr.push(b.toString('utf8'))
+      if (stderr.length > 200) stderr.shift()
+    })
+    const exited = new Promise<void>((resolve) =>
+      child.once('exit', () => resolve())
+    )
+    child.once('error', (e) => stderr.push(String(e)))
+    if (await waitReady(url, child, 15_000)) {
+      let closed = false
+      const poll = setInterval(() => {
+        writeTargets().catch((e: unknown) =>
+          options.log?.warning(
+            `cannot write Prometheus targets: ${(e as Error).message}`
+          )
+        )
+      }, 500)
+      return {
+        url,
+        dataDir,
+        refreshTargets: writeTargets,
+        close: async () => {
+          if (closed) return
+          closed = true
+          clearInterval(poll)
+          if (child.exitCode === null && child.signalCode === null) {
+            child.kill('SIGTERM')
+            const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
+            await exited
+            clearTimeout(timer)
+          }
+        }
+      }
     }
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL')
+    }
+    await exited
+    lastError = stderr.join('').trim().split('\n').slice(-5).join('\n')
+    if (!/address already in use/.test(lastError)) break
   }
+  throw new Error(
+    `Prometheus did not become ready: ${lastError || 'no output'}`
+  )
 }
 
 /**
