@@ -6,4 +6,4 @@ import { enableCompileCache } from "node:module";
 import { join } from "node:path";
 var runnerTemp = process.env.RUNNER_TEMP;
 enableCompileCache(runnerTemp ? join(runnerTemp, "node-compile-cache") : void 0);
-await import("../../dist/evaluate-rollback-triggers-index-Q2QULXRQ.js");
+await import("../../dist/evaluate-rollback-triggers-index-73FAFJ24.js");

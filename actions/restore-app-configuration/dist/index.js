@@ -6,4 +6,4 @@ import { enableCompileCache } from "node:module";
 import { join } from "node:path";
 var runnerTemp = process.env.RUNNER_TEMP;
 enableCompileCache(runnerTemp ? join(runnerTemp, "node-compile-cache") : void 0);
-await import("../../dist/restore-app-configuration-index-B7QDYGDF.js");
+await import("../../dist/restore-app-configuration-index-FEXYVQZ3.js");

@@ -6,4 +6,4 @@ import { enableCompileCache } from "node:module";
 import { join } from "node:path";
 var runnerTemp = process.env.RUNNER_TEMP;
 enableCompileCache(runnerTemp ? join(runnerTemp, "node-compile-cache") : void 0);
-await import("../../dist/terraform-apply-index-PMTXQA4N.js");
+await import("../../dist/terraform-apply-index-PBD2T7W4.js");

@@ -6,4 +6,4 @@ import { enableCompileCache } from "node:module";
 import { join } from "node:path";
 var runnerTemp = process.env.RUNNER_TEMP;
 enableCompileCache(runnerTemp ? join(runnerTemp, "node-compile-cache") : void 0);
-await import("../../dist/terraform-plan-review-index-DSJ3PYIE.js");
+await import("../../dist/terraform-plan-review-index-HQZAFK74.js");

@@ -6,4 +6,4 @@ import { enableCompileCache } from "node:module";
 import { join } from "node:path";
 var runnerTemp = process.env.RUNNER_TEMP;
 enableCompileCache(runnerTemp ? join(runnerTemp, "node-compile-cache") : void 0);
-await import("../../dist/terraform-resolve-target-index-KP67SF2T.js");
+await import("../../dist/terraform-resolve-target-index-S6ZLQJPK.js");
