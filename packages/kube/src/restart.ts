@@ -17,7 +17,10 @@ export interface RestartRolloutOptions {
 
 /** What `restartRollout` wrote. */
 export interface RestartResult {
-  /** The `kubectl.kubernetes.io/restartedAt` value set (UTC, RFC 3339, second precision). */
+  /**
+   * The `kubectl.kubernetes.io/restartedAt` value set (UTC, RFC 3339): second precision as kubectl writes it, or
+   * millisecond precision when the template already holds this second's value (a second restart within a second).
+   */
   restartedAt: string
   /** `metadata.generation` the PATCH produced (pass it to `waitForRollout` as `generation`). */
   generation?: number
@@ -57,7 +60,14 @@ export async function restartRollout(
       `can't restart paused deployment "${namespace}/${name}" (run kubectl rollout resume deployment/${name} -n ${namespace} first)`
     )
   }
-  const restartedAt = rfc3339Seconds(options.now ?? new Date())
+  const now = options.now ?? new Date()
+  // kubectl's second precision makes a second restart within the same second PATCH the value already there: no
+  // new rollout, and the pods keep the environment they read at start (such as a Secret swapped a moment ago).
+  // Then the instant is written with milliseconds (still RFC 3339), so every restart is a change.
+  const current =
+    deployment.spec?.template.metadata?.annotations?.[ANNOTATIONS.restartedAt]
+  const restartedAt =
+    current === rfc3339Seconds(now) ? now.toISOString() : rfc3339Seconds(now)
   log.debug(
     `PATCH deployment "${namespace}/${name}" restartedAt=${restartedAt}`
   )

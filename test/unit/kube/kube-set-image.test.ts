@@ -208,6 +208,29 @@ describe('setImage', () => {
 })
 
 describe('restartRollout', () => {
+  it('restarts again within the same second (the annotation changes, so the controller rolls the pods)', async () => {
+    const { clients, state } = fakeClients()
+    const d = deployment()
+    d.spec!.template.metadata = {
+      ...d.spec!.template.metadata,
+      annotations: {
+        'kubectl.kubernetes.io/restartedAt': '2026-11-22T06:14:44Z'
+      }
+    }
+    state.deployments.set('prod/web', d)
+    const result = await restartRollout({
+      clients,
+      namespace: 'prod',
+      name: 'web',
+      log: silentLogger,
+      now: new Date('2026-11-22T06:14:44.123Z')
+    })
+    expect(result.restartedAt).toBe('2026-11-22T06:14:44.123Z')
+    expect(patches(state.calls)[0]!.params.body).toEqual(
+      restartPatchBody('2026-11-22T06:14:44.123Z')
+    )
+  })
+
   it('patches the restartedAt pod-template annotation like kubectl', async () => {
     const { clients, state } = fakeClients()
     state.deployments.set('prod/web', deployment())
